@@ -24,7 +24,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   readonly severity: Severity;
-  /** Stable code, e.g. `GWLB101`. See src/diagnostic-codes.ts for the catalogue. */
+  /** Stable code, e.g. `GWLB101`. Ranges: 0xx source, 1xx schema, 2xx resolve, 3xx model, 4xx plan/apply/AWS. */
   readonly code: string;
   readonly message: string;
   readonly location?: SourceLocation;
