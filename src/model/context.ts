@@ -1,0 +1,121 @@
+/**
+ * What every builder step shares for one Gateway: inputs, the resources built so far and the
+ * diagnostics. LBC aborts the whole build on the first error; gwlb keeps going to report every
+ * problem, and drops the stack if any error was raised (index.ts).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { EndpointSlice, Node, Secret } from '../source/core-kinds.js';
+import type { KubeObject } from '../source/kube.js';
+import type { GatewayResolution } from '../resolve/types.js';
+import type { DiscoveryFacts } from './discovery.js';
+import type { ClusterSettings } from './settings.js';
+import type { StackResource, TargetRegistration, NodeSecurityGroupRule, FrontendNlbTargetGroupState, StringToken, TargetGroupSpec } from './stack.js';
+import { unknown } from './discovery.js';
+import { formatPath } from '../diagnostics.js';
+import { refOf } from '../source/kube.js';
+
+export interface ModelInput {
+  readonly facts: DiscoveryFacts;
+  readonly settings: ClusterSettings;
+  readonly endpointSlices?: readonly EndpointSlice[];
+  readonly nodes?: readonly Node[];
+  readonly secrets?: readonly Secret[];
+}
+
+/** Stable model diagnostic codes (3xx). */
+export const CODES = {
+  unsupportedFilter: 'GWLB301',
+  pathWildcard: 'GWLB302',
+  badRedirect: 'GWLB303',
+  noHostnamesForCert: 'GWLB304',
+  noCertificate: 'GWLB305',
+  externalManagedTag: 'GWLB306',
+  targetGroup: 'GWLB307',
+  listenerProtocol: 'GWLB308',
+  oidcSecret: 'GWLB309',
+  grpcMethod: 'GWLB310',
+  targetGroupName: 'GWLB311',
+  subnets: 'GWLB312',
+  securityGroups: 'GWLB313',
+  deletionProtection: 'GWLB314',
+  alpnPolicy: 'GWLB315',
+  loadBalancerConfig: 'GWLB316',
+  limitRulesPerLoadBalancer: 'GWLB350',
+  limitConditionValues: 'GWLB351',
+  limitTargetGroupsPerAction: 'GWLB352',
+  limitWeight: 'GWLB353',
+  limitNameLength: 'GWLB354',
+  limitCertificates: 'GWLB355',
+  limitTags: 'GWLB356',
+  standInUid: 'GWLB390',
+} as const;
+export type ModelCode = (typeof CODES)[keyof typeof CODES];
+
+export interface At {
+  readonly object: KubeObject;
+  readonly path: readonly (string | number)[];
+}
+
+export class BuildContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly resources: StackResource[] = [];
+  readonly targets: TargetRegistration[] = [];
+  readonly nodeRules: NodeSecurityGroupRule[] = [];
+  readonly frontendNlb: Record<string, FrontendNlbTargetGroupState> = {};
+  readonly tgByResId = new Map<string, TargetGroupSpec>();
+  /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
+  sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
+  /** Set by the subnet step: CIDRs of the LB's subnets (NLB without SGs), when known. */
+  subnetCidrs: readonly string[] | undefined;
+
+  constructor(
+    readonly gw: GatewayResolution,
+    readonly input: ModelInput,
+  ) {}
+
+  get settings(): ClusterSettings {
+    return this.input.settings;
+  }
+
+  get facts(): DiscoveryFacts {
+    return this.input.facts;
+  }
+
+  /** `gateway.k8s.aws.alb` / `gateway.k8s.aws.nlb` (pkg/gateway/constants/controller_constants.go). */
+  get tagPrefix(): string {
+    return this.gw.loadBalancerType === 'application' ? 'gateway.k8s.aws.alb' : 'gateway.k8s.aws.nlb';
+  }
+
+  get vpcId(): StringToken {
+    if (this.settings.vpcId !== undefined) return this.settings.vpcId;
+    return this.facts.kind === 'known' ? this.facts.vpc.id : unknown('vpc.id');
+  }
+
+  get stackId(): string {
+    return `${this.gw.gateway.metadata.namespace}/${this.gw.gateway.metadata.name}`;
+  }
+
+  report(severity: Diagnostic['severity'], code: ModelCode, message: string, at?: At): void {
+    const where = at ?? { object: this.gw.gateway, path: [] };
+    this.diagnostics.push({
+      severity,
+      code,
+      message: `Gateway ${this.stackId}: ${message}`,
+      location: where.object.origin.locate(where.path),
+      object: refOf(where.object),
+      ...(where.path.length > 0 ? { path: formatPath(where.path) } : {}),
+    });
+  }
+
+  error(code: ModelCode, message: string, at?: At): void {
+    this.report('error', code, message, at);
+  }
+
+  hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error');
+  }
+
+  add(resource: StackResource): void {
+    this.resources.push(resource);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Target group health checks (model_build_target_group.go constants and
+ * buildTargetGroupHealthCheckConfig): explicit defaults 15/5/3/3, `/`, `200-399`, gRPC `12` and
+ * `/AWS.ALB/healthcheck`; NLB instance targets of an `externalTrafficPolicy: Local` Service use
+ * HTTP `/healthz` 10/6/2/2 on the healthCheckNodePort. Each TGC field overrides independently.
+ */
+import type { LoadBalancerType } from '../resolve/types.js';
+import type { HealthCheckConfiguration } from '../source/lbc-crds.js';
+import type { HealthCheckConfig, Protocol, ProtocolVersion, TargetType } from './stack.js';
+
+export interface HealthCheckInputs {
+  readonly lbType: LoadBalancerType;
+  readonly config?: HealthCheckConfiguration;
+  readonly tgProtocol: Protocol;
+  readonly protocolVersion?: ProtocolVersion;
+  readonly targetType: TargetType;
+  /** NLB + instance + Service externalTrafficPolicy Local. */
+  readonly localTrafficPolicy: boolean;
+  /** Already resolved: `traffic-port` or a number. */
+  readonly port: string | number;
+}
+
+export function buildHealthCheck(i: HealthCheckInputs): HealthCheckConfig {
+  const c = i.config;
+  const local = i.localTrafficPolicy;
+  let protocol: Protocol;
+  if (c?.healthCheckProtocol === undefined) {
+    if (i.lbType === 'network') protocol = local ? 'HTTP' : i.targetType === 'alb' ? 'HTTP' : 'TCP';
+    else protocol = i.tgProtocol;
+  } else protocol = c.healthCheckProtocol;
+
+  let path: string | undefined;
+  let matcher: HealthCheckConfig['matcher'];
+  if (protocol !== 'TCP') {
+    const grpc = i.protocolVersion === 'GRPC';
+    if (c?.healthCheckPath !== undefined) path = c.healthCheckPath;
+    else if (grpc) path = '/AWS.ALB/healthcheck';
+    else if (i.lbType === 'network' && local) path = '/healthz';
+    else path = '/';
+    matcher = grpc ? { grpcCode: c?.matcher?.grpcCode ?? '12' } : { httpCode: c?.matcher?.httpCode ?? '200-399' };
+  }
+  return {
+    port: i.port,
+    protocol,
+    ...(path !== undefined ? { path } : {}),
+    ...(matcher ? { matcher } : {}),
+    intervalSeconds: c?.healthCheckInterval ?? (local ? 10 : 15),
+    timeoutSeconds: c?.healthCheckTimeout ?? (local ? 6 : 5),
+    healthyThresholdCount: c?.healthyThresholdCount ?? (local ? 2 : 3),
+    unhealthyThresholdCount: c?.unhealthyThresholdCount ?? (local ? 2 : 3),
+  };
+}

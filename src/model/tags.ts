@@ -1,0 +1,83 @@
+/**
+ * Tags. Spec tags are LBC's "additional" tags (pkg/shared_utils/tag_helper.go ProcessTags):
+ * provider tags merged with `--default-tags`, defaults winning unless the gate
+ * EnableDefaultTagsLowPriority is on; an external-managed key is an error. Tracking tags are
+ * added at deploy time (pkg/deploy/tracking/provider.go) and never appear in the spec:
+ * `desiredTags` gives the full set the plan compares with AWS.
+ */
+import type { ClusterSettings } from './settings.js';
+import type { StackResource, Tags } from './stack.js';
+
+export type TagResult = { readonly ok: true; readonly tags: Tags } | { readonly ok: false; readonly key: string };
+
+/** algorithm.MergeStringMap: the first map holding a key wins. */
+export function mergeFirstWins(...maps: readonly (Tags | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of maps) {
+    if (!m) continue;
+    for (const [k, v] of Object.entries(m)) if (!(k in out)) out[k] = v;
+  }
+  return out;
+}
+
+export function processTags(provider: Tags | undefined, settings: ClusterSettings): TagResult {
+  const own = provider ?? {};
+  for (const k of Object.keys(own)) {
+    if (settings.externalManagedTags.includes(k)) return { ok: false, key: k };
+  }
+  const tags = settings.featureGates.EnableDefaultTagsLowPriority
+    ? mergeFirstWins(own, settings.defaultTags)
+    : mergeFirstWins(settings.defaultTags, own);
+  return { ok: true, tags };
+}
+
+export function externalManagedTagMessage(key: string): string {
+  return `external managed tag key ${key} cannot be specified`;
+}
+
+export const CLUSTER_TAG = 'elbv2.k8s.aws/cluster';
+
+/** Tracking tags for a stack resource (tracking/provider.go): stack tags, then the resource tag. */
+export function trackingTags(cluster: string, tagPrefix: string, stackId: string, resourceId: string): Tags {
+  return { [CLUSTER_TAG]: cluster, [`${tagPrefix}/stack`]: stackId, [`${tagPrefix}/resource`]: resourceId };
+}
+
+/**
+ * The tags the resource should carry in AWS, or undefined when LBC does not manage its tags
+ * (listeners and rules with ListenerRulesTagging off; TGBs, addons).
+ */
+export function desiredTags(
+  resource: StackResource,
+  ctx: { readonly cluster: string; readonly tagPrefix: string; readonly stackId: string; readonly listenerRulesTagging: boolean },
+): Tags | undefined {
+  const tracking = (): Tags => trackingTags(ctx.cluster, ctx.tagPrefix, ctx.stackId, resource.id);
+  switch (resource.type) {
+    case 'AWS::EC2::SecurityGroup':
+    case 'AWS::ElasticLoadBalancingV2::LoadBalancer':
+    case 'AWS::ElasticLoadBalancingV2::TargetGroup':
+      return mergeFirstWins(tracking(), resource.spec.tags);
+    case 'AWS::ElasticLoadBalancingV2::Listener':
+    case 'AWS::ElasticLoadBalancingV2::ListenerRule':
+      return ctx.listenerRulesTagging ? mergeFirstWins(tracking(), resource.spec.tags) : undefined;
+    case 'K8S::ElasticLoadBalancingV2::TargetGroupBinding':
+    case 'AWS::WAFv2::WebACLAssociation':
+    case 'AWS::Shield::Protection':
+    case 'FrontendNLBTargetGroup':
+      return undefined;
+  }
+}
+
+/** Keys LBC never touches on existing resources (§3.4): `aws:` and the legacy keys. */
+export function isIgnoredTagKey(key: string, cluster: string, externalManaged: readonly string[]): boolean {
+  if (key.startsWith('aws:')) return true;
+  if (externalManaged.includes(key)) return true;
+  return [
+    `kubernetes.io/cluster/${cluster}`,
+    'kubernetes.io/cluster-name',
+    'kubernetes.io/namespace',
+    'kubernetes.io/ingress-name',
+    'kubernetes.io/service-name',
+    'kubernetes.io/service-port',
+    'ingress.k8s.aws/cluster',
+  ].includes(key);
+}

@@ -1,0 +1,98 @@
+/**
+ * The TargetGroupBinding `networking` block and the node/pod ENI SG rules it implies
+ * (model_build_target_group_binding_network.go). With LB security groups: rules from the backend
+ * SG (restricted: traffic port + health-check port; unrestricted: all TCP/UDP). NLB without SGs:
+ * CIDR-based rules (`nlbNoSecurityGroups`).
+ */
+import type { BuildContext } from './context.js';
+import type { NetworkingIngressRule, NetworkingPeer, StringToken, TargetGroupSpec } from './stack.js';
+import { unknown } from './discovery.js';
+
+const UDP_ISH = new Set(['UDP', 'TCP_UDP', 'QUIC', 'TCP_QUIC']);
+
+function numeric(p: string | number): number {
+  return typeof p === 'number' ? p : /^\d+$/.test(p) ? Number(p) : 0;
+}
+
+function standard(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | number, backend: StringToken): NetworkingIngressRule[] {
+  const from: NetworkingPeer[] = [{ securityGroup: { groupID: backend } }];
+  const udp = UDP_ISH.has(tg.protocol);
+  if (ctx.settings.disableRestrictedSecurityGroupRules) {
+    return [{ from, ports: udp ? [{ protocol: 'TCP' }, { protocol: 'UDP' }] : [{ protocol: 'TCP' }] }];
+  }
+  const ports: { protocol: 'TCP' | 'UDP'; port: string | number }[] = [{ protocol: udp ? 'UDP' : 'TCP', port: targetPort }];
+  const hc = tg.healthCheckConfig?.port ?? 'traffic-port';
+  if (udp || (typeof hc === 'number' && hc !== numeric(targetPort))) {
+    ports.push({ protocol: 'TCP', port: typeof hc === 'string' ? targetPort : hc });
+  }
+  return ports.map((p) => ({ from, ports: [p] }));
+}
+
+function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | number): NetworkingIngressRule[] {
+  const lbc = ctx.gw.loadBalancerConfig;
+  const attr = (tg.targetGroupAttributes ?? []).find((a) => a.key === 'preserve_client_ip.enabled');
+  const preserve = UDP_ISH.has(tg.protocol) ? true : attr ? attr.value === 'true' : tg.targetType === 'instance';
+  const ipv6 = tg.ipAddressType === 'ipv6';
+  let sources: string[];
+  let defaultRange = false;
+  if (preserve) {
+    if (lbc?.sourceRanges && lbc.sourceRanges.length > 0) sources = [...lbc.sourceRanges];
+    else if (ctx.gw.loadBalancerConfig?.scheme === 'internet-facing' || (lbc?.scheme ?? ctx.settings.defaultLoadBalancerScheme) === 'internet-facing') {
+      sources = [ipv6 ? '::/0' : '0.0.0.0/0'];
+      defaultRange = true;
+    } else if (ctx.facts.kind === 'known') {
+      sources = [...(ipv6 ? ctx.facts.vpc.ipv6Cidrs : ctx.facts.vpc.ipv4Cidrs)];
+      defaultRange = true;
+    } else {
+      sources = ['(vpc cidrs: known after apply)'];
+      defaultRange = true;
+    }
+  } else sources = [...(ctx.subnetCidrs ?? ['(lb subnet cidrs: known after apply)'])];
+  const from = sources.map((cidr) => ({ ipBlock: { cidr } }));
+  const rules: NetworkingIngressRule[] = [];
+  const proto = tg.protocol;
+  const trafficPorts: { protocol: 'TCP' | 'UDP'; port: string | number }[] =
+    proto === 'TCP_UDP' || proto === 'TCP_QUIC'
+      ? [{ protocol: 'TCP', port: targetPort }, { protocol: 'UDP', port: targetPort }]
+      : proto === 'UDP' || proto === 'QUIC'
+        ? [{ protocol: 'UDP', port: targetPort }]
+        : [{ protocol: 'TCP', port: targetPort }];
+  rules.push({ from, ports: trafficPorts });
+  const hc = tg.healthCheckConfig?.port ?? 'traffic-port';
+  const hcPort = typeof hc === 'string' ? targetPort : hc;
+  const open = sources.includes('0.0.0.0/0') || sources.includes('::/0');
+  const skip = !UDP_ISH.has(proto) && numeric(hcPort) === numeric(targetPort) && (!preserve || defaultRange || open);
+  if (!skip) {
+    const subnetFrom = (ctx.subnetCidrs ?? ['(lb subnet cidrs: known after apply)']).map((cidr) => ({ ipBlock: { cidr } }));
+    rules.push({ from: subnetFrom, ports: [{ protocol: 'TCP', port: hcPort }] });
+  }
+  return rules;
+}
+
+export function buildTargetGroupNetworking(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | number, tgId: string): { ingress: NetworkingIngressRule[] } | undefined {
+  let ingress: NetworkingIngressRule[];
+  if (ctx.sg.tokens.length === 0) ingress = noSecurityGroups(ctx, tg, targetPort);
+  else if (ctx.sg.backend === undefined) return undefined;
+  else ingress = standard(ctx, tg, targetPort, ctx.sg.backend);
+  if (ctx.settings.manageNodeSecurityGroupRules) {
+    for (const rule of ingress) {
+      for (const port of rule.ports) {
+        for (const peer of rule.from) {
+          const p = port.port === undefined ? undefined : numeric(port.port);
+          ctx.nodeRules.push({
+            targetGroupId: tgId,
+            groupID: unknown(`ENI security group of ${tg.targetType === 'ip' ? 'pods' : 'nodes'} behind ${tg.name}`),
+            permission: {
+              ipProtocol: (port.protocol ?? 'TCP').toLowerCase(),
+              fromPort: p ?? 0,
+              toPort: p ?? 65535,
+              ...(peer.ipBlock ? (peer.ipBlock.cidr.includes(':') ? { ipv6Ranges: [{ cidrIPv6: peer.ipBlock.cidr, description: 'elbv2.k8s.aws/targetGroupBinding=shared' }] } : { ipRanges: [{ cidrIP: peer.ipBlock.cidr, description: 'elbv2.k8s.aws/targetGroupBinding=shared' }] }) : {}),
+              ...(peer.securityGroup ? { userIDGroupPairs: [{ groupID: peer.securityGroup.groupID, description: 'elbv2.k8s.aws/targetGroupBinding=shared' }] } : {}),
+            },
+          });
+        }
+      }
+    }
+  }
+  return { ingress };
+}
