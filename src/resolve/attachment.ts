@@ -1,0 +1,150 @@
+/**
+ * Route attachment for one Gateway (pkg/gateway/routeutils/route_listener_mapper.go,
+ * listener_attachment_helper.go): parentRefs, sectionName and port, namespace and kind admission,
+ * hostname intersection. Attachments to invalid listeners count, as in LBC.
+ */
+import { routeHostnames, type Gateway, type ListenerSet, type ParentReference, type Route } from '../source/gateway-api.js';
+import { namespaceLabels, type Snapshot } from '../source/snapshot.js';
+import { intersectHostnames } from './hostnames.js';
+import { allowedRouteKinds, type ListenerCandidate } from './listeners.js';
+import { matchesSelector } from './selectors.js';
+
+export type AttachFailureReason = 'NotAllowedByListeners' | 'NoMatchingListenerHostname' | 'NoMatchingParent';
+
+export type ParentOutcome =
+  /** Not this Gateway's (another Gateway, a rejected ListenerSet, another kind): no status from us. */
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'failed'; readonly reason: AttachFailureReason; readonly message: string }
+  | { readonly kind: 'attached'; readonly toValidListener: boolean; readonly ports: readonly number[] };
+
+export interface RouteAttachment {
+  readonly route: Route;
+  /** One outcome per `spec.parentRefs` entry. */
+  readonly parents: readonly ParentOutcome[];
+  /** Port → compatible hostnames (union over all listeners attached on that port). */
+  readonly compatibleByPort: ReadonlyMap<number, readonly string[]>;
+  /** Ports on which the route attached to at least one valid listener. */
+  readonly validPorts: ReadonlySet<number>;
+}
+
+export interface AttachmentResult {
+  readonly routes: readonly RouteAttachment[];
+  /** Per candidate (same order as the input), how many (route, parentRef) attachments it got. */
+  readonly attachedCounts: readonly number[];
+  /** LBC fails the Gateway for an invalid listener hostname met during attachment. */
+  readonly fatal?: { readonly message: string; readonly route: Route };
+}
+
+const MESSAGES: Record<AttachFailureReason, string> = {
+  NotAllowedByListeners: '',
+  NoMatchingListenerHostname: 'Listener does not allow route attachment, no matching hostname',
+  NoMatchingParent: 'Route parentRef does not match listener',
+};
+
+type Target = { readonly indexes: readonly number[]; readonly parentNamespace: string; readonly owner: Gateway | ListenerSet };
+
+function targetOf(ref: ParentReference, route: Route, gateway: Gateway, acceptedSets: readonly ListenerSet[], candidates: readonly ListenerCandidate[]): Target | undefined {
+  const namespace = ref.namespace ?? route.metadata.namespace;
+  const owned = (owner: Gateway | ListenerSet) => candidates.flatMap((c, i) => (c.owner === owner ? [i] : []));
+  if (!ref.kind || ref.kind === 'Gateway') {
+    if (ref.name !== gateway.metadata.name || namespace !== gateway.metadata.namespace) return undefined;
+    return { indexes: owned(gateway), parentNamespace: gateway.metadata.namespace, owner: gateway };
+  }
+  if (ref.kind === 'ListenerSet') {
+    const set = acceptedSets.find((s) => s.metadata.name === ref.name && s.metadata.namespace === namespace);
+    return set ? { indexes: owned(set), parentNamespace: set.metadata.namespace, owner: set } : undefined;
+  }
+  return undefined;
+}
+
+type ListenerTry =
+  | { ok: true; compatible: readonly string[] }
+  | { ok: false; reason: AttachFailureReason; message: string }
+  | { ok: 'fatal'; message: string };
+
+function tryListener(candidate: ListenerCandidate, parentNamespace: string, route: Route, snapshot: Snapshot): ListenerTry {
+  const { listener } = candidate;
+  const routeNs = route.metadata.namespace;
+  const { from, selector } = listener.allowedRoutes.namespaces;
+  const nsAllowed =
+    from === 'All' ||
+    (from === 'Same' && routeNs === parentNamespace) ||
+    (from === 'Selector' && selector !== undefined && matchesSelector(selector, namespaceLabels(snapshot, routeNs)));
+  if (!nsAllowed) {
+    return { ok: false, reason: 'NotAllowedByListeners', message: 'Listener does not allow route attachment, namespace does not match between listener and route' };
+  }
+  if (!allowedRouteKinds(listener).includes(route.kind)) {
+    return { ok: false, reason: 'NotAllowedByListeners', message: 'Listener does not allow route attachment, kind does not match between listener and route' };
+  }
+  if (route.kind === 'TCPRoute' || route.kind === 'UDPRoute') return { ok: true, compatible: [] };
+  const match = intersectHostnames(listener.hostname, routeHostnames(route));
+  switch (match.kind) {
+    case 'attached':
+      return { ok: true, compatible: match.compatible };
+    case 'no-match':
+      return { ok: false, reason: 'NoMatchingListenerHostname', message: MESSAGES.NoMatchingListenerHostname };
+    case 'invalid-listener-hostname':
+      // LBC's message swaps the listener name and hostname (docs §3.5); reproduced verbatim.
+      return { ok: 'fatal', message: `listener hostname ${listener.name} is not valid (listener name ${match.hostname})` };
+  }
+}
+
+export function attachRoutes(
+  gateway: Gateway,
+  routes: readonly Route[],
+  candidates: readonly ListenerCandidate[],
+  valid: readonly boolean[],
+  acceptedSets: readonly ListenerSet[],
+  snapshot: Snapshot,
+): AttachmentResult {
+  const attachedCounts = candidates.map(() => 0);
+  const results: RouteAttachment[] = [];
+  for (const route of routes) {
+    const compatibleByPort = new Map<number, string[]>();
+    const validPorts = new Set<number>();
+    const parents: ParentOutcome[] = [];
+    for (const ref of route.spec.parentRefs) {
+      const target = targetOf(ref, route, gateway, acceptedSets, candidates);
+      if (!target) {
+        parents.push({ kind: 'ignored' });
+        continue;
+      }
+      const tried = target.indexes.filter((i) => {
+        const l = candidates[i]!.listener;
+        if (ref.sectionName !== undefined) return l.name === ref.sectionName && (ref.port === undefined || ref.port === l.port);
+        return ref.port === undefined || ref.port === l.port;
+      });
+      if (tried.length === 0) {
+        parents.push({ kind: 'failed', reason: 'NoMatchingParent', message: MESSAGES.NoMatchingParent });
+        continue;
+      }
+      let firstFailure: { reason: AttachFailureReason; message: string } | undefined;
+      const ports: number[] = [];
+      let toValid = false;
+      for (const i of tried) {
+        const outcome = tryListener(candidates[i]!, target.parentNamespace, route, snapshot);
+        if (outcome.ok === 'fatal') {
+          return { routes: results, attachedCounts, fatal: { message: outcome.message, route } };
+        }
+        if (!outcome.ok) {
+          firstFailure ??= { reason: outcome.reason, message: outcome.message };
+          continue;
+        }
+        const port = candidates[i]!.listener.port;
+        attachedCounts[i]! += 1;
+        if (!ports.includes(port)) ports.push(port);
+        const union = compatibleByPort.get(port) ?? [];
+        for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
+        compatibleByPort.set(port, union);
+        if (valid[i]) {
+          toValid = true;
+          validPorts.add(port);
+        }
+      }
+      if (ports.length > 0) parents.push({ kind: 'attached', toValidListener: toValid, ports });
+      else parents.push({ kind: 'failed', ...firstFailure! });
+    }
+    results.push({ route, parents, compatibleByPort, validPorts });
+  }
+  return { routes: results, attachedCounts };
+}

@@ -1,0 +1,117 @@
+/**
+ * Resolution of one Gateway of our classes, in LBC's reconcile order (docs §0): configuration,
+ * ListenerSets, listener validation, route attachment, rule loading, per-port grouping.
+ */
+import type { Gateway, GatewayClass, Route } from '../source/gateway-api.js';
+import { creationMillis, nsName } from '../source/kube.js';
+import type { Snapshot } from '../source/snapshot.js';
+import { attachRoutes, type RouteAttachment } from './attachment.js';
+import { classLbConfig, resolveGatewayConfig } from './config.js';
+import { partitionListenerSets } from './listener-sets.js';
+import { toResolvedListener, validateListeners, type ListenerCandidate } from './listeners.js';
+import { loadRouteRules, type RuleWarning } from './rule-loading.js';
+import type { AttachedRoute, GatewayResolution, LoadBalancerType, LoadedRule, PortResolution, ResolvedListener } from './types.js';
+
+export interface LoadedRoute {
+  readonly attachment: RouteAttachment;
+  readonly rules: readonly LoadedRule[];
+  readonly warnings: readonly RuleWarning[];
+}
+
+export interface GatewayWork {
+  readonly resolution: GatewayResolution;
+  /** Routes with at least one parentRef of this Gateway; `rules` only for routes on a valid listener. */
+  readonly routes: readonly LoadedRoute[];
+  /** Where a fatal error came from, for its diagnostic. */
+  readonly fatalAt?: { readonly object: Route | Gateway; readonly path: readonly (string | number)[] };
+}
+
+function routesFor(lbType: LoadBalancerType, snapshot: Snapshot): Route[] {
+  return lbType === 'application'
+    ? [...snapshot.httpRoutes, ...snapshot.grpcRoutes]
+    : [...snapshot.tcpRoutes, ...snapshot.udpRoutes, ...snapshot.tlsRoutes];
+}
+
+/** pickOneL4Route (model_build_listener.go): oldest by creation time in ms, then `namespace/name`. */
+function pickL4Route(routes: readonly AttachedRoute[]): AttachedRoute | undefined {
+  return [...routes].sort((a, b) => {
+    const diff = creationMillis(a.route) - creationMillis(b.route);
+    if (diff !== 0) return diff;
+    const ka = nsName(a.route);
+    const kb = nsName(b.route);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  })[0];
+}
+
+function base(gateway: Gateway, gatewayClass: GatewayClass, lbType: LoadBalancerType, controllerName: string) {
+  return { gateway, gatewayClass, loadBalancerType: lbType, controllerName, listeners: [], acceptedListenerSets: [], rejectedListenerSets: [], ports: [] };
+}
+
+export function resolveGateway(
+  gateway: Gateway,
+  gatewayClass: GatewayClass,
+  lbType: LoadBalancerType,
+  controllerName: string,
+  snapshot: Snapshot,
+  listenerSetsEnabled: boolean,
+): GatewayWork {
+  const empty = base(gateway, gatewayClass, lbType, controllerName);
+  if (classLbConfig(gatewayClass, snapshot).error) {
+    const message = `Unable to materialize gateway when gateway class [${gatewayClass.metadata.name}] is not accepted`;
+    return { resolution: { ...empty, fatal: { kind: 'config', message } }, routes: [], fatalAt: { object: gateway, path: ['spec', 'gatewayClassName'] } };
+  }
+  const config = resolveGatewayConfig(gateway, gatewayClass, snapshot);
+  if (!config.ok) {
+    return { resolution: { ...empty, fatal: { kind: 'config', message: config.message } }, routes: [], fatalAt: { object: gateway, path: ['spec', 'infrastructure', 'parametersRef'] } };
+  }
+  const configured = {
+    ...empty,
+    ...(config.loadBalancerConfig ? { loadBalancerConfig: config.loadBalancerConfig } : {}),
+    ...(config.defaultTargetGroupConfig ? { defaultTargetGroupConfig: config.defaultTargetGroupConfig } : {}),
+  };
+
+  const sets = partitionListenerSets(gateway, snapshot, listenerSetsEnabled);
+  const candidates: ListenerCandidate[] = [
+    ...gateway.spec.listeners.map((listener, index) => ({ listener, owner: gateway, index })),
+    ...sets.accepted.flatMap((owner) => owner.spec.listeners.map((listener, index) => ({ listener, owner, index }))),
+  ];
+  const verdicts = validateListeners(candidates, lbType);
+  const valid = verdicts.map((v) => v.reason === 'Accepted');
+
+  const attachment = attachRoutes(gateway, routesFor(lbType, snapshot), candidates, valid, sets.accepted, snapshot);
+  const listeners: ResolvedListener[] = candidates.map((c, i) => toResolvedListener(c, verdicts[i]!, lbType, attachment.attachedCounts[i]!));
+  const withListeners = { ...configured, listeners, acceptedListenerSets: sets.accepted, rejectedListenerSets: sets.rejected };
+  if (attachment.fatal) {
+    const { route } = attachment.fatal;
+    const message = `${attachment.fatal.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})`;
+    return { resolution: { ...withListeners, fatal: { kind: 'loader', message } }, routes: [], fatalAt: { object: route, path: ['spec', 'hostnames'] } };
+  }
+
+  const routes: LoadedRoute[] = [];
+  for (const routeAttachment of attachment.routes) {
+    if (routeAttachment.parents.every((p) => p.kind === 'ignored')) continue;
+    if (routeAttachment.validPorts.size === 0) {
+      routes.push({ attachment: routeAttachment, rules: [], warnings: [] });
+      continue;
+    }
+    const load = loadRouteRules(routeAttachment.route, snapshot);
+    if (!load.ok) {
+      const { route } = routeAttachment;
+      const message =
+        load.fatal === 'loader' ? `${load.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})` : load.message;
+      return { resolution: { ...withListeners, fatal: { kind: load.fatal, message } }, routes, fatalAt: { object: route, path: load.path } };
+    }
+    routes.push({ attachment: routeAttachment, rules: load.rules, warnings: load.warnings });
+  }
+
+  const ports: PortResolution[] = [];
+  const validPorts = [...new Set(listeners.filter((l) => l.valid).map((l) => l.listener.port))].sort((a, b) => a - b);
+  for (const port of validPorts) {
+    const attached: AttachedRoute[] = routes
+      .filter((r) => r.attachment.validPorts.has(port))
+      .map((r) => ({ route: r.attachment.route, compatibleHostnames: r.attachment.compatibleByPort.get(port) ?? [], rules: r.rules }));
+    const l4Route = lbType === 'network' ? pickL4Route(attached) : undefined;
+    ports.push({ port, listeners: listeners.filter((l) => l.valid && l.listener.port === port), routes: attached, ...(l4Route ? { l4Route } : {}) });
+  }
+  return { resolution: { ...withListeners, ports }, routes };
+}

@@ -1,0 +1,130 @@
+/** Collects the status of every Gateway, ListenerSet and route from the per-Gateway work. */
+import type { ListenerSet, Route } from '../source/gateway-api.js';
+import { nsName, refOf } from '../source/kube.js';
+import type { Snapshot } from '../source/snapshot.js';
+import type { GatewayWork } from './gateway.js';
+import {
+  gatewayFailureConditions,
+  gatewaySuccessConditions,
+  listenerSetConditions,
+  listenerStatuses,
+  pendingConditions,
+  rejectedListenerSetConditions,
+  routeConditions,
+} from './status.js';
+import type { ObjectStatus, Resolution, ResolveOptions, RouteParentStatus } from './types.js';
+
+function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<number, RouteParentStatus>> {
+  const byRoute = new Map<Route, Map<number, RouteParentStatus>>();
+  for (const work of works) {
+    if (work.resolution.fatal) continue;
+    for (const loaded of work.routes) {
+      const { route, parents } = loaded.attachment;
+      const entries = byRoute.get(route) ?? new Map<number, RouteParentStatus>();
+      parents.forEach((outcome, i) => {
+        let reason: string | undefined;
+        let message = '';
+        switch (outcome.kind) {
+          case 'ignored':
+            return;
+          case 'failed':
+            ({ reason, message } = outcome);
+            break;
+          case 'attached':
+            // Attached only to invalid listeners: LBC writes nothing for this parentRef.
+            if (!outcome.toValidListener) return;
+            if (loaded.warnings[0]) ({ reason, message } = loaded.warnings[0]);
+            break;
+        }
+        const ref = route.spec.parentRefs[i]!;
+        entries.set(i, {
+          parentRef: { group: ref.group, kind: ref.kind, ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}), name: ref.name, ...(ref.sectionName !== undefined ? { sectionName: ref.sectionName } : {}), ...(ref.port !== undefined ? { port: ref.port } : {}) },
+          controllerName: work.resolution.controllerName,
+          conditions: routeConditions(reason, message, route.metadata.generation),
+        });
+      });
+      if (entries.size > 0) byRoute.set(route, entries);
+    }
+  }
+  return byRoute;
+}
+
+function gatewayAndSetStatuses(work: GatewayWork, options: ResolveOptions): ObjectStatus[] {
+  const { gateway, fatal, listeners, acceptedListenerSets, rejectedListenerSets } = work.resolution;
+  const generation = gateway.metadata.generation;
+  const gatewayStatus = (status: ObjectStatus['status']): ObjectStatus => ({ object: refOf(gateway), apiVersion: gateway.apiVersion, status });
+  if (fatal) {
+    switch (fatal.kind) {
+      case 'config':
+        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('Invalid', fatal.message, generation) })];
+      case 'loader':
+        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('ListenersNotValid', fatal.message, generation) })];
+      case 'silent':
+        return [gatewayStatus({ kind: 'Gateway', conditions: pendingConditions(generation) })];
+    }
+  }
+  const state = options.loadBalancerStates?.get(nsName(gateway)) ?? { kind: 'provisioning' as const };
+  const programmed = state.kind === 'active';
+  const own = listeners.filter((l) => l.owner === gateway);
+  const anyValid = listeners.some((l) => l.valid);
+  const anyInvalid = listeners.some((l) => !l.valid);
+  const setStatuses: ObjectStatus[] = [];
+  let attachedListenerSets = 0;
+  const setRef = (set: ListenerSet) => ({ object: refOf(set), apiVersion: set.apiVersion });
+  for (const set of acceptedListenerSets) {
+    const setListeners = listeners.filter((l) => l.owner === set);
+    if (setListeners.some((l) => l.valid)) attachedListenerSets++;
+    const { conditions, programmed: setProgrammed } = listenerSetConditions(setListeners, programmed, set.metadata.generation);
+    setStatuses.push({ ...setRef(set), status: { kind: 'ListenerSet', conditions, listeners: listenerStatuses(setListeners, setProgrammed, set.metadata.generation) } });
+  }
+  for (const set of rejectedListenerSets) {
+    setStatuses.push({ ...setRef(set), status: { kind: 'ListenerSet', conditions: rejectedListenerSetConditions(set.metadata.generation), listeners: [] } });
+  }
+  const status = gatewayStatus({
+    kind: 'Gateway',
+    conditions: gatewaySuccessConditions(anyValid, anyInvalid, state, generation),
+    ...(state.kind === 'active' ? { addresses: [{ type: 'Hostname', value: state.dnsName.toLowerCase() }] } : {}),
+    listeners: listenerStatuses(own, programmed, generation),
+    ...(options.listenerSets ? { attachedListenerSets } : {}),
+  });
+  return [status, ...setStatuses];
+}
+
+export function collectStatuses(works: readonly GatewayWork[], snapshot: Snapshot, options: ResolveOptions): ObjectStatus[] {
+  const out: ObjectStatus[] = works.flatMap((w) => gatewayAndSetStatuses(w, options));
+  const byRoute = routeParentStatuses(works);
+  const routes: Route[] = [...snapshot.httpRoutes, ...snapshot.grpcRoutes, ...snapshot.tcpRoutes, ...snapshot.udpRoutes, ...snapshot.tlsRoutes];
+  for (const route of routes) {
+    const entries = byRoute.get(route);
+    if (!entries) continue;
+    const parents = [...entries.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+    out.push({ object: refOf(route), apiVersion: route.apiVersion, status: { kind: 'Route', parents } });
+  }
+  return out;
+}
+
+/**
+ * A model build or deploy failure (docs §0 step 4): `Accepted=False/Invalid` with LBC's static
+ * message; `Programmed`, listener and ListenerSet statuses are left as they were (pending).
+ */
+export function withBuildFailures(resolution: Resolution, failedGateways: ReadonlySet<string>): Resolution {
+  if (failedGateways.size === 0) return resolution;
+  const failedSets = new Set<string>();
+  for (const g of resolution.gateways) {
+    if (!failedGateways.has(nsName(g.gateway))) continue;
+    for (const s of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) failedSets.add(nsName(s));
+  }
+  const statuses = resolution.statuses.map((s): ObjectStatus => {
+    const key = `${s.object.namespace}/${s.object.name}`;
+    if (s.status.kind === 'Gateway' && failedGateways.has(key)) {
+      const generation = s.status.conditions[0]?.observedGeneration ?? 1;
+      return { ...s, status: { kind: 'Gateway', conditions: gatewayFailureConditions('Invalid', 'Check Gateway Events for more information.', generation) } };
+    }
+    if (s.status.kind === 'ListenerSet' && failedSets.has(key)) {
+      const generation = s.status.conditions[0]?.observedGeneration ?? 1;
+      return { ...s, status: { kind: 'ListenerSet', conditions: pendingConditions(generation), listeners: [] } };
+    }
+    return s;
+  });
+  return { ...resolution, statuses };
+}
