@@ -1,0 +1,91 @@
+/**
+ * Text → raw objects: multi-document YAML (JSON is YAML), `kind: List`, with positions.
+ * Checks only what every Kubernetes object needs (apiVersion, kind, metadata.name); the schema
+ * of each kind is checked by schema/.
+ */
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ManifestText } from './files.js';
+import { locationAt, originOf } from './origin.js';
+import type { RawObject } from './schema/index.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+export function parseManifest(input: ManifestText): { objects: RawObject[]; diagnostics: Diagnostic[] } {
+  const objects: RawObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+
+  for (const doc of list) {
+    const docStart = locationAt(input.file, lineCounter, doc.range[0]);
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const at = locationAt(input.file, lineCounter, error.pos[0]);
+        diagnostics.push({
+          severity: 'error',
+          code: 'GWLB001',
+          message: `YAML syntax error: ${error.message.split('\n')[0]}; the document is skipped`,
+          location: at,
+        });
+      }
+      continue;
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue; // empty document (e.g. a trailing `---`)
+    const root = doc.contents as YamlNode | null;
+    const origin = originOf(input.file, lineCounter, root ?? undefined, docStart);
+    if (!isRecord(value)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'GWLB002',
+        message: 'document is not a Kubernetes object (expected a mapping with apiVersion, kind and metadata)',
+        location: origin.location,
+      });
+      continue;
+    }
+    if (value['kind'] === 'List' || (typeof value['kind'] === 'string' && value['kind'].endsWith('List') && Array.isArray(value['items']))) {
+      const items = Array.isArray(value['items']) ? value['items'] : [];
+      const itemsNode = isMap(root) ? (root.get('items', true) as YamlNode | undefined) : undefined;
+      items.forEach((item, i) => {
+        const itemNode = isSeq(itemsNode) ? (itemsNode.items[i] as YamlNode | undefined) : undefined;
+        const itemOrigin = originOf(input.file, lineCounter, itemNode, origin.locate(['items', i]));
+        checkObject(item, itemOrigin, objects, diagnostics);
+      });
+      continue;
+    }
+    checkObject(value, origin, objects, diagnostics);
+  }
+  return { objects, diagnostics };
+}
+
+function checkObject(value: unknown, origin: RawObject['origin'], objects: RawObject[], diagnostics: Diagnostic[]): void {
+  if (!isRecord(value)) {
+    diagnostics.push({ severity: 'error', code: 'GWLB002', message: 'list item is not a Kubernetes object', location: origin.location });
+    return;
+  }
+  const missing: string[] = [];
+  if (!nonEmptyString(value['apiVersion'])) missing.push('apiVersion');
+  if (!nonEmptyString(value['kind'])) missing.push('kind');
+  const metadata = value['metadata'];
+  if (!isRecord(metadata) || !nonEmptyString(metadata['name'])) missing.push('metadata.name');
+  if (missing.length > 0) {
+    const path = missing[0] === 'metadata.name' ? ['metadata', 'name'] : [missing[0]!];
+    diagnostics.push({
+      severity: 'error',
+      code: 'GWLB003',
+      message: `object has no ${missing.join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name`,
+      location: origin.locate(path),
+      path: missing[0],
+    });
+    return;
+  }
+  objects.push({ value, origin });
+}
