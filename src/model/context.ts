@@ -63,6 +63,8 @@ export class BuildContext {
   readonly nodeRules: NodeSecurityGroupRule[] = [];
   readonly frontendNlb: Record<string, FrontendNlbTargetGroupState> = {};
   readonly tgByResId = new Map<string, TargetGroupSpec>();
+  /** Where each listener rule came from, for limit diagnostics. */
+  readonly ruleOrigins = new Map<string, { readonly route: KubeObject; readonly ruleIndex: number }>();
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
   sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
   /** Set by the subnet step: CIDRs of the LB's subnets (NLB without SGs), when known. */

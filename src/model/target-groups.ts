@@ -213,7 +213,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
           ...(nodeSelector ? { nodeSelector } : {}),
           ipAddressType: spec.ipAddressType,
           vpcID: ctx.vpcId,
-          multiClusterTargetGroup: props?.enableMultiCluster ?? false,
+          ...(props?.enableMultiCluster === true ? { multiClusterTargetGroup: true } : {}),
           targetGroupProtocol: protocol,
         },
       },

@@ -1,0 +1,91 @@
+/**
+ * Public API of the model stage: resolved Gateways + discovery facts + cluster settings → one
+ * LBC-shaped stack per Gateway (base_model_builder.go `Build`), plus diagnostics. Pure: no I/O.
+ * A Gateway with `fatal` set, or with any model-build error, gets no stack (LBC's build fails as a
+ * whole and deploys nothing).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { GatewayResolution, Resolution } from '../resolve/types.js';
+import { refOf } from '../source/kube.js';
+import { BuildContext, CODES, type ModelInput } from './context.js';
+import { checkLimits } from './limits.js';
+import { buildListeners } from './listeners.js';
+import { buildAddons, buildLoadBalancer, deletionProtection } from './load-balancer.js';
+import { standInUid } from './names.js';
+import { buildSecurityGroups } from './security-groups.js';
+import type { IPAddressType, Stack, UidSource } from './stack.js';
+import { FRONTEND_NLB_ID, RT } from './stack.js';
+import { buildSubnets } from './subnets.js';
+import { externalManagedTagMessage, processTags } from './tags.js';
+
+export type { ModelInput } from './context.js';
+export { stackToLbcJson, stackToLbcJsonText } from './stack-json.js';
+export * from './stack.js';
+export * from './discovery.js';
+export * from './settings.js';
+export { desiredTags, trackingTags, isIgnoredTagKey } from './tags.js';
+
+export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
+  const m = gw.gateway.metadata;
+  return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
+}
+
+export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: Stack; diagnostics: Diagnostic[] } {
+  const ctx = new BuildContext(gw, input);
+  const cfg = gw.loadBalancerConfig ?? {};
+  const uid = uidSource(gw, input.settings.clusterName);
+  if (uid.kind === 'stand-in') {
+    ctx.report('info', CODES.standInUid, `metadata.uid is absent; load balancer and security group names use the stand-in UID ${uid.uid} (LBC would hash the real UID)`, { object: gw.gateway, path: ['metadata'] });
+  }
+  if (gw.gateway.metadata.deletionTimestamp !== undefined && deletionProtection(cfg.loadBalancerAttributes)) {
+    ctx.error(CODES.deletionProtection, `Unable to delete gateway ${ctx.stackId} because deletion protection is enabled.`);
+    return { diagnostics: ctx.diagnostics };
+  }
+  if (gw.gateway.metadata.deletionTimestamp !== undefined) {
+    // Deleting: the model is an empty stack; deploying it deletes everything (base_model_builder.go).
+    return { stack: { id: ctx.stackId, resources: [], extras: { gateway: refOf(gw.gateway), gatewayClass: gw.gatewayClass.metadata.name, loadBalancerType: gw.loadBalancerType, tagPrefix: ctx.tagPrefix, uid, targets: [], nodeSecurityGroupRules: [], deletionProtection: false } }, diagnostics: ctx.diagnostics };
+  }
+  const scheme = cfg.scheme ?? input.settings.defaultLoadBalancerScheme;
+  const ipAddressType: IPAddressType = cfg.ipAddressType ?? 'ipv4';
+  const lbTags = processTags(cfg.tags, input.settings);
+  if (!lbTags.ok) {
+    ctx.error(CODES.externalManagedTag, externalManagedTagMessage(lbTags.key), { object: gw.gateway, path: ['spec', 'infrastructure', 'parametersRef'] });
+    return { diagnostics: ctx.diagnostics };
+  }
+  const subnets = buildSubnets(ctx, scheme, ipAddressType);
+  const sg = buildSecurityGroups(ctx, uid.uid, ipAddressType, lbTags.tags);
+  buildLoadBalancer(ctx, scheme, ipAddressType, uid.uid, subnets, ctx.sg.tokens, lbTags.tags);
+  buildListeners(ctx, ipAddressType, lbTags.tags);
+  buildAddons(ctx);
+  ctx.add({ type: RT.frontendNlbTargetGroup, id: FRONTEND_NLB_ID, targetGroups: { ...ctx.frontendNlb } });
+  checkLimits(ctx);
+  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics };
+  const stack: Stack = {
+    id: ctx.stackId,
+    resources: ctx.resources,
+    extras: {
+      gateway: refOf(gw.gateway),
+      gatewayClass: gw.gatewayClass.metadata.name,
+      loadBalancerType: gw.loadBalancerType,
+      tagPrefix: ctx.tagPrefix,
+      uid,
+      targets: ctx.targets,
+      ...(sg.backend ? { backendSecurityGroup: sg.backend } : {}),
+      nodeSecurityGroupRules: ctx.nodeRules,
+      deletionProtection: deletionProtection(cfg.loadBalancerAttributes),
+    },
+  };
+  return { stack, diagnostics: ctx.diagnostics };
+}
+
+export function buildStacks(resolution: Resolution, input: ModelInput): { stacks: Stack[]; diagnostics: Diagnostic[] } {
+  const stacks: Stack[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const gw of resolution.gateways) {
+    if (gw.fatal) continue;
+    const r = buildStack(gw, input);
+    diagnostics.push(...r.diagnostics);
+    if (r.stack) stacks.push(r.stack);
+  }
+  return { stacks, diagnostics };
+}

@@ -1,0 +1,70 @@
+/**
+ * ALB listener rules (model_build_listener.go `buildListenerRules`): units in precedence order,
+ * priorities 1..N per listener, resource id `<port>:<priority>`. Any unit error is a model-build
+ * error for the whole Gateway (LBC fails the build), reported on the route rule.
+ */
+import type { PortResolution } from '../resolve/types.js';
+import type { BuildContext } from './context.js';
+import { CODES } from './context.js';
+import { buildUnitActions } from './rule-actions.js';
+import { buildUnitConditions } from './rule-conditions.js';
+import { sortUnits } from './rule-precedence.js';
+import { buildUnitTransforms } from './rule-transforms.js';
+import { externalManagedTagMessage, processTags } from './tags.js';
+import { buildTargetGroup } from './target-groups.js';
+import type { Protocol, TargetGroupTuple } from './stack.js';
+import { RT, resourceRef } from './stack.js';
+
+export function buildListenerRules(ctx: BuildContext, p: PortResolution, listenerProtocol: Protocol, lbIpType: string): void {
+  const listenerArn = resourceRef(RT.listener, String(p.port), 'listenerARN');
+  let priority = 1;
+  for (const unit of sortUnits(p.routes)) {
+    const route = unit.route;
+    const label = `${route.kind} ${route.metadata.namespace}/${route.metadata.name} rule ${unit.rule.index}`;
+    const cond = buildUnitConditions(unit);
+    if (!cond.ok) {
+      ctx.error(cond.code === 'path' ? CODES.pathWildcard : CODES.grpcMethod, `${label}: ${cond.message}`, { object: route, path: cond.path });
+      continue;
+    }
+    const tuples: TargetGroupTuple[] = [];
+    for (const [bi, backend] of unit.rule.backends.entries()) {
+      const arn = buildTargetGroup(ctx, {
+        port: p.port,
+        listenerProtocol,
+        lbIpType: lbIpType as 'ipv4',
+        attached: unit.attached,
+        backend,
+        at: { object: route, path: ['spec', 'rules', unit.rule.index, 'backendRefs', bi] },
+      });
+      if (arn !== undefined) tuples.push({ targetGroupARN: arn, weight: backend.weight });
+    }
+    const acts = buildUnitActions(unit, listenerProtocol, tuples, ctx.input.secrets ?? []);
+    if (!acts.ok) {
+      const code = acts.error.kind === 'filter' ? CODES.unsupportedFilter : acts.error.kind === 'redirect' ? CODES.badRedirect : CODES.oidcSecret;
+      ctx.error(code, `${label}: ${acts.error.message}`, { object: route, path: acts.error.path });
+      continue;
+    }
+    const lrc = unit.rule.listenerRuleConfig;
+    const tags = processTags(lrc?.spec.tags, ctx.settings);
+    if (!tags.ok) {
+      ctx.error(CODES.externalManagedTag, `${label}: ${externalManagedTagMessage(tags.key)}`, { object: lrc ?? route, path: ['spec', 'tags', tags.key] });
+      continue;
+    }
+    const transforms = buildUnitTransforms(unit);
+    const id = `${p.port}:${priority}`;
+    ctx.add({
+      type: RT.listenerRule,
+      id,
+      spec: {
+        listenerARN: listenerArn,
+        priority,
+        actions: acts.actions,
+        conditions: cond.conditions,
+        ...(transforms.length > 0 ? { transforms } : {}),
+        tags: tags.tags,
+      },
+    });
+    ctx.ruleOrigins.set(id, { route, ruleIndex: unit.rule.index });
+    priority++;
+  }
+}
