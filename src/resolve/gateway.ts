@@ -2,14 +2,14 @@
  * Resolution of one Gateway of our classes, in LBC's reconcile order (docs §0): configuration,
  * ListenerSets, listener validation, route attachment, rule loading, per-port grouping.
  */
-import type { Gateway, GatewayClass, Route } from '../source/gateway-api.js';
+import type { Gateway, GatewayClass, ListenerSet, Route } from '../source/gateway-api.js';
 import { creationMillis, nsName } from '../source/kube.js';
-import type { Snapshot } from '../source/snapshot.js';
 import { attachRoutes, type RouteAttachment } from './attachment.js';
 import { classLbConfig, resolveGatewayConfig } from './config.js';
 import { partitionListenerSets } from './listener-sets.js';
 import { toResolvedListener, validateListeners, type ListenerCandidate } from './listeners.js';
 import { loadRouteRules, type RuleWarning } from './rule-loading.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 import type { AttachedRoute, GatewayResolution, LoadBalancerType, LoadedRule, PortResolution, ResolvedListener } from './types.js';
 
 export interface LoadedRoute {
@@ -26,10 +26,16 @@ export interface GatewayWork {
   readonly fatalAt?: { readonly object: Route | Gateway; readonly path: readonly (string | number)[] };
 }
 
-function routesFor(lbType: LoadBalancerType, snapshot: Snapshot): Route[] {
-  return lbType === 'application'
-    ? [...snapshot.httpRoutes, ...snapshot.grpcRoutes]
-    : [...snapshot.tcpRoutes, ...snapshot.udpRoutes, ...snapshot.tlsRoutes];
+const ROUTE_KINDS: Record<LoadBalancerType, readonly string[]> = {
+  application: ['HTTPRoute', 'GRPCRoute'],
+  network: ['TCPRoute', 'UDPRoute', 'TLSRoute'],
+};
+
+/** Routes of this controller's kinds naming the Gateway or one of its accepted ListenerSets, in input order. */
+function routesFor(gateway: Gateway, sets: readonly ListenerSet[], lbType: LoadBalancerType, index: SnapshotIndex): Route[] {
+  const found = new Set<Route>(index.routesReferencing('Gateway', gateway.metadata.namespace, gateway.metadata.name));
+  for (const set of sets) for (const r of index.routesReferencing('ListenerSet', set.metadata.namespace, set.metadata.name)) found.add(r);
+  return [...found].filter((r) => ROUTE_KINDS[lbType].includes(r.kind)).sort((a, b) => index.inputOrder(a) - index.inputOrder(b));
 }
 
 /** pickOneL4Route (model_build_listener.go): oldest by creation time in ms, then `namespace/name`. */
@@ -52,9 +58,10 @@ export function resolveGateway(
   gatewayClass: GatewayClass,
   lbType: LoadBalancerType,
   controllerName: string,
-  snapshot: Snapshot,
+  index: SnapshotIndex,
   listenerSetsEnabled: boolean,
 ): GatewayWork {
+  const { snapshot } = index;
   const empty = base(gateway, gatewayClass, lbType, controllerName);
   if (classLbConfig(gatewayClass, snapshot).error) {
     const message = `Unable to materialize gateway when gateway class [${gatewayClass.metadata.name}] is not accepted`;
@@ -70,7 +77,7 @@ export function resolveGateway(
     ...(config.defaultTargetGroupConfig ? { defaultTargetGroupConfig: config.defaultTargetGroupConfig } : {}),
   };
 
-  const sets = partitionListenerSets(gateway, snapshot, listenerSetsEnabled);
+  const sets = partitionListenerSets(gateway, index, listenerSetsEnabled);
   const candidates: ListenerCandidate[] = [
     ...gateway.spec.listeners.map((listener, index) => ({ listener, owner: gateway, index })),
     ...sets.accepted.flatMap((owner) => owner.spec.listeners.map((listener, index) => ({ listener, owner, index }))),
@@ -78,7 +85,7 @@ export function resolveGateway(
   const verdicts = validateListeners(candidates, lbType);
   const valid = verdicts.map((v) => v.reason === 'Accepted');
 
-  const attachment = attachRoutes(gateway, routesFor(lbType, snapshot), candidates, valid, sets.accepted, snapshot);
+  const attachment = attachRoutes(gateway, routesFor(gateway, sets.accepted, lbType, index), candidates, valid, sets.accepted, snapshot);
   const listeners: ResolvedListener[] = candidates.map((c, i) => toResolvedListener(c, verdicts[i]!, lbType, attachment.attachedCounts[i]!));
   const withListeners = { ...configured, listeners, acceptedListenerSets: sets.accepted, rejectedListenerSets: sets.rejected };
   if (attachment.fatal) {
@@ -94,7 +101,7 @@ export function resolveGateway(
       routes.push({ attachment: routeAttachment, rules: [], warnings: [] });
       continue;
     }
-    const load = loadRouteRules(routeAttachment.route, snapshot);
+    const load = loadRouteRules(routeAttachment.route, index);
     if (!load.ok) {
       const { route } = routeAttachment;
       const message =

@@ -9,6 +9,7 @@ import type { Snapshot } from '../source/snapshot.js';
 import { classLbConfig } from './config.js';
 import { resolveGateway, type GatewayWork } from './gateway.js';
 import { gatewayDiagnostics } from './resolve-diagnostics.js';
+import { indexSnapshot } from './snapshot-index.js';
 import { gatewayClassConditions } from './status.js';
 import { collectStatuses } from './statuses.js';
 import { DEFAULT_RESOLVE_OPTIONS, type LoadBalancerType, type ObjectStatus, type Resolution, type ResolveOptions } from './types.js';
@@ -50,6 +51,7 @@ function skippedGateway(gateway: Gateway, why: string): Diagnostic {
 export function resolve(snapshot: Snapshot, options: ResolveOptions = DEFAULT_RESOLVE_OPTIONS): Resolution {
   const diagnostics: Diagnostic[] = [];
   const works: GatewayWork[] = [];
+  const index = indexSnapshot(snapshot);
   for (const gateway of snapshot.gateways) {
     const className = gateway.spec.gatewayClassName;
     const gatewayClass = snapshot.gatewayClasses.find((c) => c.metadata.name === className);
@@ -64,7 +66,7 @@ export function resolve(snapshot: Snapshot, options: ResolveOptions = DEFAULT_RE
       );
       continue;
     }
-    const work = resolveGateway(gateway, gatewayClass, lbType, gatewayClass.spec.controllerName, snapshot, options.listenerSets);
+    const work = resolveGateway(gateway, gatewayClass, lbType, gatewayClass.spec.controllerName, index, options.listenerSets);
     works.push(work);
     diagnostics.push(...gatewayDiagnostics(work));
   }

@@ -5,6 +5,7 @@
 import type { Gateway, ListenerSet } from '../source/gateway-api.js';
 import { namespaceLabels, type Snapshot } from '../source/snapshot.js';
 import { matchesSelector } from './selectors.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 
 export interface ListenerSetPartition {
   /** Oldest first (creation time in whole seconds), ties by `namespace/name`. */
@@ -48,13 +49,13 @@ function byAge(a: ListenerSet, b: ListenerSet): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-export function partitionListenerSets(gateway: Gateway, snapshot: Snapshot, enabled: boolean): ListenerSetPartition {
+export function partitionListenerSets(gateway: Gateway, index: SnapshotIndex, enabled: boolean): ListenerSetPartition {
   if (!enabled) return { accepted: [], rejected: [] };
   const accepted: ListenerSet[] = [];
   const rejected: ListenerSet[] = [];
-  for (const set of snapshot.listenerSets) {
+  for (const set of index.listenerSetsFor(gateway.metadata.namespace, gateway.metadata.name)) {
     if (!pointsAt(set, gateway)) continue;
-    (consents(gateway, set, snapshot) ? accepted : rejected).push(set);
+    (consents(gateway, set, index.snapshot) ? accepted : rejected).push(set);
   }
   accepted.sort(byAge);
   return { accepted, rejected };

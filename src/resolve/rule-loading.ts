@@ -5,8 +5,8 @@
  */
 import { GATEWAY_GROUP, type BackendRef, type Gateway, type Route } from '../source/gateway-api.js';
 import { LBC_GROUP, type ListenerRuleConfiguration } from '../source/lbc-crds.js';
-import type { Snapshot } from '../source/snapshot.js';
 import { isReferenceAllowed } from './reference-grants.js';
+import type { SnapshotIndex } from './snapshot-index.js';
 import type { LoadedBackend, LoadedRule } from './types.js';
 
 /** A problem LBC reports in route status (the reason decides which condition goes False). */
@@ -41,7 +41,7 @@ function ruleViews(route: Route): RuleView[] {
 
 type LrcLoad = { lrc?: ListenerRuleConfiguration; warning?: string; failed: boolean };
 
-function loadListenerRuleConfig(route: Route, view: RuleView, snapshot: Snapshot): LrcLoad {
+function loadListenerRuleConfig(route: Route, view: RuleView, index: SnapshotIndex): LrcLoad {
   const refs = view.filters.filter(
     (f) => f.type === 'ExtensionRef' && f.extensionRef?.group === LBC_GROUP && f.extensionRef.kind === 'ListenerRuleConfiguration',
   );
@@ -51,10 +51,10 @@ function loadListenerRuleConfig(route: Route, view: RuleView, snapshot: Snapshot
   }
   const ns = route.metadata.namespace;
   const name = refs[0]!.extensionRef!.name;
-  const lrc = snapshot.listenerRuleConfigurations.find((c) => c.metadata.namespace === ns && c.metadata.name === name);
+  const lrc = index.listenerRuleConfig(ns, name);
   // The stray `)` and the double space below are in LBC's messages (docs §9 item 14).
   if (!lrc) return { failed: true, warning: `ListenerRuleConfiguration [${ns}/${name}] not found)` };
-  const acceptance = listenerRuleConfigAcceptance(lrc, snapshot);
+  const acceptance = listenerRuleConfigAcceptance(lrc, index);
   if (!acceptance.accepted) {
     return { failed: true, warning: `ListenerRuleConfiguration [${ns}/${name}] is not accepted. Reason:  ${acceptance.message})` };
   }
@@ -66,15 +66,15 @@ function loadListenerRuleConfig(route: Route, view: RuleView, snapshot: Snapshot
  * authenticate-oidc action names a Secret that does not exist. A status in the input (read from a
  * cluster) wins; manifests rarely carry Secrets, so when the input has none gwlb assumes they exist.
  */
-export function listenerRuleConfigAcceptance(lrc: ListenerRuleConfiguration, snapshot: Snapshot): { accepted: boolean; message: string } {
+export function listenerRuleConfigAcceptance(lrc: ListenerRuleConfiguration, index: SnapshotIndex): { accepted: boolean; message: string } {
   if (lrc.status?.accepted !== undefined) {
     return { accepted: lrc.status.accepted, message: lrc.status.message || 'status unknown' };
   }
-  if (snapshot.secrets.length === 0) return { accepted: true, message: 'Accepted' };
+  if (index.snapshot.secrets.length === 0) return { accepted: true, message: 'Accepted' };
   for (const action of lrc.spec.actions ?? []) {
     if (action.type !== 'authenticate-oidc') continue;
     const secretName = action.authenticateOIDCConfig.secret.name;
-    const exists = snapshot.secrets.some((s) => s.metadata.namespace === lrc.metadata.namespace && s.metadata.name === secretName);
+    const exists = index.secretExists(lrc.metadata.namespace, secretName);
     if (!exists) return { accepted: false, message: `secret [${lrc.metadata.namespace}/${secretName}] not found` };
   }
   return { accepted: true, message: 'Accepted' };
@@ -82,29 +82,23 @@ export function listenerRuleConfigAcceptance(lrc: ListenerRuleConfiguration, sna
 
 type BackendLoad = { backend?: LoadedBackend; warning?: Omit<RuleWarning, 'path'>; fatal?: { kind: 'silent' | 'loader'; message: string } };
 
-function crossNamespaceDenied(route: Route, snapshot: Snapshot, targetNs: string, toGroup: string, toKind: string, toName: string): boolean {
+function crossNamespaceDenied(route: Route, index: SnapshotIndex, targetNs: string, toGroup: string, toKind: string, toName: string): boolean {
   if (targetNs === route.metadata.namespace) return false;
   const ref = { fromKind: route.kind, fromNamespace: route.metadata.namespace, toGroup, toKind, toNamespace: targetNs, toName };
-  return !isReferenceAllowed(snapshot.referenceGrants, ref);
+  return !isReferenceAllowed(index.referenceGrantsIn(targetNs), ref);
 }
 
 const REF_NOT_PERMITTED = { reason: 'RefNotPermitted', message: 'No explicit ReferenceGrant exists to allow the reference.' } as const;
 
-function loadServiceBackend(route: Route, ref: BackendRef, snapshot: Snapshot): BackendLoad {
+function loadServiceBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   if (ref.port === undefined) return { warning: { reason: 'UnsupportedValue', message: 'Port is required' } };
   const ns = ref.namespace ?? route.metadata.namespace;
-  if (crossNamespaceDenied(route, snapshot, ns, '', 'Service', ref.name)) return { warning: REF_NOT_PERMITTED };
-  const service = snapshot.services.find((s) => s.metadata.namespace === ns && s.metadata.name === ref.name);
+  if (crossNamespaceDenied(route, index, ns, '', 'Service', ref.name)) return { warning: REF_NOT_PERMITTED };
+  const service = index.service(ns, ref.name);
   if (!service) return { warning: { reason: 'BackendNotFound', message: `Service (${ns}:${ref.name}) not found)` } };
   const servicePort = service.spec.ports.find((p) => p.port === ref.port);
   if (!servicePort) return { warning: { reason: 'BackendNotFound', message: `Unable to find service port for port ${ref.port}` } };
-  const targetGroupConfig = snapshot.targetGroupConfigurations.find(
-    (t) =>
-      t.metadata.namespace === ns &&
-      t.spec.targetReference !== undefined &&
-      (!t.spec.targetReference.kind || t.spec.targetReference.kind === 'Service') &&
-      t.spec.targetReference.name === ref.name,
-  );
+  const targetGroupConfig = index.serviceTargetGroupConfig(ns, ref.name);
   return { backend: { kind: 'service', ref, weight: ref.weight, service, servicePort, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
 }
 
@@ -114,45 +108,43 @@ function programmedArn(gateway: Gateway): string | undefined {
   return programmed?.message || undefined;
 }
 
-function loadGatewayBackend(route: Route, ref: BackendRef, snapshot: Snapshot): BackendLoad {
+function loadGatewayBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   if (ref.port === undefined) return { warning: { reason: 'UnsupportedValue', message: 'Port is required' } };
   const ns = ref.namespace ?? route.metadata.namespace;
-  if (crossNamespaceDenied(route, snapshot, ns, GATEWAY_GROUP, 'Gateway', ref.name)) return { warning: REF_NOT_PERMITTED };
-  const gateway = snapshot.gateways.find((g) => g.metadata.namespace === ns && g.metadata.name === ref.name);
+  if (crossNamespaceDenied(route, index, ns, GATEWAY_GROUP, 'Gateway', ref.name)) return { warning: REF_NOT_PERMITTED };
+  const gateway = index.gateway(ns, ref.name);
   if (!gateway) return { warning: { reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) not found)` } };
   const albArn = programmedArn(gateway);
   if (!albArn) return { fatal: { kind: 'loader', message: `Gateway (${ns}:${ref.name}) is not usable yet, LB ARN is not provisioned)` } };
   if (albArn.split('/')[1] !== 'app') {
     return { warning: { reason: 'BackendNotFound', message: `invalid gateway ARN: ${albArn}, the resource type must be application load balancer` } };
   }
-  const targetGroupConfig = snapshot.targetGroupConfigurations.find(
-    (t) => t.metadata.namespace === ns && t.spec.targetReference?.kind === 'Gateway' && t.spec.targetReference.name === ref.name,
-  );
+  const targetGroupConfig = index.gatewayTargetGroupConfig(ns, ref.name);
   return { backend: { kind: 'gateway', ref, weight: ref.weight, gateway, port: ref.port, albArn, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
 }
 
-function loadBackend(route: Route, ref: BackendRef, snapshot: Snapshot): BackendLoad {
+function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   if (ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
   switch (ref.kind) {
     case '':
     case 'Service':
-      return loadServiceBackend(route, ref, snapshot);
+      return loadServiceBackend(route, ref, index);
     case 'TargetGroupName':
       return { backend: { kind: 'targetGroupName', ref, weight: ref.weight, name: ref.name } };
     case 'Gateway':
-      return loadGatewayBackend(route, ref, snapshot);
+      return loadGatewayBackend(route, ref, index);
     default:
       return { warning: { reason: 'InvalidKind', message: 'Unknown backend reference kind' } };
   }
 }
 
-export function loadRouteRules(route: Route, snapshot: Snapshot): RouteLoad {
+export function loadRouteRules(route: Route, index: SnapshotIndex): RouteLoad {
   const rules: LoadedRule[] = [];
   const warnings: RuleWarning[] = [];
   const views = ruleViews(route);
   for (let i = 0; i < views.length; i++) {
     const view = views[i]!;
-    const lrc = loadListenerRuleConfig(route, view, snapshot);
+    const lrc = loadListenerRuleConfig(route, view, index);
     if (lrc.warning) warnings.push({ reason: 'IncompatibleFilters', message: lrc.warning, path: ['spec', 'rules', i, 'filters'] });
     if (lrc.failed) {
       rules.push({ index: i, backends: [] });
@@ -161,7 +153,7 @@ export function loadRouteRules(route: Route, snapshot: Snapshot): RouteLoad {
     const backends: LoadedBackend[] = [];
     for (let b = 0; b < view.backendRefs.length; b++) {
       const path = ['spec', 'rules', i, 'backendRefs', b];
-      const loaded = loadBackend(route, view.backendRefs[b]!, snapshot);
+      const loaded = loadBackend(route, view.backendRefs[b]!, index);
       if (loaded.fatal) return { ok: false, fatal: loaded.fatal.kind, message: loaded.fatal.message, path };
       if (loaded.warning) warnings.push({ ...loaded.warning, path });
       if (loaded.backend) backends.push(loaded.backend);

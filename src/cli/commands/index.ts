@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import type { ExitCode } from '../main.js';
+import { registerExplainCommand } from './explain.js';
+import { registerModelCommand } from './model.js';
+import { registerValidateCommand } from './validate.js';
 
 /** Every gwlb subcommand, in the order `gwlb --help` lists them. */
 export function registerCommands(program: Command, exit: ExitCode): void {
-  void program;
-  void exit;
+  registerValidateCommand(program, exit);
+  registerExplainCommand(program, exit);
+  registerModelCommand(program, exit);
 }

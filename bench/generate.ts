@@ -1,0 +1,87 @@
+/**
+ * Deterministic synthetic input for benchmarks: G ALB Gateways across namespaces, R HTTPRoutes
+ * spread over them, each with a few rules, matches and hostnames, and the Services they use.
+ */
+
+export interface Scale {
+  readonly gateways: number;
+  readonly routes: number;
+  /** Rules per route; each rule has two matches. */
+  readonly rulesPerRoute: number;
+}
+
+export function generateManifests(scale: Scale): string {
+  const docs: string[] = [
+    `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: bench-alb
+spec:
+  controllerName: gateway.k8s.aws/alb`,
+  ];
+  for (let g = 0; g < scale.gateways; g++) {
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw-${g}
+  namespace: team-${g % 20}
+spec:
+  gatewayClassName: bench-alb
+  listeners:
+    - name: http
+      port: 80
+      protocol: HTTP
+    - name: https
+      port: 443
+      protocol: HTTPS
+      hostname: "*.example.com"`);
+  }
+  for (let r = 0; r < scale.routes; r++) {
+    const g = r % scale.gateways;
+    const ns = `team-${g % 20}`;
+    const rules: string[] = [];
+    for (let i = 0; i < scale.rulesPerRoute; i++) {
+      rules.push(`    - matches:
+        - path:
+            type: PathPrefix
+            value: /svc-${r}/v${i}
+        - path:
+            type: Exact
+            value: /svc-${r}/v${i}/health
+          headers:
+            - name: x-tenant
+              value: t${i}
+      backendRefs:
+        - name: svc-${r}
+          port: 80`);
+    }
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: route-${r}
+  namespace: ${ns}
+spec:
+  parentRefs:
+    - name: gw-${g}
+  hostnames:
+    - app-${r % 50}.example.com
+  rules:
+${rules.join('\n')}`);
+    docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${r}
+  namespace: ${ns}
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+      targetPort: 8080
+      nodePort: ${30000 + (r % 2000)}`);
+  }
+  return docs.join('\n---\n') + '\n';
+}
+
+export function doubled(scale: Scale): Scale {
+  return { ...scale, gateways: scale.gateways * 2, routes: scale.routes * 2 };
+}

@@ -1,0 +1,34 @@
+/** Timing and memory helpers for benchmarks: best of N runs, heap peak sampled around a run. */
+import { performance } from 'node:perf_hooks';
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Median wall time in ms over `runs` runs, after one warm-up. */
+export function time(runs: number, fn: () => unknown): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** Heap growth in MiB while `fn`'s result is alive (needs --expose-gc to be meaningful). */
+export function heapOf(fn: () => unknown): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = fn();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return (after - before) / (1024 * 1024);
+}
+
+export function fmt(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`;
+}

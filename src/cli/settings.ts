@@ -1,0 +1,125 @@
+/**
+ * Cluster settings that LBC takes from its flags, read from `gwlb.yaml` (or --config FILE) and
+ * overridden by command-line flags. Problems are diagnostics pointing into the config file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { defaultClusterSettings, validateSettings, type ClusterSettings, type FeatureGates } from '../model/settings.js';
+import { DEFAULT_CONTROLLER_NAMES, type ControllerNames } from '../resolve/types.js';
+
+export interface CommonFlags {
+  readonly clusterName?: string;
+  readonly region?: string;
+  readonly config?: string;
+  readonly sandbox?: boolean;
+}
+
+export interface GwlbSettings {
+  readonly cluster: ClusterSettings;
+  readonly controllerNames: ControllerNames;
+  /** Where the config came from, for messages; undefined when none was read. */
+  readonly configFile?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The cluster name when neither flag nor config sets one: the sandbox seeds subnets for `sandbox`. */
+export const SANDBOX_CLUSTER = 'sandbox';
+export const DEFAULT_CLUSTER = 'default';
+
+type ConfigFile = {
+  clusterName?: string;
+  region?: string;
+  vpcId?: string;
+  defaultLoadBalancerScheme?: 'internal' | 'internet-facing';
+  defaultTargetType?: 'instance' | 'ip';
+  defaultTags?: Record<string, string>;
+  externalManagedTags?: string[];
+  defaultSslPolicy?: string;
+  enableBackendSecurityGroup?: boolean;
+  backendSecurityGroup?: string;
+  manageNodeSecurityGroupRules?: boolean;
+  allowedCertificateAuthorityArns?: string[];
+  controllerNames?: Partial<ControllerNames>;
+  featureGates?: Partial<FeatureGates>;
+};
+
+const STRING_FIELDS = ['clusterName', 'region', 'vpcId', 'defaultSslPolicy', 'backendSecurityGroup'] as const;
+const BOOLEAN_FIELDS = ['enableBackendSecurityGroup', 'manageNodeSecurityGroupRules'] as const;
+const KNOWN_FIELDS = new Set<string>([
+  ...STRING_FIELDS,
+  ...BOOLEAN_FIELDS,
+  'defaultLoadBalancerScheme',
+  'defaultTargetType',
+  'defaultTags',
+  'externalManagedTags',
+  'allowedCertificateAuthorityArns',
+  'controllerNames',
+  'featureGates',
+]);
+
+function configProblem(file: string, message: string): Diagnostic {
+  return { severity: 'error', code: 'GWLB009', message, location: { file, line: 1, column: 1 } };
+}
+
+function checkConfig(raw: unknown, file: string): { config: ConfigFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (raw === null || raw === undefined) return { config: {}, diagnostics };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { config: {}, diagnostics: [configProblem(file, `${file} must be a mapping of settings (clusterName, region, defaultTags, ...)`)] };
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_FIELDS.has(key)) diagnostics.push(configProblem(file, `unknown setting ${key}; known settings: ${[...KNOWN_FIELDS].join(', ')}`));
+  }
+  for (const key of STRING_FIELDS) {
+    if (obj[key] !== undefined && typeof obj[key] !== 'string') diagnostics.push(configProblem(file, `${key} must be a string`));
+  }
+  for (const key of BOOLEAN_FIELDS) {
+    if (obj[key] !== undefined && typeof obj[key] !== 'boolean') diagnostics.push(configProblem(file, `${key} must be true or false`));
+  }
+  const scheme = obj['defaultLoadBalancerScheme'];
+  if (scheme !== undefined && scheme !== 'internal' && scheme !== 'internet-facing') {
+    diagnostics.push(configProblem(file, `defaultLoadBalancerScheme must be internal or internet-facing, not ${String(scheme)}`));
+  }
+  const targetType = obj['defaultTargetType'];
+  if (targetType !== undefined && targetType !== 'instance' && targetType !== 'ip') {
+    diagnostics.push(configProblem(file, `defaultTargetType must be instance or ip, not ${String(targetType)}`));
+  }
+  return { config: obj as ConfigFile, diagnostics };
+}
+
+function readConfig(path: string | undefined): { config: ConfigFile; file?: string; diagnostics: Diagnostic[] } {
+  const file = path ?? (existsSync('gwlb.yaml') ? 'gwlb.yaml' : undefined);
+  if (!file) return { config: {}, diagnostics: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { config: {}, file, diagnostics: [configProblem(file, `cannot read config file ${file}; check the path given to --config`)] };
+  }
+  try {
+    return { ...checkConfig(parse(text), file), file };
+  } catch (err) {
+    return { config: {}, file, diagnostics: [configProblem(file, `config file ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`)] };
+  }
+}
+
+export function loadSettings(flags: CommonFlags): GwlbSettings {
+  const { config, file, diagnostics } = readConfig(flags.config);
+  const clusterName = flags.clusterName ?? config.clusterName ?? (flags.sandbox ? SANDBOX_CLUSTER : DEFAULT_CLUSTER);
+  const { controllerNames, featureGates, ...rest } = config;
+  const region = flags.region ?? config.region;
+  const cluster = defaultClusterSettings(clusterName, {
+    ...rest,
+    ...(region ? { region } : {}),
+    ...(featureGates ? { featureGates: featureGates as FeatureGates } : {}),
+  });
+  const problems = validateSettings(cluster).map((m) => configProblem(file ?? '--cluster-name', m));
+  return {
+    cluster,
+    controllerNames: { ...DEFAULT_CONTROLLER_NAMES, ...(controllerNames ?? {}) },
+    ...(file ? { configFile: file } : {}),
+    diagnostics: [...diagnostics, ...problems],
+  };
+}

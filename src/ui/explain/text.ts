@@ -1,0 +1,94 @@
+/** `explain` text view: a tree per Gateway with its listeners, routes and explained conditions. */
+import type { ChalkInstance } from 'chalk';
+import type { Condition } from '../../source/kube.js';
+import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus } from '../../resolve/types.js';
+import { explain, isUnhealthy, type ExplainedKind } from './explanations.js';
+
+function key(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+function conditionLine(c: Condition, chalk: ChalkInstance): string {
+  const ok = !isUnhealthy(c);
+  const mark = ok ? chalk.green('✓') : c.status === 'Unknown' || c.reason === 'Pending' ? chalk.yellow('…') : chalk.red('✗');
+  const message = c.message ? ` ${chalk.dim(c.message)}` : '';
+  return `${mark} ${c.type}=${c.status} (${c.reason})${message}`;
+}
+
+function conditionLines(kind: ExplainedKind, conditions: readonly Condition[], indent: string, chalk: ChalkInstance): string[] {
+  const out: string[] = [];
+  for (const c of conditions) {
+    out.push(`${indent}${conditionLine(c, chalk)}`);
+    if (isUnhealthy(c)) {
+      const e = explain(kind, c);
+      out.push(`${indent}    ${chalk.bold(e.code)} ${e.text}`);
+    }
+  }
+  return out;
+}
+
+function parentNames(g: GatewayResolution): Set<string> {
+  const names = new Set([key('Gateway', g.gateway.metadata.namespace, g.gateway.metadata.name)]);
+  for (const s of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) names.add(key('ListenerSet', s.metadata.namespace, s.metadata.name));
+  return names;
+}
+
+function parentsOf(route: ObjectStatus, parents: Set<string>): RouteParentStatus[] {
+  if (route.status.kind !== 'Route') return [];
+  return route.status.parents.filter((p) => parents.has(key(p.parentRef.kind ?? 'Gateway', p.parentRef.namespace ?? route.object.namespace, p.parentRef.name)));
+}
+
+function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance): string[] {
+  const gw = g.gateway.metadata;
+  const type = g.loadBalancerType === 'application' ? 'ALB' : 'NLB';
+  const out = [`${chalk.bold(`Gateway ${gw.namespace}/${gw.name}`)}  ${type} · class ${g.gatewayClass.metadata.name} (${g.controllerName})`];
+  const status = byKey.get(key('Gateway', gw.namespace, gw.name))?.status;
+  if (status?.kind === 'Gateway') {
+    out.push(...conditionLines('Gateway', status.conditions, '  ', chalk));
+    for (const l of g.listeners) {
+      const owner = l.owner.kind === 'Gateway' ? 'Gateway' : `ListenerSet ${l.owner.metadata.namespace}/${l.owner.metadata.name}`;
+      const host = l.listener.hostname ? ` ${l.listener.hostname}` : '';
+      out.push(`  Listener ${chalk.bold(l.listener.name)} :${l.listener.port} ${l.listener.protocol}${host} · from ${owner} · ${l.attachedRoutes} attached route(s)`);
+      const listenerStatus =
+        l.owner.kind === 'Gateway'
+          ? status.listeners?.find((s) => s.name === l.listener.name)
+          : (() => {
+              const s = byKey.get(key('ListenerSet', l.owner.metadata.namespace, l.owner.metadata.name))?.status;
+              return s?.kind === 'ListenerSet' ? s.listeners.find((x) => x.name === l.listener.name) : undefined;
+            })();
+      if (listenerStatus) out.push(...conditionLines('Listener', listenerStatus.conditions.filter((c) => c.type !== 'Conflicted' || c.status === 'True'), '    ', chalk));
+    }
+  }
+  for (const set of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) {
+    const s = byKey.get(key('ListenerSet', set.metadata.namespace, set.metadata.name))?.status;
+    out.push(`  ListenerSet ${chalk.bold(`${set.metadata.namespace}/${set.metadata.name}`)}`);
+    if (s?.kind === 'ListenerSet') out.push(...conditionLines('ListenerSet', s.conditions, '    ', chalk));
+  }
+  const names = parentNames(g);
+  for (const route of routes) {
+    for (const p of parentsOf(route, names)) {
+      const via = p.parentRef.sectionName ? ` via ${p.parentRef.sectionName}` : p.parentRef.port ? ` via port ${p.parentRef.port}` : '';
+      out.push(`  ${route.object.kind} ${chalk.bold(`${route.object.namespace}/${route.object.name}`)}${via}`);
+      out.push(...conditionLines('Route', p.conditions, '    ', chalk));
+    }
+  }
+  return out;
+}
+
+export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance): string {
+  const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
+  const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
+  const routes = selected.filter((s) => s.status.kind === 'Route');
+  const blocks: string[] = [];
+  for (const s of selected) {
+    if (s.status.kind !== 'GatewayClass') continue;
+    blocks.push([`${chalk.bold(`GatewayClass ${s.object.name}`)}`, ...conditionLines('GatewayClass', s.status.conditions, '  ', chalk)].join('\n'));
+  }
+  for (const g of resolution.gateways) {
+    const gwKey = key('Gateway', g.gateway.metadata.namespace, g.gateway.metadata.name);
+    const relevantRoutes = routes.filter((r) => parentsOf(r, parentNames(g)).length > 0);
+    if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
+    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk).join('\n'));
+  }
+  return blocks.length > 0 ? blocks.join('\n\n') + '\n' : '';
+}
