@@ -57,7 +57,7 @@ describe('TG specs (lbc-model-deploy.md §12, Test_buildTargetGroupSpec)', () =>
     const tcp = { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TCPRoute' as const, metadata: route.metadata, spec: { parentRefs: [], rules: [{ backendRefs: [] }] }, origin: route.origin };
     const s = buildStack(resolution(nlbGw, { 80: [attached(tcp, [[svcBackend(svc)]])] }, { type: 'network' }), { facts, settings: defaultClusterSettings('my-cluster', { defaultTargetType: targetType }) });
     const [tg] = res('AWS::ElasticLoadBalancingV2::TargetGroup', s.stack);
-    expect(tg!.spec).toEqual({ name, targetType, port, protocol: 'TCP', ipAddressType: 'ipv4', healthCheckConfig: { port: 'traffic-port', protocol: 'TCP', intervalSeconds: 15, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 3 }, targetGroupAttributes: [], tags: {} });
+    expect((tg as { spec: unknown }).spec).toEqual({ name, targetType, port, protocol: 'TCP', ipAddressType: 'ipv4', healthCheckConfig: { port: 'traffic-port', protocol: 'TCP', intervalSeconds: 15, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 3 }, targetGroupAttributes: [], tags: {} });
     const [ls] = res('AWS::ElasticLoadBalancingV2::Listener', s.stack);
     expect(ls).toMatchObject({ id: '80', spec: { protocol: 'TCP', defaultActions: [{ type: 'forward' }] } });
   });
@@ -175,7 +175,7 @@ describe('listeners', () => {
     const gw = gateway('ns', 'gw', [httpListener(80), httpListener(8080)]);
     const s = buildStack(resolution(gw, { 80: [attached(httpRoute('r', [], [{}]), [[svcBackend()]])] }), { facts, settings });
     expect(res('AWS::ElasticLoadBalancingV2::Listener', s.stack).map((l) => l.id)).toEqual(['80']);
-    expect((res('AWS::EC2::SecurityGroup', s.stack)[0] as { spec: { ingress: { fromPort: number }[] } }).spec.ingress.map((p) => p.fromPort)).toEqual([80, 8080]);
+    expect((res("AWS::EC2::SecurityGroup", s.stack)[0] as unknown as { spec: { ingress: { fromPort: number }[] } }).spec.ingress.map((p) => p.fromPort)).toEqual([80, 8080]);
   });
 });
 
