@@ -6,6 +6,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import { nsName, refOf, type KubeObject } from '../source/kube.js';
 import type { GatewayWork } from './gateway.js';
+import { isDryRun } from './statuses.js';
 
 function at(object: KubeObject, path: readonly (string | number)[], severity: Severity, code: string, message: string): Diagnostic {
   return { severity, code, message, location: object.origin.locate(path), object: refOf(object), path: formatPath(path) };
@@ -28,6 +29,9 @@ export function gatewayDiagnostics(work: GatewayWork): Diagnostic[] {
         out.push(at(object, path, 'error', 'GWLB205', `${fatal.message}: LBC retries Gateway ${gw} forever and writes no status anywhere; lower the weight to 999 or less`));
         break;
     }
+  }
+  if (!fatal && isDryRun(gateway, work.resolution.controllerName)) {
+    out.push(at(gateway, ['metadata', 'annotations'], 'info', 'GWLB213', `Gateway ${gw} has gateway.k8s.aws/dry-run: "true" and no ${work.resolution.controllerName} finalizer: LBC writes the stack to the gateway.k8s.aws/dry-run-plan annotation (what gwlb model prints) and provisions nothing`));
   }
   for (const l of listeners) {
     if (l.valid) continue;

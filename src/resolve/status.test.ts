@@ -132,3 +132,28 @@ spec:
     expect(s?.kind === 'GatewayClass' && s.conditions[0]).toMatchObject({ reason: 'NotFound', message: 'LoadBalancerConfiguration (x,y) not found' });
   });
 });
+
+describe('dry-run (§6)', () => {
+  const dry = (finalizers: string) => `${ALB_CLASS}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+  namespace: ns
+  annotations: {gateway.k8s.aws/dry-run: "true"}
+  finalizers: [${finalizers}]
+spec:
+  gatewayClassName: alb
+  listeners: [{name: a, port: 80, protocol: HTTP}]`;
+  it('a never-provisioned Gateway keeps its pending status and gets a GWLB213 note', () => {
+    const r = resolveYaml(dry(''));
+    const s = statusOf(r, 'Gateway', 'ns', 'gw');
+    expect(s?.kind === 'Gateway' && brief(s.conditions)).toEqual(['Accepted=Unknown/Pending', 'Programmed=Unknown/Pending']);
+    expect(r.diagnostics.map((d) => d.code)).toContain('GWLB213');
+  });
+  it('is ignored once LBC has provisioned the Gateway (finalizer present)', () => {
+    const s = statusOf(resolveYaml(dry('gateway.k8s.aws/alb')), 'Gateway', 'ns', 'gw');
+    expect(s?.kind === 'Gateway' && brief(s.conditions)[0]).toBe('Accepted=True/Accepted');
+  });
+});

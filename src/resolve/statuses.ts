@@ -1,5 +1,5 @@
 /** Collects the status of every Gateway, ListenerSet and route from the per-Gateway work. */
-import type { ListenerSet, Route } from '../source/gateway-api.js';
+import type { Gateway, ListenerSet, Route } from '../source/gateway-api.js';
 import { nsName, refOf } from '../source/kube.js';
 import type { Snapshot } from '../source/snapshot.js';
 import type { GatewayWork } from './gateway.js';
@@ -49,10 +49,23 @@ function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<numb
   return byRoute;
 }
 
+/**
+ * Dry-run (controllers/gateway/dryrun.go): annotation exactly "true" on a Gateway LBC never
+ * provisioned (no finalizer) and that is not being deleted.
+ */
+export function isDryRun(gateway: Gateway, controllerFinalizer: string): boolean {
+  const m = gateway.metadata;
+  return m.annotations['gateway.k8s.aws/dry-run'] === 'true' && !m.finalizers.includes(controllerFinalizer) && m.deletionTimestamp === undefined;
+}
+
 function gatewayAndSetStatuses(work: GatewayWork, options: ResolveOptions): ObjectStatus[] {
   const { gateway, fatal, listeners, acceptedListenerSets, rejectedListenerSets } = work.resolution;
   const generation = gateway.metadata.generation;
   const gatewayStatus = (status: ObjectStatus['status']): ObjectStatus => ({ object: refOf(gateway), apiVersion: gateway.apiVersion, status });
+  if (!fatal && isDryRun(gateway, work.resolution.controllerName)) {
+    // LBC writes the plan annotation instead of Gateway, listener and ListenerSet status.
+    return [gatewayStatus({ kind: 'Gateway', conditions: pendingConditions(generation) })];
+  }
   if (fatal) {
     switch (fatal.kind) {
       case 'config':

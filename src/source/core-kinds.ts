@@ -18,6 +18,9 @@ export interface ServiceSpec {
   readonly selector?: Readonly<Record<string, string>>;
   readonly ipFamilies?: readonly ('IPv4' | 'IPv6')[];
   readonly clusterIP?: string;
+  /** `Local` changes LBC's health-check defaults for instance targets (model_build_target_group.go). */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  readonly healthCheckNodePort?: number;
 }
 export type Service = KubeObject<'Service', ServiceSpec>;
 
