@@ -117,3 +117,29 @@ ${route(`  parentRefs: [{name: gw, sectionName: b}]`)}`;
     expect(r.diagnostics.map((d) => d.code)).toContain('GWLB208');
   });
 });
+
+describe('parentRefs that reach only invalid listeners', () => {
+  it('still get Accepted when the route is loaded through another parentRef (LBC matchedParentRefs)', () => {
+    const yaml = `${ALB_CLASS}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ns}
+spec:
+  gatewayClassName: alb
+  listeners:
+    - {name: good, port: 80, protocol: HTTP}
+    - {name: bad, port: 81, protocol: TCP, allowedRoutes: {kinds: [{kind: HTTPRoute}]}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: ns}
+spec:
+  parentRefs: [{name: gw, sectionName: good}, {name: gw, sectionName: bad}]`;
+    const s = statusOf(resolveYaml(yaml), 'HTTPRoute', 'ns', 'r');
+    expect(s?.kind === 'Route' && s.parents.map((p) => [p.parentRef.sectionName, brief(p.conditions)[1]])).toEqual([
+      ['good', 'Accepted=True/Accepted'],
+      ['bad', 'Accepted=True/Accepted'],
+    ]);
+  });
+});

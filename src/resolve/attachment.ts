@@ -15,7 +15,7 @@ export type ParentOutcome =
   /** Not this Gateway's (another Gateway, a rejected ListenerSet, another kind): no status from us. */
   | { readonly kind: 'ignored' }
   | { readonly kind: 'failed'; readonly reason: AttachFailureReason; readonly message: string }
-  | { readonly kind: 'attached'; readonly toValidListener: boolean; readonly ports: readonly number[] };
+  | { readonly kind: 'attached'; readonly ports: readonly number[] };
 
 export interface RouteAttachment {
   readonly route: Route;
@@ -35,11 +35,8 @@ export interface AttachmentResult {
   readonly fatal?: { readonly message: string; readonly route: Route };
 }
 
-const MESSAGES: Record<AttachFailureReason, string> = {
-  NotAllowedByListeners: '',
-  NoMatchingListenerHostname: 'Listener does not allow route attachment, no matching hostname',
-  NoMatchingParent: 'Route parentRef does not match listener',
-};
+const NO_MATCHING_HOSTNAME = 'Listener does not allow route attachment, no matching hostname';
+const NO_MATCHING_PARENT = 'Route parentRef does not match listener';
 
 type Target = { readonly indexes: readonly number[]; readonly parentNamespace: string; readonly owner: Gateway | ListenerSet };
 
@@ -82,7 +79,7 @@ function tryListener(candidate: ListenerCandidate, parentNamespace: string, rout
     case 'attached':
       return { ok: true, compatible: match.compatible };
     case 'no-match':
-      return { ok: false, reason: 'NoMatchingListenerHostname', message: MESSAGES.NoMatchingListenerHostname };
+      return { ok: false, reason: 'NoMatchingListenerHostname', message: NO_MATCHING_HOSTNAME };
     case 'invalid-listener-hostname':
       // LBC's message swaps the listener name and hostname (docs §3.5); reproduced verbatim.
       return { ok: 'fatal', message: `listener hostname ${listener.name} is not valid (listener name ${match.hostname})` };
@@ -115,12 +112,11 @@ export function attachRoutes(
         return ref.port === undefined || ref.port === l.port;
       });
       if (tried.length === 0) {
-        parents.push({ kind: 'failed', reason: 'NoMatchingParent', message: MESSAGES.NoMatchingParent });
+        parents.push({ kind: 'failed', reason: 'NoMatchingParent', message: NO_MATCHING_PARENT });
         continue;
       }
       let firstFailure: { reason: AttachFailureReason; message: string } | undefined;
       const ports: number[] = [];
-      let toValid = false;
       for (const i of tried) {
         const outcome = tryListener(candidates[i]!, target.parentNamespace, route, snapshot);
         if (outcome.ok === 'fatal') {
@@ -136,12 +132,9 @@ export function attachRoutes(
         const union = compatibleByPort.get(port) ?? [];
         for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
         compatibleByPort.set(port, union);
-        if (valid[i]) {
-          toValid = true;
-          validPorts.add(port);
-        }
+        if (valid[i]) validPorts.add(port);
       }
-      if (ports.length > 0) parents.push({ kind: 'attached', toValidListener: toValid, ports });
+      if (ports.length > 0) parents.push({ kind: 'attached', ports });
       else parents.push({ kind: 'failed', ...firstFailure! });
     }
     results.push({ route, parents, compatibleByPort, validPorts });

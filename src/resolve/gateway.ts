@@ -106,7 +106,10 @@ export function resolveGateway(
       const { route } = routeAttachment;
       const message =
         load.fatal === 'loader' ? `${load.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})` : load.message;
-      return { resolution: { ...withListeners, fatal: { kind: load.fatal, message } }, routes, fatalAt: { object: route, path: load.path } };
+      // LBC submits the attachment failures it collected even when loading fails (loader.go's
+      // deferred Enqueue), so every route's attachment outcome is kept.
+      const all = attachment.routes.filter((r) => r.parents.some((p) => p.kind !== 'ignored')).map((a) => ({ attachment: a, rules: [], warnings: [] }));
+      return { resolution: { ...withListeners, fatal: { kind: load.fatal, message } }, routes: all, fatalAt: { object: route, path: load.path } };
     }
     routes.push({ attachment: routeAttachment, rules: load.rules, warnings: load.warnings });
   }

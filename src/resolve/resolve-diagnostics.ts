@@ -47,7 +47,7 @@ export function gatewayDiagnostics(work: GatewayWork): Diagnostic[] {
       const ref = route.spec.parentRefs[i]!;
       if (outcome.kind === 'failed') {
         out.push(at(route, path, 'warning', 'GWLB207', `${route.kind} ${nsName(route)} is not attached to Gateway ${gw}: ${outcome.reason}: ${outcome.message}`));
-      } else if (outcome.kind === 'attached' && !outcome.toValidListener) {
+      } else if (outcome.kind === 'attached' && loaded.attachment.validPorts.size === 0) {
         out.push(at(route, path, 'warning', 'GWLB208', `${route.kind} ${nsName(route)} attaches to Gateway ${gw} only through invalid listeners: it is not programmed and LBC writes no status for this parentRef`));
       } else if (outcome.kind === 'ignored' && ref.kind === 'ListenerSet') {
         const ns = ref.namespace ?? route.metadata.namespace;

@@ -17,7 +17,10 @@ import type { ObjectStatus, Resolution, ResolveOptions, RouteParentStatus } from
 function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<number, RouteParentStatus>> {
   const byRoute = new Map<Route, Map<number, RouteParentStatus>>();
   for (const work of works) {
-    if (work.resolution.fatal) continue;
+    const fatal = work.resolution.fatal;
+    // Config errors stop LBC before routes are loaded; loader errors still submit the
+    // attachment failures found so far, but no success.
+    if (fatal?.kind === 'config') continue;
     for (const loaded of work.routes) {
       const { route, parents } = loaded.attachment;
       const entries = byRoute.get(route) ?? new Map<number, RouteParentStatus>();
@@ -31,8 +34,10 @@ function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<numb
             ({ reason, message } = outcome);
             break;
           case 'attached':
-            // Attached only to invalid listeners: LBC writes nothing for this parentRef.
-            if (!outcome.toValidListener) return;
+            // LBC writes statuses only for routes it loads, i.e. attached to some valid listener;
+            // then every matched parentRef gets one, even one that reached only invalid listeners
+            // (route_listener_mapper.go records matchedParentRefs before validity is considered).
+            if (loaded.attachment.validPorts.size === 0 || fatal) return;
             if (loaded.warnings[0]) ({ reason, message } = loaded.warnings[0]);
             break;
         }
