@@ -85,7 +85,7 @@ describe('route attachment and route status', () => {
   });
 
   it('two parentRefs resolving to one listener count twice; rules are built once per port', () => {
-    const r = resolveYaml(GATEWAY + route(`  parentRefs: [{name: gw, sectionName: http}, {name: gw, port: 80}]`));
+    const r = resolveYaml(GATEWAY + route(`  parentRefs: [{name: gw, sectionName: http}, {name: gw, namespace: ns, port: 80}]`));
     const gw = r.gateways[0]!;
     expect(gw.listeners[0]!.attachedRoutes).toBe(2);
     expect(gw.ports.find((p) => p.port === 80)!.routes).toHaveLength(1);
@@ -106,7 +106,7 @@ spec:
   gatewayClassName: alb
   listeners:
     - {name: a, port: 80, protocol: HTTP, hostname: a.com}
-    - {name: b, port: 80, protocol: HTTP, hostname: a.com}
+    - {name: b, port: 80, protocol: HTTPS, hostname: a.com}
 ${route(`  parentRefs: [{name: gw, sectionName: b}]`)}`;
     const r = resolveYaml(yaml);
     expect(statusOf(r, 'HTTPRoute', 'ns', 'r')).toBeUndefined();

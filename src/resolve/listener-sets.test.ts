@@ -11,6 +11,9 @@ spec:
   allowedListeners: {namespaces: {from: ${from}}}
   listeners: ${listeners}`;
 
+/** Gateways need at least one listener of their own (CRD minItems 1); this one conflicts with nothing. */
+const OWN = '[{name: own, port: 9090, protocol: HTTP}]';
+
 const listenerSet = (name: string, namespace: string, created: string, listeners: string) => `
 ---
 apiVersion: gateway.networking.k8s.io/v1
@@ -24,13 +27,13 @@ spec:
 describe('ListenerSets', () => {
   it('older set wins a port: ls-newer https is a ProtocolConflict', () => {
     const r = resolveYaml(
-      gateway('[]') +
+      gateway(OWN) +
         listenerSet('ls-newer', 'infra', '2025-06-01T00:00:00Z', '[{name: https, port: 80, protocol: HTTPS}]') +
         listenerSet('ls-older', 'infra', '2025-01-01T00:00:00Z', '[{name: http, port: 80, protocol: HTTP}]'),
     );
     const gw = r.gateways[0]!;
     expect(gw.acceptedListenerSets.map((s) => s.metadata.name)).toEqual(['ls-older', 'ls-newer']);
-    expect(gw.listeners.map((l) => `${l.owner.metadata.name}/${l.listener.name}=${l.reason}`)).toEqual(['ls-older/http=Accepted', 'ls-newer/https=ProtocolConflict']);
+    expect(gw.listeners.map((l) => `${l.owner.metadata.name}/${l.listener.name}=${l.reason}`)).toEqual(['gw/own=Accepted', 'ls-older/http=Accepted', 'ls-newer/https=ProtocolConflict']);
     const newer = statusOf(r, 'ListenerSet', 'infra', 'ls-newer');
     expect(newer?.kind === 'ListenerSet' && brief(newer.conditions)).toEqual(['Accepted=False/ListenersNotValid', 'Programmed=False/Pending']);
     expect(newer?.kind === 'ListenerSet' && brief(newer.listeners[0]!.conditions)).toEqual([
@@ -69,7 +72,7 @@ describe('ListenerSets', () => {
 
   it('Same admits only sets in the Gateway namespace', () => {
     const r = resolveYaml(
-      gateway('[]', 'Same') +
+      gateway(OWN, 'Same') +
         listenerSet('here', 'infra', '2025-01-01T00:00:00Z', '[{name: a, port: 80, protocol: HTTP}]') +
         listenerSet('there', 'apps', '2025-01-01T00:00:00Z', '[{name: a, port: 81, protocol: HTTP}]'),
     );
@@ -102,7 +105,7 @@ spec:
   });
 
   it('the GatewayListenerSet feature gate off ignores sets entirely', () => {
-    const r = resolveYaml(gateway('[]') + listenerSet('ls', 'apps', '2025-01-01T00:00:00Z', '[{name: b, port: 81, protocol: HTTP}]'), { listenerSets: false });
+    const r = resolveYaml(gateway(OWN) + listenerSet('ls', 'apps', '2025-01-01T00:00:00Z', '[{name: b, port: 81, protocol: HTTP}]'), { listenerSets: false });
     expect(statusOf(r, 'ListenerSet', 'apps', 'ls')).toBeUndefined();
     const gw = statusOf(r, 'Gateway', 'infra', 'gw');
     expect(gw?.kind === 'Gateway' && gw.attachedListenerSets).toBeUndefined();

@@ -105,7 +105,7 @@ describe('ListenerRuleConfiguration loading (E25)', () => {
     expect(routeMessage(two)).toBe('Only one listener rule config can be referenced per route rule, found multiple');
     expect(resolveYaml(two).gateways[0]!.ports[0]!.routes[0]!.rules[0]!.backends).toEqual([]);
     expect(routeMessage(withRule(`    - filters: [${ref('gone')}]`))).toBe('ListenerRuleConfiguration [ns/gone] not found)');
-    const rejected = withRule(`    - filters: [${ref('a')}]`, lrc('a', 'status: {accepted: false, message: secret [ns/oidc] not found}'));
+    const rejected = withRule(`    - filters: [${ref('a')}]`, lrc('a', 'status: {accepted: false, message: "secret [ns/oidc] not found"}'));
     expect(routeMessage(rejected)).toBe('ListenerRuleConfiguration [ns/a] is not accepted. Reason:  secret [ns/oidc] not found)');
   });
 });

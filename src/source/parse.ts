@@ -27,7 +27,8 @@ export function parseManifest(input: ManifestText): { objects: RawObject[]; diag
   for (const doc of list) {
     const docStart = locationAt(input.file, lineCounter, doc.range[0]);
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
+      // The first error is the cause; the parser's later ones are mostly its consequences.
+      for (const error of doc.errors.slice(0, 1)) {
         const at = locationAt(input.file, lineCounter, error.pos[0]);
         diagnostics.push({
           severity: 'error',

@@ -1,0 +1,239 @@
+/**
+ * A small structural validator in the style of an OpenAPI v3 CRD schema: types, enums, bounds,
+ * patterns, required fields and defaults, with every problem collected as a located diagnostic.
+ * Kubernetes rejects an object that fails its schema, so a schema error drops the whole object;
+ * the caller decides that from `Checker.failed`.
+ */
+import { formatPath, type Diagnostic, type ObjectRef } from '../../diagnostics.js';
+import type { Origin } from '../kube.js';
+
+export type Path = readonly (string | number)[];
+
+/** Stable codes for schema problems (1xx). */
+export const SCHEMA_CODES = {
+  unservedVersion: 'GWLB100',
+  wrongType: 'GWLB101',
+  unknownField: 'GWLB102',
+  required: 'GWLB103',
+  enumValue: 'GWLB104',
+  bounds: 'GWLB105',
+  pattern: 'GWLB106',
+  rule: 'GWLB107',
+} as const;
+
+export class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  failed = false;
+
+  constructor(
+    private readonly origin: Origin,
+    private readonly object: ObjectRef,
+    /** Unknown fields are reported (as kubectl's strict field validation does) only for CRDs. */
+    readonly strict: boolean,
+  ) {}
+
+  error(code: string, path: Path, message: string): void {
+    this.failed = true;
+    this.diagnostics.push({ severity: 'error', code, message, location: this.origin.locate(path), object: this.object, path: formatPath(path) });
+  }
+
+  warn(code: string, path: Path, message: string): void {
+    this.diagnostics.push({ severity: 'warning', code, message, location: this.origin.locate(path), object: this.object, path: formatPath(path) });
+  }
+}
+
+/** Validates and defaults one value; returns undefined when the value is invalid (already reported). */
+export type Schema = (value: unknown, c: Checker, path: Path) => unknown;
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface StringRules {
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: RegExp;
+  /** Said in the pattern message: what the value should look like. */
+  readonly patternHint?: string;
+  readonly enum?: readonly string[];
+}
+
+export function str(rules: StringRules = {}): Schema {
+  return (value, c, path) => {
+    if (typeof value !== 'string') {
+      c.error(SCHEMA_CODES.wrongType, path, `must be a string, got ${describe(value)}`);
+      return undefined;
+    }
+    if (rules.enum && !rules.enum.includes(value)) {
+      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${JSON.stringify(value)}: must be one of ${rules.enum.join(', ')}`);
+      return undefined;
+    }
+    if (rules.min !== undefined && value.length < rules.min) {
+      c.error(SCHEMA_CODES.bounds, path, rules.min === 1 ? 'must not be empty' : `must be at least ${rules.min} characters long`);
+      return undefined;
+    }
+    if (rules.max !== undefined && value.length > rules.max) {
+      c.error(SCHEMA_CODES.bounds, path, `must be at most ${rules.max} characters long (it has ${value.length})`);
+      return undefined;
+    }
+    if (rules.pattern && !rules.pattern.test(value)) {
+      c.error(SCHEMA_CODES.pattern, path, `invalid value ${JSON.stringify(value)}: ${rules.patternHint ?? `must match ${rules.pattern.source}`}`);
+      return undefined;
+    }
+    return value;
+  };
+}
+
+export function enumOf(...values: string[]): Schema {
+  return str({ enum: values });
+}
+
+export function int(rules: { min?: number; max?: number; enum?: readonly number[] } = {}): Schema {
+  return (value, c, path) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      c.error(SCHEMA_CODES.wrongType, path, `must be an integer, got ${describe(value)}`);
+      return undefined;
+    }
+    if (rules.enum && !rules.enum.includes(value)) {
+      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${value}: must be one of ${rules.enum.join(', ')}`);
+      return undefined;
+    }
+    if ((rules.min !== undefined && value < rules.min) || (rules.max !== undefined && value > rules.max)) {
+      const range = rules.max === undefined ? `at least ${rules.min}` : rules.min === undefined ? `at most ${rules.max}` : `between ${rules.min} and ${rules.max}`;
+      c.error(SCHEMA_CODES.bounds, path, `${value} is out of range: must be ${range}`);
+      return undefined;
+    }
+    return value;
+  };
+}
+
+export const bool: Schema = (value, c, path) => {
+  if (typeof value !== 'boolean') {
+    c.error(SCHEMA_CODES.wrongType, path, `must be a boolean (true or false), got ${describe(value)}`);
+    return undefined;
+  }
+  return value;
+};
+
+/** Any JSON value, kept as written (fields gwlb carries but does not interpret). */
+export const any: Schema = (value) => value;
+
+/** Kubernetes IntOrString (e.g. a Service targetPort). */
+export const intOrString: Schema = (value, c, path) => {
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
+  c.error(SCHEMA_CODES.wrongType, path, `must be an integer or a string, got ${describe(value)}`);
+  return undefined;
+};
+
+export function list(item: Schema, rules: { min?: number; max?: number } = {}): Schema {
+  return (value, c, path) => {
+    if (!Array.isArray(value)) {
+      c.error(SCHEMA_CODES.wrongType, path, `must be a list, got ${describe(value)}`);
+      return undefined;
+    }
+    if (rules.min !== undefined && value.length < rules.min) {
+      c.error(SCHEMA_CODES.bounds, path, rules.min === 1 ? 'must have at least 1 item' : `must have at least ${rules.min} items`);
+      return undefined;
+    }
+    if (rules.max !== undefined && value.length > rules.max) {
+      c.error(SCHEMA_CODES.bounds, path, `must have at most ${rules.max} items (it has ${value.length})`);
+      return undefined;
+    }
+    return value.map((v, i) => item(v, c, [...path, i]));
+  };
+}
+
+/** A map of string to values of one schema (labels, tags, selectors). */
+export function mapOf(valueSchema: Schema, rules: { max?: number } = {}): Schema {
+  return (value, c, path) => {
+    if (!isRecord(value)) {
+      c.error(SCHEMA_CODES.wrongType, path, `must be a map, got ${describe(value)}`);
+      return undefined;
+    }
+    const entries = Object.entries(value);
+    if (rules.max !== undefined && entries.length > rules.max) {
+      c.error(SCHEMA_CODES.bounds, path, `must have at most ${rules.max} entries (it has ${entries.length})`);
+      return undefined;
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, valueSchema(v, c, [...path, k])]));
+  };
+}
+
+/** A field of an object schema: `req(s)` must be present, `opt(s)` may be absent, `def(s, v)` is defaulted. */
+export type Field =
+  | { readonly presence: 'required'; readonly schema: Schema }
+  | { readonly presence: 'optional'; readonly schema: Schema }
+  | { readonly presence: 'defaulted'; readonly schema: Schema; readonly fallback: () => unknown };
+
+export const req = (schema: Schema): Field => ({ presence: 'required', schema });
+export const opt = (schema: Schema): Field => ({ presence: 'optional', schema });
+export const def = (schema: Schema, fallback: unknown): Field => ({ presence: 'defaulted', schema, fallback: () => structuredClone(fallback) });
+
+/** A rule over the whole (already field-checked) object, like a CRD's `x-kubernetes-validations`. */
+export type Rule = (value: Record<string, unknown>, c: Checker, path: Path) => void;
+
+export interface ObjectRules {
+  readonly rules?: readonly Rule[];
+  /** Accept fields not listed without a warning (core kinds, where gwlb reads only a few). */
+  readonly open?: boolean;
+}
+
+export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRules = {}): Schema {
+  return (value, c, path) => {
+    if (!isRecord(value)) {
+      c.error(SCHEMA_CODES.wrongType, path, `must be an object, got ${describe(value)}`);
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    const errorsBefore = c.diagnostics.length;
+    for (const [key, field] of Object.entries(fields)) {
+      const raw = value[key];
+      if (raw === undefined || raw === null) {
+        switch (field.presence) {
+          case 'required':
+            c.error(SCHEMA_CODES.required, [...path, key], `missing required field ${key}`);
+            break;
+          case 'defaulted':
+            out[key] = field.schema(field.fallback(), c, [...path, key]);
+            break;
+          case 'optional':
+            break;
+        }
+        continue;
+      }
+      out[key] = field.schema(raw, c, [...path, key]);
+    }
+    if (!options.open && c.strict) {
+      for (const key of Object.keys(value)) {
+        if (!(key in fields)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${JSON.stringify(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
+      }
+    } else if (options.open) {
+      for (const [key, v] of Object.entries(value)) if (!(key in fields)) out[key] = v;
+    }
+    // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
+    const newErrors = c.diagnostics.slice(errorsBefore).some((d) => d.severity === 'error');
+    if (!newErrors) for (const rule of options.rules ?? []) rule(out, c, path);
+    return out;
+  };
+}
+
+/** A schema that runs `rules` after `base` (for lists, whose CEL rules see all items). */
+export function withRules(base: Schema, ...rules: ((value: unknown, c: Checker, path: Path) => void)[]): Schema {
+  return (value, c, path) => {
+    const before = c.failed;
+    c.failed = false;
+    const out = base(value, c, path);
+    const ok = !c.failed;
+    c.failed = before || c.failed;
+    if (ok && out !== undefined) for (const rule of rules) rule(out, c, path);
+    return out;
+  };
+}
