@@ -1,0 +1,98 @@
+/**
+ * One AWS call from parsed request to wire response: the action lookup (InvalidAction /
+ * UnknownOperationException for anything not emulated), the controls (latency, injected
+ * failures, throttling, counters), the handler, the protocol's envelope, and the state flush.
+ * A handler bug becomes the service's internal error, never a crashed server.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ACM_ACTIONS, type AcmBody } from './acm/certificates.js';
+import type { EmulatorControls } from './controls.js';
+import { EC2_ACTIONS } from './ec2/service.js';
+import { isUnfiltered } from './ec2/paging.js';
+import type { HandlerContext } from './elbv2/context.js';
+import { ELBV2_ACTIONS } from './elbv2/service.js';
+import { AwsError } from './errors.js';
+import { requestId } from './ids.js';
+import type { StateStore } from './state.js';
+import type { ServiceName } from './throttle.js';
+import { ec2Error, ec2Success } from './wire/ec2-protocol.js';
+import { jsonError, jsonSuccess } from './wire/json-protocol.js';
+import type { QueryInput } from './wire/query-input.js';
+import { queryError, querySuccess } from './wire/query-protocol.js';
+import type { WireResponse } from './wire/response.js';
+
+export interface DispatchResult extends WireResponse {
+  readonly requestId: string;
+  readonly errorType?: string;
+}
+
+export interface Backend {
+  readonly store: StateStore;
+  readonly controls: EmulatorControls;
+}
+
+function internal(service: ServiceName, err: unknown): AwsError {
+  const detail = err instanceof Error ? err.message : String(err);
+  return service === 'ec2'
+    ? new AwsError('InternalError', `An internal error has occurred (emulator bug: ${detail})`, 500)
+    : new AwsError(service === 'acm' ? 'InternalFailure' : 'InternalFailure', `The request processing has failed because of an unknown error (emulator bug: ${detail})`, 500);
+}
+
+/** Runs the controls and the handler; returns the handler's output or the error to send. */
+async function run<T>(backend: Backend, service: ServiceName, action: string, unfiltered: boolean, handler: (ctx: HandlerContext) => T): Promise<{ ok: T } | { err: AwsError }> {
+  const delay = backend.controls.latencyFor(service, action);
+  if (delay > 0) await sleep(delay);
+  const refused = backend.controls.admit(service, action, unfiltered);
+  if (refused) return { err: refused };
+  try {
+    return { ok: handler({ store: backend.store, controls: backend.controls, now: backend.controls.now() }) };
+  } catch (err) {
+    if (err instanceof AwsError) return { err };
+    process.stderr.write(`gwlb emulator: ${service}:${action} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return { err: internal(service, err) };
+  } finally {
+    backend.store.flush();
+  }
+}
+
+export async function dispatchElbv2(backend: Backend, action: string, input: QueryInput): Promise<DispatchResult> {
+  const id = requestId();
+  const handler = ELBV2_ACTIONS[action];
+  if (!handler) return { ...queryError(invalidAction(action), id), requestId: id };
+  const result = await run(backend, 'elbv2', action, false, (ctx) => handler(input, ctx));
+  return { ...('ok' in result ? querySuccess(action, result.ok, id) : queryError(result.err, id)), requestId: id };
+}
+
+export async function dispatchEc2(backend: Backend, action: string, input: QueryInput): Promise<DispatchResult> {
+  const id = requestId();
+  const handler = EC2_ACTIONS[action];
+  if (!handler) return { ...ec2Error(invalidAction(action), id), requestId: id };
+  if (input.bool('DryRun') === true) {
+    // Every emulated caller is authorised, so a dry run always "would have succeeded".
+    return { ...ec2Error(new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412), id), requestId: id };
+  }
+  const unfiltered = action.startsWith('Describe') && isUnfiltered(input);
+  const result = await run(backend, 'ec2', action, unfiltered, (ctx) => handler(input, ctx));
+  return { ...('ok' in result ? ec2Success(action, result.ok, id) : ec2Error(result.err, id)), requestId: id };
+}
+
+export async function dispatchAcm(backend: Backend, target: string, body: string): Promise<DispatchResult> {
+  const id = requestId();
+  const action = target.slice(target.indexOf('.') + 1);
+  const handler = target.startsWith('CertificateManager.') ? ACM_ACTIONS[action] : undefined;
+  if (!handler) return { ...jsonError(new AwsError('UnknownOperationException', `Unknown operation ${target}`)), requestId: id };
+  let parsed: AcmBody;
+  try {
+    const value: unknown = body.trim() === '' ? {} : JSON.parse(body);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    parsed = value as AcmBody;
+  } catch {
+    return { ...jsonError(new AwsError('SerializationException', 'The request body is not a JSON object')), requestId: id };
+  }
+  const result = await run(backend, 'acm', action, false, (ctx) => handler(parsed, ctx));
+  return { ...('ok' in result ? jsonSuccess(result.ok) : jsonError(result.err)), requestId: id };
+}
+
+export function invalidAction(action: string | undefined): AwsError {
+  return new AwsError('InvalidAction', `The action ${action ?? '(none)'} is not valid for this web service.`);
+}

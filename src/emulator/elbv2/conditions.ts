@@ -1,0 +1,142 @@
+/**
+ * Rule conditions and transforms (aws-api-facts.md §2.3 "Conditions", §3.6). Conditions are
+ * stored in their output shape: AWS echoes the legacy `Values` and the matching `*Config` for
+ * host-header and path-pattern, so both are kept.
+ */
+import { canonicalIpv4Cidr, canonicalIpv6Cidr } from '../ec2/cidr.js';
+import { AwsError, constraintError, validationError } from '../errors.js';
+import type { QueryInput } from '../wire/query-input.js';
+import type { ConditionField, ConditionRecord, TransformRecord } from './records.js';
+
+const FIELDS: readonly ConditionField[] = ['path-pattern', 'host-header', 'http-header', 'http-request-method', 'query-string', 'source-ip'];
+/** Fields a rule may have at most once; http-header and query-string may repeat (§2.3). */
+const SINGLE_USE = new Set<ConditionField>(['host-header', 'path-pattern', 'http-request-method', 'source-ip']);
+const MAX_CONDITION_VALUES = 5;
+const MAX_WILDCARDS = 5;
+const CONFIG_KEY: Record<ConditionField, string> = {
+  'host-header': 'HostHeaderConfig',
+  'path-pattern': 'PathPatternConfig',
+  'http-header': 'HttpHeaderConfig',
+  'http-request-method': 'HttpRequestMethodConfig',
+  'query-string': 'QueryStringConfig',
+  'source-ip': 'SourceIpConfig',
+};
+
+export function readConditions(input: QueryInput, key: string): ConditionRecord[] {
+  const members = input.members(key);
+  if (members === undefined) throw constraintError(null, input.pathOf(key), 'Member must not be null');
+  const conditions = members.map(readCondition);
+  const seen = new Set<ConditionField>();
+  for (const c of conditions) {
+    if (SINGLE_USE.has(c.Field) && seen.has(c.Field)) throw validationError(`A rule can only have one '${c.Field}' condition`);
+    seen.add(c.Field);
+  }
+  const values = conditions.reduce((n, c) => n + valuesOf(c).length, 0);
+  if (values > MAX_CONDITION_VALUES) throw validationError(`A rule can only have '${MAX_CONDITION_VALUES}' condition values`);
+  const wildcards = conditions.filter((c) => c.Field !== 'source-ip' && c.Field !== 'http-request-method').reduce((n, c) => n + valuesOf(c).join('').replace(/[^*?]/g, '').length, 0);
+  if (wildcards > MAX_WILDCARDS) throw validationError(`A rule can only have '${MAX_WILDCARDS}' wildcards`);
+  return conditions;
+}
+
+/** The values a condition contributes to the 5-value quota (a query-string pair counts once). */
+function valuesOf(c: ConditionRecord): string[] {
+  if (c.QueryStringConfig) return c.QueryStringConfig.Values.map((v) => `${v.Key ?? ''}${v.Value}`);
+  return c.HostHeaderConfig?.Values ?? c.PathPatternConfig?.Values ?? c.HttpHeaderConfig?.Values ?? c.HttpRequestMethodConfig?.Values ?? c.SourceIpConfig?.Values ?? [];
+}
+
+function readCondition(m: QueryInput): ConditionRecord {
+  const field = m.str('Field');
+  if (field === undefined) throw constraintError(null, m.pathOf('Field'), 'Member must not be null');
+  if (!(FIELDS as readonly string[]).includes(field)) throw validationError(`Condition field '${field}' must be one of '[${FIELDS.join(',')}]'`);
+  const f = field as ConditionField;
+  const legacy = m.memberStrings('Values');
+  if (legacy !== undefined && legacy.length > 0) {
+    if (f !== 'host-header' && f !== 'path-pattern') throw validationError(`The 'Values' field is not compatible with '${f}'`);
+    if (legacy.length > 1) throw validationError(`The '${f}' field contains too many values; the limit is '1'`);
+  }
+  for (const [k, fieldName] of Object.entries(CONFIG_KEY)) {
+    if (k !== f && m.has(fieldName)) throw validationError(`The '${fieldName}' field is not compatible with '${f}'`);
+  }
+  const config = m.child(CONFIG_KEY[f]);
+  switch (f) {
+    case 'host-header':
+    case 'path-pattern': {
+      const values = pickValues(legacy, config?.memberStrings('Values'), f);
+      for (const v of values) checkValue(v, f);
+      if (f === 'host-header') for (const v of values) checkHost(v);
+      return f === 'host-header' ? { Field: f, Values: values, HostHeaderConfig: { Values: values } } : { Field: f, Values: values, PathPatternConfig: { Values: values } };
+    }
+    case 'http-header': {
+      if (!config) throw validationError("An 'http-header' condition needs an HttpHeaderConfig");
+      const name = config.requiredStr('HttpHeaderName');
+      if (name.length > 40 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw validationError(`HTTP header name '${name}' must be a valid header name of at most 40 characters`);
+      const values = requireValues(config.memberStrings('Values'), f);
+      for (const v of values) checkValue(v, f);
+      return { Field: f, HttpHeaderConfig: { HttpHeaderName: name, Values: values } };
+    }
+    case 'http-request-method': {
+      const values = requireValues(config?.memberStrings('Values'), f);
+      for (const v of values) if (!/^[A-Z_-]{1,40}$/.test(v)) throw validationError(`HTTP request method '${v}' must be at most 40 characters of A-Z, '_' or '-'`);
+      return { Field: f, HttpRequestMethodConfig: { Values: values } };
+    }
+    case 'query-string': {
+      const pairs = (config?.members('Values') ?? []).map((p) => {
+        const key = p.str('Key');
+        const value = p.requiredStr('Value');
+        for (const v of [key ?? '', value]) checkValue(v, f);
+        return key !== undefined ? { Key: key, Value: value } : { Value: value };
+      });
+      if (pairs.length === 0) throw validationError("A 'query-string' condition needs at least one key/value pair");
+      return { Field: f, QueryStringConfig: { Values: pairs } };
+    }
+    case 'source-ip': {
+      const values = requireValues(config?.memberStrings('Values'), f).map((v) => {
+        const canonical = canonicalIpv4Cidr(v) ?? canonicalIpv6Cidr(v);
+        if (canonical === undefined) throw validationError(`Source IP '${v}' must be a valid CIDR block`);
+        return v;
+      });
+      return { Field: f, SourceIpConfig: { Values: values } };
+    }
+  }
+}
+
+function pickValues(legacy: string[] | undefined, config: string[] | undefined, f: string): string[] {
+  if (legacy && legacy.length > 0 && config && config.length > 0) {
+    if (legacy.join() !== config.join()) throw validationError(`The 'Values' field and the '${f}' config must not both be given with different values`);
+  }
+  return requireValues(config && config.length > 0 ? config : legacy, f);
+}
+
+function requireValues(values: string[] | undefined, f: string): string[] {
+  if (!values || values.length === 0) throw validationError(`A '${f}' condition needs at least one value`);
+  return values;
+}
+
+function checkValue(v: string, f: string): void {
+  if (v.length > 128) throw validationError(`The '${f}' condition value '${v.slice(0, 20)}…' is longer than 128 characters`);
+}
+
+/** Host values need a `.` and only letters after the last one (§3.6). */
+function checkHost(v: string): void {
+  if (!/^[A-Za-z0-9*?.-]+\.[A-Za-z*?]+$/.test(v)) {
+    throw validationError(`Host header value '${v}' must contain a '.' and may only have letters after the final '.'`);
+  }
+}
+
+const TRANSFORM_TYPES = ['host-header-rewrite', 'url-rewrite'];
+
+/** Host-header and URL rewrites: at most one of each, each with exactly one rewrite. */
+export function readTransforms(input: QueryInput, key: string): TransformRecord[] | undefined {
+  const members = input.members(key);
+  if (members === undefined) return undefined;
+  const out = members.map((m): TransformRecord => {
+    const type = m.requiredStr('Type');
+    if (!TRANSFORM_TYPES.includes(type)) throw constraintError(type, m.pathOf('Type'), `Member must satisfy enum value set: [${TRANSFORM_TYPES.join(', ')}]`);
+    const configKey = type === 'host-header-rewrite' ? 'HostHeaderRewriteConfig' : 'UrlRewriteConfig';
+    const rewrites = (m.child(configKey)?.members('Rewrites') ?? []).map((r) => ({ Regex: r.requiredStr('Regex'), Replace: r.requiredStr('Replace') }));
+    if (rewrites.length !== 1) throw validationError(`A '${type}' transform needs exactly one rewrite`);
+    return type === 'host-header-rewrite' ? { Type: type, HostHeaderRewriteConfig: { Rewrites: rewrites } } : { Type: type, UrlRewriteConfig: { Rewrites: rewrites } };
+  });
+  if (new Set(out.map((t) => t.Type)).size !== out.length) throw new AwsError('ValidationError', 'A rule can have at most one transform of each type');
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * The emulator's in-process API. `startEmulator()` serves ELBv2, EC2 and ACM on 127.0.0.1 and
+ * hands back the endpoint for the SDK clients plus the controls and state for tests:
+ *
+ *   const emu = await startEmulator({ seed: true });
+ *   const elbv2 = new ElasticLoadBalancingV2Client({ endpoint: emu.endpoint, region: 'us-west-2', credentials });
+ *   emu.controls.setThrottling({ enabled: true });
+ *   await emu.close();
+ */
+import type { AddressInfo } from 'node:net';
+import { EmulatorControls } from './controls.js';
+import { seededState } from './seed.js';
+import { createEmulatorServer } from './server.js';
+import { StateStore, type EmulatorState } from './state.js';
+
+export { EmulatorControls } from './controls.js';
+export type { ControlsSnapshot, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
+export { ACCOUNT_ID, REGION } from './ids.js';
+export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_VPC_ID, seededState } from './seed.js';
+export type { EmulatorState } from './state.js';
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on; 127.0.0.1 unless told otherwise. */
+  readonly host?: string;
+  /** Persist state to this JSON file (atomic writes) and load it on start. */
+  readonly statePath?: string;
+  /** Seed the sandbox account when the state is empty (a fresh start or a new state file). */
+  readonly seed?: boolean;
+  /** Clock for lifecycle and throttling; tests may pass a fake. */
+  readonly now?: () => number;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>`, the value for the SDK clients' `endpoint`. */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly controls: EmulatorControls;
+  readonly store: StateStore;
+  /** The current state (live; mutations are visible to the next request — call store.changed() to persist them). */
+  readonly state: EmulatorState;
+  /** Stops serving and writes the state file one last time. */
+  close(): Promise<void>;
+}
+
+function isEmpty(state: EmulatorState): boolean {
+  return Object.keys(state.ec2.vpcs).length === 0 && Object.keys(state.elbv2.loadBalancers).length === 0 && Object.keys(state.acm.certificates).length === 0;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = StateStore.open(options.statePath);
+  if (options.seed && isEmpty(store.state)) {
+    store.replace(seededState());
+    store.flush();
+  }
+  const controls = new EmulatorControls(options.now);
+  const server = createEmulatorServer({ store, controls }, seededState);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    controls,
+    store,
+    get state() {
+      return store.state;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => {
+          store.flush();
+          if (err) reject(err);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

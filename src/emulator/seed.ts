@@ -1,0 +1,140 @@
+/**
+ * The sandbox account: one VPC with public and private subnets in three AZs, tagged for LBC
+ * subnet discovery (`kubernetes.io/role/elb`, `kubernetes.io/role/internal-elb`), worker nodes
+ * with a node security group, and issued ACM certificates for the example hostnames (one a
+ * wildcard). Ids are fixed so plans against a fresh sandbox are reproducible.
+ */
+import { ACCOUNT_ID, REGION } from './ids.js';
+import type { CertificateRecord } from './acm/records.js';
+import type { Ec2Tag, InstanceRecord, NetworkInterfaceRecord, SecurityGroupRecord, SubnetRecord } from './ec2/records.js';
+import { emptyState, type EmulatorState } from './state.js';
+
+/** Builds a freshly seeded state; the control path uses it to reset the sandbox. */
+export type Seeder = () => EmulatorState;
+
+/** The cluster the sandbox is tagged for (matches the CLI's sandbox default). */
+export const SEED_CLUSTER = 'sandbox';
+export const SEED_VPC_ID = 'vpc-0a5e0000000000001';
+const CLUSTER_TAG: Ec2Tag = { Key: `kubernetes.io/cluster/${SEED_CLUSTER}`, Value: 'shared' };
+const ZONES = [
+  { name: `${REGION}a`, id: 'usw2-az1' },
+  { name: `${REGION}b`, id: 'usw2-az2' },
+  { name: `${REGION}c`, id: 'usw2-az3' },
+];
+const SEEDED_AT = '2025-01-01T00:00:00.000Z';
+
+export const SEED_CERTIFICATES: readonly { readonly domain: string; readonly sans?: readonly string[]; readonly id: string; readonly key?: CertificateRecord['keyAlgorithm']; readonly status?: CertificateRecord['status'] }[] = [
+  { domain: '*.example.com', sans: ['example.com'], id: '0b5e0000-0000-4000-8000-000000000001' },
+  { domain: 'echo.example.com', id: '0b5e0000-0000-4000-8000-000000000002' },
+  { domain: 'api.example.com', id: '0b5e0000-0000-4000-8000-000000000003' },
+  { domain: 'shop.example.org', sans: ['www.shop.example.org'], id: '0b5e0000-0000-4000-8000-000000000004' },
+  // Hidden from ListCertificates unless keyTypes asks for ECDSA (aws-api-facts.md §0.9).
+  { domain: 'ecdsa.example.net', id: '0b5e0000-0000-4000-8000-000000000005', key: 'EC_prime256v1' },
+  // Not usable on listeners: still waiting for DNS validation.
+  { domain: 'pending.example.net', id: '0b5e0000-0000-4000-8000-000000000006', status: 'PENDING_VALIDATION' },
+];
+
+export function certificateArn(id: string): string {
+  return `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
+}
+
+function subnet(index: number, tier: 'public' | 'private'): SubnetRecord {
+  const zone = ZONES[index]!;
+  const offset = tier === 'public' ? index : index + 8;
+  return {
+    subnetId: `subnet-0a5e00000000000${tier === 'public' ? 1 : 2}${index}`,
+    vpcId: SEED_VPC_ID,
+    cidrBlock: `10.0.${offset * 16}.0/20`,
+    availabilityZone: zone.name,
+    availabilityZoneId: zone.id,
+    mapPublicIpOnLaunch: tier === 'public',
+    defaultForAz: false,
+    availableIpAddressCount: 4091,
+    tags: [
+      { Key: 'Name', Value: `${SEED_CLUSTER}-${tier}-${zone.name}` },
+      { Key: tier === 'public' ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb', Value: '1' },
+      CLUSTER_TAG,
+    ],
+  };
+}
+
+function group(groupId: string, groupName: string, description: string, tags: Ec2Tag[]): SecurityGroupRecord {
+  return { groupId, groupName, description, vpcId: SEED_VPC_ID, ingress: [], egress: [{ ruleId: `sgr-0${groupId.slice(4)}`, ipProtocol: '-1', peer: { kind: 'ipv4', cidr: '0.0.0.0/0' } }], tags };
+}
+
+export function seededState(): EmulatorState {
+  const state = emptyState();
+  state.ec2.vpcs[SEED_VPC_ID] = { vpcId: SEED_VPC_ID, cidrBlock: '10.0.0.0/16', isDefault: false, dhcpOptionsId: 'dopt-0a5e0000000000001', tags: [{ Key: 'Name', Value: `${SEED_CLUSTER}-vpc` }, CLUSTER_TAG] };
+  for (const tier of ['public', 'private'] as const) {
+    for (let i = 0; i < ZONES.length; i++) {
+      const s = subnet(i, tier);
+      state.ec2.subnets[s.subnetId] = s;
+    }
+  }
+  const defaultGroup = group('sg-0a5e0000000000001', 'default', 'default VPC security group', []);
+  defaultGroup.ingress.push({ ruleId: 'sgr-0a5e0000000000011', ipProtocol: '-1', peer: { kind: 'group', groupId: defaultGroup.groupId, userId: ACCOUNT_ID } });
+  const nodeGroup = group('sg-0a5e0000000000002', `eks-cluster-sg-${SEED_CLUSTER}`, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.', [
+    { Key: `kubernetes.io/cluster/${SEED_CLUSTER}`, Value: 'owned' },
+    { Key: 'Name', Value: `eks-cluster-sg-${SEED_CLUSTER}` },
+  ]);
+  state.ec2.securityGroups[defaultGroup.groupId] = defaultGroup;
+  state.ec2.securityGroups[nodeGroup.groupId] = nodeGroup;
+  ZONES.forEach((zone, i) => {
+    const s = subnet(i, 'private');
+    const ip = `10.0.${(i + 8) * 16}.${10 + i}`;
+    const dns = `ip-${ip.replace(/\./g, '-')}.${REGION}.compute.internal`;
+    const instanceId = `i-0a5e000000000000${i + 1}`;
+    const eni: NetworkInterfaceRecord = {
+      networkInterfaceId: `eni-0a5e000000000000${i + 1}`,
+      subnetId: s.subnetId,
+      vpcId: SEED_VPC_ID,
+      availabilityZone: zone.name,
+      description: '',
+      groupIds: [nodeGroup.groupId],
+      interfaceType: 'interface',
+      privateIpAddress: ip,
+      privateDnsName: dns,
+      macAddress: `02:5e:00:00:00:0${i + 1}`,
+      status: 'in-use',
+      requesterManaged: false,
+      attachment: { attachmentId: `eni-attach-0a5e00000000000${i + 1}`, instanceId, deviceIndex: 0, status: 'attached', attachTime: SEEDED_AT },
+      tags: [],
+    };
+    const instance: InstanceRecord = {
+      instanceId,
+      imageId: 'ami-0a5e0000000000001',
+      instanceType: 'm5.large',
+      state: 'running',
+      subnetId: s.subnetId,
+      vpcId: SEED_VPC_ID,
+      availabilityZone: zone.name,
+      privateIpAddress: ip,
+      privateDnsName: dns,
+      launchTime: SEEDED_AT,
+      reservationId: `r-0a5e000000000000${i + 1}`,
+      networkInterfaceIds: [eni.networkInterfaceId],
+      tags: [
+        { Key: 'Name', Value: `${SEED_CLUSTER}-node-${zone.name}` },
+        { Key: `kubernetes.io/cluster/${SEED_CLUSTER}`, Value: 'owned' },
+      ],
+    };
+    state.ec2.networkInterfaces[eni.networkInterfaceId] = eni;
+    state.ec2.instances[instanceId] = instance;
+  });
+  for (const c of SEED_CERTIFICATES) {
+    const arn = certificateArn(c.id);
+    const issued = (c.status ?? 'ISSUED') === 'ISSUED';
+    state.acm.certificates[arn] = {
+      arn,
+      domainName: c.domain,
+      subjectAlternativeNames: [c.domain, ...(c.sans ?? [])],
+      status: c.status ?? 'ISSUED',
+      type: 'AMAZON_ISSUED',
+      keyAlgorithm: c.key ?? 'RSA_2048',
+      origin: 'AWS_MANAGED',
+      createdAt: SEEDED_AT,
+      ...(issued ? { issuedAt: SEEDED_AT, notBefore: SEEDED_AT, notAfter: '2035-01-01T00:00:00.000Z', serial: `0b:5e:${c.id.slice(-2)}` } : {}),
+    };
+  }
+  return state;
+}

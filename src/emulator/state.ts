@@ -1,0 +1,72 @@
+/**
+ * The emulator's whole state, held in memory and optionally persisted as one JSON file. Writes
+ * are atomic (temp file + rename) so a crash never leaves a half-written state behind.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { emptyAcmState, type AcmState } from './acm/records.js';
+import { emptyEc2State, type Ec2State } from './ec2/records.js';
+import { emptyElbv2State, type Elbv2State } from './elbv2/records.js';
+
+export const STATE_FORMAT_VERSION = 1;
+
+export interface EmulatorState {
+  formatVersion: typeof STATE_FORMAT_VERSION;
+  elbv2: Elbv2State;
+  ec2: Ec2State;
+  acm: AcmState;
+}
+
+export function emptyState(): EmulatorState {
+  return { formatVersion: STATE_FORMAT_VERSION, elbv2: emptyElbv2State(), ec2: emptyEc2State(), acm: emptyAcmState() };
+}
+
+/** Owns the state object and its file; handlers call `changed()` after mutating. */
+export class StateStore {
+  private dirty = false;
+
+  private constructor(
+    public state: EmulatorState,
+    readonly path: string | undefined,
+  ) {}
+
+  static open(path: string | undefined): StateStore {
+    if (path === undefined || !existsSync(path)) return new StateStore(emptyState(), path);
+    const text = readFileSync(path, 'utf8');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`emulator state file ${path} is not valid JSON (${(err as Error).message}); delete it or point --state at another file`);
+    }
+    if (!isState(parsed)) {
+      throw new Error(`emulator state file ${path} is not in format version ${STATE_FORMAT_VERSION}; delete it or point --state at another file`);
+    }
+    return new StateStore(parsed, path);
+  }
+
+  changed(): void {
+    this.dirty = true;
+  }
+
+  /** Writes the state if it changed since the last flush. */
+  flush(): void {
+    if (!this.dirty || this.path === undefined) return;
+    this.dirty = false;
+    mkdirSync(dirname(this.path), { recursive: true });
+    const temp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.state));
+    renameSync(temp, this.path);
+  }
+
+  replace(state: EmulatorState): void {
+    this.state = state;
+    this.changed();
+  }
+}
+
+function isState(value: unknown): value is EmulatorState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<EmulatorState>;
+  return v.formatVersion === STATE_FORMAT_VERSION && typeof v.elbv2 === 'object' && typeof v.ec2 === 'object' && typeof v.acm === 'object';
+}
