@@ -6,8 +6,15 @@
 export interface Scale {
   readonly gateways: number;
   readonly routes: number;
-  /** Rules per route; each rule has two matches. */
+  /** Rules per route. */
   readonly rulesPerRoute: number;
+  /**
+   * One match per rule and routes on the HTTP listener only: each route rule becomes exactly one
+   * ALB rule, so 25 routes x 4 rules per Gateway stay within AWS's 100 rules per load balancer
+   * and every stack builds. Otherwise each rule has two matches and routes attach to both
+   * listeners (more work for resolve, but over the ALB rule quota).
+   */
+  readonly withinAlbQuota?: boolean;
 }
 
 export function generateManifests(scale: Scale): string {
@@ -41,16 +48,19 @@ spec:
     const ns = `team-${g % 20}`;
     const rules: string[] = [];
     for (let i = 0; i < scale.rulesPerRoute; i++) {
-      rules.push(`    - matches:
-        - path:
-            type: PathPrefix
-            value: /svc-${r}/v${i}
+      const second = scale.withinAlbQuota
+        ? ''
+        : `
         - path:
             type: Exact
             value: /svc-${r}/v${i}/health
           headers:
             - name: x-tenant
-              value: t${i}
+              value: t${i}`;
+      rules.push(`    - matches:
+        - path:
+            type: PathPrefix
+            value: /svc-${r}/v${i}${second}
       backendRefs:
         - name: svc-${r}
           port: 80`);
@@ -62,7 +72,7 @@ metadata:
   namespace: ${ns}
 spec:
   parentRefs:
-    - name: gw-${g}
+    - name: gw-${g}${scale.withinAlbQuota ? '\n      sectionName: http' : ''}
   hostnames:
     - app-${r % 50}.example.com
   rules:
