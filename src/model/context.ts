@@ -40,6 +40,7 @@ export const CODES = {
   deletionProtection: 'GWLB314',
   alpnPolicy: 'GWLB315',
   loadBalancerConfig: 'GWLB316',
+  trustStore: 'GWLB317',
   limitRulesPerLoadBalancer: 'GWLB350',
   limitConditionValues: 'GWLB351',
   limitTargetGroupsPerAction: 'GWLB352',

@@ -68,12 +68,19 @@ export function listenerConfigFor(cfgs: readonly ListenerConfiguration[] | undef
 function mutualAuth(ctx: BuildContext, cfg: ListenerConfiguration | undefined): MutualAuthentication | undefined {
   const m = cfg?.mutualAuthentication;
   if (!m) return undefined;
-  let trustStoreArn: string | undefined;
+  let trustStoreArn: StringToken | undefined;
   if (m.mode === 'verify') {
     const ts = m.trustStore ?? '';
     if (ts.startsWith('arn:')) trustStoreArn = ts;
-    else if (ctx.facts.kind === 'known') trustStoreArn = ctx.facts.trustStoreArnsByName?.[ts];
-    else trustStoreArn = `(trust store ${ts}: known after apply)`;
+    else if (ctx.facts.kind === 'unknown') trustStoreArn = unknown(`trust store ${ts}`);
+    else {
+      trustStoreArn = ctx.facts.trustStoreArnsByName?.[ts];
+      // LBC looks names up with DescribeTrustStores and fails the whole build when one is
+      // missing (pkg/shared_utils/alb_listener_utils.go GetTrustStoreArnFromName).
+      if (trustStoreArn === undefined) {
+        ctx.error(CODES.trustStore, `failed to resolve trustStore ARN for name ${ts}: couldn't find TrustStore with name ${ts}; create the trust store or give its ARN in mutualAuthentication.trustStore`);
+      }
+    }
   }
   const ignore = m.ignoreClientCertificateExpiry ?? (m.mode === 'verify' ? false : undefined);
   return {

@@ -163,6 +163,23 @@ describe('certificates (§8)', () => {
   });
 });
 
+describe('mutual authentication trust stores (model_build_listener.go)', () => {
+  const gw = gateway('ns', 'gw', [httpListener(443, 'www.example.com', 'HTTPS')]);
+  const build = (trustStore: string, f: Parameters<typeof buildStack>[1]['facts']) =>
+    buildStack(resolution(gw, { 443: [attached(httpRoute('r', [], [{}]), [[svcBackend()]])] }, { lbc: { listenerConfigurations: [{ protocolPort: 'HTTPS:443', mutualAuthentication: { mode: 'verify', trustStore } }] } }), { facts: f, settings });
+  const mtls = (s: ReturnType<typeof build>) => (res('AWS::ElasticLoadBalancingV2::Listener', s.stack)[0] as { spec: { mutualAuthentication?: unknown } } | undefined)?.spec.mutualAuthentication;
+  it('an ARN is used as given; a name is looked up in the trust store facts', () => {
+    expect(mtls(build('arn:aws:elasticloadbalancing:us-west-2:1:truststore/ts/1', facts))).toMatchObject({ mode: 'verify', trustStoreArn: 'arn:aws:elasticloadbalancing:us-west-2:1:truststore/ts/1', ignoreClientCertificateExpiry: false });
+    expect(mtls(build('corp-ca', { ...facts, trustStoreArnsByName: { 'corp-ca': 'arn:ts' } }))).toMatchObject({ trustStoreArn: 'arn:ts' });
+  });
+  it('an unknown name fails the build as LBC does; offline it is unknown until apply', () => {
+    const missing = build('corp-ca', facts);
+    expect(missing.stack).toBeUndefined();
+    expect(missing.diagnostics.map((d) => [d.code, d.message])).toContainEqual(['GWLB317', expect.stringContaining("couldn't find TrustStore with name corp-ca")]);
+    expect(mtls(build('corp-ca', OFFLINE_FACTS))).toMatchObject({ trustStoreArn: { $unknown: 'trust store corp-ca' } });
+  });
+});
+
 describe('listeners', () => {
   it('protocol merge (TestMergeProtocols_WithQuic)', () => {
     expect(mergeProtocols('TCP', 'UDP')).toBe('TCP_UDP');

@@ -180,7 +180,7 @@ export type ActionType = Action['type'];
 
 export interface MutualAuthentication {
   readonly mode: string;
-  readonly trustStoreArn?: string;
+  readonly trustStoreArn?: StringToken;
   readonly ignoreClientCertificateExpiry?: boolean;
   readonly advertiseTrustStoreCaNames?: string;
 }
