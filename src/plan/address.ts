@@ -1,0 +1,23 @@
+/**
+ * Resource addresses: `gateway["<stack id>"].<kind>["<resource id>"]`, e.g.
+ * `gateway["ns/web"].load_balancer["LoadBalancer"]`, `gateway["ns/web"].listener_rule["443:2"]`.
+ * Built only from LBC's stack id and resource id — the same strings LBC writes into the
+ * `<prefix>/stack` and `<prefix>/resource` tags — so an address is stable across runs, survives
+ * ARN changes, and can be grepped in LBC logs and AWS tags. Keys are JSON-quoted, so ids holding
+ * `/`, `:` or `"` stay unambiguous.
+ */
+import type { PlanResourceType } from './types.js';
+
+export const KIND_BY_TYPE: Readonly<Record<PlanResourceType, string>> = {
+  'AWS::EC2::SecurityGroup': 'security_group',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'target_group',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'load_balancer',
+  'AWS::ElasticLoadBalancingV2::Listener': 'listener',
+  'AWS::ElasticLoadBalancingV2::ListenerRule': 'listener_rule',
+  'AWS::WAFv2::WebACLAssociation': 'wafv2_web_acl_association',
+  'AWS::Shield::Protection': 'shield_protection',
+};
+
+export function resourceAddress(stackId: string, type: PlanResourceType, resourceId: string): string {
+  return `gateway[${JSON.stringify(stackId)}].${KIND_BY_TYPE[type]}[${JSON.stringify(resourceId)}]`;
+}

@@ -1,0 +1,34 @@
+/**
+ * The fingerprint a saved plan carries, so `apply PLANFILE` can refuse a stale plan: SHA-256 over
+ * a canonical encoding (sorted keys) of what the plan was computed from — the desired stacks
+ * (which capture the manifests, discovery facts and settings that matter), the planning options,
+ * and the observed AWS state. OIDC client secrets are left out of the hash input, so a plan file
+ * never depends on, or reveals anything about, a secret.
+ */
+import { createHash } from 'node:crypto';
+import type { Stack } from '../model/stack.js';
+import type { ObservedState } from './observed.js';
+import { canonical } from './values.js';
+
+export interface PlanFingerprint {
+  readonly algorithm: 'sha256';
+  /** Desired stacks + options. */
+  readonly inputs: string;
+  readonly observed: string;
+}
+
+function withoutSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutSecrets);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, k === 'clientSecret' ? '[REDACTED]' : withoutSecrets(x)]));
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function planFingerprint(desired: readonly Stack[], options: Readonly<Record<string, unknown>>, observed: ObservedState): PlanFingerprint {
+  return {
+    algorithm: 'sha256',
+    inputs: sha256(canonical(withoutSecrets({ stacks: desired, options }))),
+    observed: sha256(canonical(observed)),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Public API of the plan stage: desired stacks (model/) + observed stacks (observe/) → Plan.
+ * Pure: no I/O, no clock. Scope and orphans follow DESIGN.md: a plan covers the Gateways in its
+ * input (or `--gateway`); an owned stack whose Gateway is absent is an orphan, deleted only with
+ * `prune`; a Gateway whose model failed keeps its AWS stack untouched (LBC deploys nothing when
+ * its build fails); resources without our tracking tags are reported, never changed.
+ */
+import type { ClusterSettings } from '../model/settings.js';
+import type { Stack } from '../model/stack.js';
+import { KIND_BY_TYPE, resourceAddress } from './address.js';
+import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
+import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
+import { PLAN_FORMAT_VERSION, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
+import { toPlanJson } from './values.js';
+
+export * from './types.js';
+export * from './observed.js';
+export { resourceAddress, KIND_BY_TYPE } from './address.js';
+export { REPLACEMENT } from './replacement.js';
+export { planFingerprint, type PlanFingerprint } from './fingerprint.js';
+
+export interface PlanInput {
+  readonly desired: readonly Stack[];
+  readonly observed: ObservedState;
+  readonly settings: ClusterSettings;
+  readonly mode: 'offline' | 'live';
+  /** Delete orphaned stacks (`--prune`, or a whole-cluster input). */
+  readonly prune: boolean;
+  /** `ns/name` of every Gateway in the input, with or without a stack: never orphans. */
+  readonly inputGateways: readonly string[];
+  /** `--gateway ns/name`: only this stack is in scope. */
+  readonly scope?: string;
+  /** The input had errors (some Gateway got no model). */
+  readonly errored: boolean;
+}
+
+const LB_TYPE_BY_PREFIX: Readonly<Record<string, 'application' | 'network'>> = { 'gateway.k8s.aws.alb': 'application', 'gateway.k8s.aws.nlb': 'network' };
+
+function toResourceChange(stack: string, c: DraftChange): ResourceChange {
+  const before = toPlanJson(c.before);
+  const after = toPlanJson(c.after, (ref) => {
+    const p = parseRef(ref);
+    return p && (KIND_BY_TYPE as Record<string, string>)[p.type] ? resourceAddress(stack, p.type as PlanResourceType, p.id) : undefined;
+  });
+  return {
+    address: resourceAddress(stack, c.type, c.id),
+    stack,
+    type: c.type,
+    id: c.id,
+    ...(c.deposed && c.arn ? { deposed: c.arn } : {}),
+    ...(c.arn ? { arn: c.arn } : {}),
+    change: {
+      actions: c.actions,
+      before: before.value,
+      after: after.value,
+      after_unknown: after.unknown,
+      before_sensitive: before.sensitive,
+      after_sensitive: after.sensitive,
+      after_references: after.references,
+      replace_paths: c.replacePaths,
+    },
+    ...(c.reason ? { action_reason: c.reason } : {}),
+  };
+}
+
+/** A create that needs a name an untracked resource already holds would fail in AWS. */
+function collisions(changes: readonly ResourceChange[], foreign: readonly ForeignResource[]): UntrackedResource[] {
+  const out: UntrackedResource[] = [];
+  for (const f of foreign) {
+    const hit = changes.find((rc) => {
+      if (rc.type !== f.type || !(rc.change.actions as readonly string[]).includes('create')) return false;
+      const after = rc.change.after as Record<string, unknown> | null;
+      return after !== null && (after['name'] === f.name || after['groupName'] === f.name);
+    });
+    const reason = hit ? 'name-collision' : f.tags['elbv2.k8s.aws/cluster'] !== undefined ? 'other-cluster' : 'missing-tracking-tags';
+    out.push({ type: f.type, arn: f.arn, name: f.name, reason, ...(hit ? { address: hit.address } : {}) });
+  }
+  return out;
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const s = input.settings;
+  const ctx: StackPlanContext = { cluster: s.clusterName, policy: { cluster: s.clusterName, externalManagedTags: s.externalManagedTags }, gates: s.featureGates };
+  const inScope = (id: string) => input.scope === undefined || input.scope === id;
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const desired = input.desired.filter((d) => inScope(d.id)).sort(byId);
+  const inputGateways = new Set(input.inputGateways);
+  const observedKey = (o: ObservedStack) => `${o.tagPrefix} ${o.id}`;
+  const observed = new Map(input.observed.stacks.filter((o) => inScope(o.id)).map((o) => [observedKey(o), o]));
+
+  const stacks: PlannedStack[] = [];
+  const changes: ResourceChange[] = [];
+  const untracked: UntrackedResource[] = [];
+  const add = (stack: string, r: { changes: DraftChange[]; untracked: UntrackedResource[] }) => {
+    changes.push(...r.changes.map((c) => toResourceChange(stack, c)));
+    untracked.push(...r.untracked);
+  };
+
+  for (const d of desired) {
+    const key = `${d.extras.tagPrefix} ${d.id}`;
+    add(d.id, planStack(d, observed.get(key), ctx, 'delete_because_no_resource_config'));
+    observed.delete(key);
+    stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'planned', uid_source: d.extras.uid.kind, uid: d.extras.uid.uid });
+  }
+  const desiredIds = new Set(desired.map((d) => d.id));
+  for (const o of [...observed.values()].sort(byId)) {
+    const lbType = LB_TYPE_BY_PREFIX[o.tagPrefix] ?? 'application';
+    if (desiredIds.has(o.id)) {
+      // The Gateway moved to the other controller (ALB ↔ NLB): the old controller's stack goes.
+      add(o.id, planStack(undefined, o, ctx, 'delete_because_no_resource_config'));
+    } else if (inputGateways.has(o.id)) {
+      stacks.push({ id: o.id, load_balancer_type: lbType, status: 'model-failed' });
+    } else {
+      stacks.push({ id: o.id, load_balancer_type: lbType, status: 'orphaned' });
+      if (input.prune) add(o.id, planStack(undefined, o, ctx, 'delete_because_orphaned_stack'));
+    }
+  }
+  const foreign = collisions(changes, input.observed.foreign);
+  const all = [...untracked, ...foreign];
+  return {
+    format_version: PLAN_FORMAT_VERSION,
+    cluster: s.clusterName,
+    mode: input.mode,
+    applyable: !input.errored && !all.some((u) => u.reason === 'name-collision'),
+    errored: input.errored,
+    prune: input.prune,
+    stacks,
+    resource_changes: changes,
+    untracked: all,
+  };
+}

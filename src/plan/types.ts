@@ -1,0 +1,183 @@
+/**
+ * The plan: what `gwlb plan -o json` prints and `--out` saves. Shaped after Terraform's JSON plan
+ * representation (`format_version`, `resource_changes[]` with `change.actions` as a list,
+ * `before`/`after`/`after_unknown`, sensitivity masks, `replace_paths`, `action_reason`), so CI
+ * tooling that reads Terraform plans reads gwlb's. Readers must ignore unknown keys: minor format
+ * versions only add fields. Plain JSON only — every value here survives JSON.stringify/parse.
+ */
+
+export const PLAN_FORMAT_VERSION = '1.0';
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** An attribute path: object keys and array indexes, as Terraform's `replace_paths`. */
+export type Path = readonly (string | number)[];
+
+/** The resource types a plan changes: LBC's stack type names for the AWS resources. */
+export type PlanResourceType =
+  | 'AWS::EC2::SecurityGroup'
+  | 'AWS::ElasticLoadBalancingV2::TargetGroup'
+  | 'AWS::ElasticLoadBalancingV2::LoadBalancer'
+  | 'AWS::ElasticLoadBalancingV2::Listener'
+  | 'AWS::ElasticLoadBalancingV2::ListenerRule'
+  | 'AWS::WAFv2::WebACLAssociation'
+  | 'AWS::Shield::Protection';
+
+/**
+ * Dependency order of LBC's synthesizers (pkg/deploy/stack_deployer.go): creates and updates run
+ * in this order, deletes in the reverse.
+ */
+export const TYPE_ORDER: readonly PlanResourceType[] = [
+  'AWS::EC2::SecurityGroup',
+  'AWS::ElasticLoadBalancingV2::TargetGroup',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::ElasticLoadBalancingV2::ListenerRule',
+  'AWS::WAFv2::WebACLAssociation',
+  'AWS::Shield::Protection',
+];
+
+export type Actions =
+  | readonly ['no-op']
+  | readonly ['create']
+  | readonly ['update']
+  | readonly ['delete']
+  /** Delete first, then create (LB scheme/type: LBC deletes the old LB in Synthesize). */
+  | readonly ['delete', 'create']
+  /** Create first, then delete (TG replacement: old TG deleted in PostSynthesize). */
+  | readonly ['create', 'delete'];
+
+export type ActionKind = 'no-op' | 'create' | 'update' | 'delete' | 'delete-create' | 'create-delete';
+
+export function actionKind(actions: Actions): ActionKind {
+  if (actions.length === 2) return actions[0] === 'delete' ? 'delete-create' : 'create-delete';
+  return actions[0];
+}
+
+/** Display hints, as Terraform's; consumers must tolerate values they do not know. */
+export type ActionReason =
+  /** A field that cannot change in place changed (see replacement.ts). */
+  | 'replace_because_cannot_update'
+  /** Its load balancer is replaced, and AWS deletes listeners and rules with it. */
+  | 'replace_because_parent_replaced'
+  /** Owned by a planned stack but no longer in its desired model. */
+  | 'delete_because_no_resource_config'
+  /** Its stack's Gateway is not in the input, and the plan prunes. */
+  | 'delete_because_orphaned_stack';
+
+export interface Change {
+  readonly actions: Actions;
+  /** Observed state (null for create). */
+  readonly before: JsonValue;
+  /** Predicted state after apply (null for delete); unknown and sensitive leaves are null. */
+  readonly after: JsonValue;
+  /** Mirrors `after` with `true` at leaves known only after apply. */
+  readonly after_unknown: JsonValue;
+  readonly before_sensitive: JsonValue;
+  /** Mirrors `after` with `true` at sensitive leaves (never written out). */
+  readonly after_sensitive: JsonValue;
+  /**
+   * gwlb extension: mirrors `after` with the address of the resource an unknown leaf refers to
+   * (a target group ARN not created yet → that target group's address), so an offline plan still
+   * shows which target group a rule forwards to.
+   */
+  readonly after_references: JsonValue;
+  /** Paths whose change forces the replacement. */
+  readonly replace_paths: readonly Path[];
+}
+
+export interface ResourceChange {
+  /** `gateway["<stack id>"].<kind>["<resource id>"]` (address.ts). */
+  readonly address: string;
+  /** Gateway `namespace/name` = LBC stack id. */
+  readonly stack: string;
+  readonly type: PlanResourceType;
+  /** LBC stack resource id (`LoadBalancer`, `443`, `443:1`, a TG id…). */
+  readonly id: string;
+  /** Set when this deletes an observed object whose address a desired resource also uses. */
+  readonly deposed?: string;
+  /** The AWS ARN (or SG id) of the observed object, when there is one. */
+  readonly arn?: string;
+  readonly change: Change;
+  readonly action_reason?: ActionReason;
+}
+
+/** How each planned stack relates to its Gateway. */
+export interface PlannedStack {
+  readonly id: string;
+  readonly load_balancer_type: 'application' | 'network';
+  /**
+   * `planned`: in the input, diffed; `orphaned`: owned in AWS, Gateway not in the input (deleted
+   * only with prune); `model-failed`: the Gateway's model has errors, so its AWS stack is left as is.
+   */
+  readonly status: 'planned' | 'orphaned' | 'model-failed';
+  /** `stand-in`: the input had no metadata.uid, so LB/SG names hash a derived UID (planned stacks only). */
+  readonly uid_source?: 'metadata' | 'stand-in';
+  readonly uid?: string;
+}
+
+/** A resource seen in AWS that the plan refuses to touch, and why. */
+export interface UntrackedResource {
+  readonly type: PlanResourceType;
+  readonly arn: string;
+  readonly name?: string;
+  readonly reason: 'missing-tracking-tags' | 'other-cluster' | 'name-collision';
+  /** For a name collision: the planned address that wanted the name. */
+  readonly address?: string;
+}
+
+export interface Plan {
+  readonly format_version: string;
+  readonly cluster: string;
+  /** `offline`: planned against an empty account with discovery unknown. */
+  readonly mode: 'offline' | 'live';
+  /** Whether applying this plan would be allowed (no name collision with an untracked resource). */
+  readonly applyable: boolean;
+  /** True when the input had errors (some Gateway got no model). */
+  readonly errored: boolean;
+  readonly prune: boolean;
+  readonly stacks: readonly PlannedStack[];
+  /** In execution order: creates/updates forward per stack, then deletes in reverse. */
+  readonly resource_changes: readonly ResourceChange[];
+  readonly untracked: readonly UntrackedResource[];
+}
+
+export interface PlanSummary {
+  readonly add: number;
+  readonly change: number;
+  readonly destroy: number;
+}
+
+/** Terraform's counting: a replacement counts in both add and destroy. */
+export function summarize(plan: Pick<Plan, 'resource_changes'>): PlanSummary {
+  let add = 0;
+  let change = 0;
+  let destroy = 0;
+  for (const rc of plan.resource_changes) {
+    const kind = actionKind(rc.change.actions);
+    switch (kind) {
+      case 'no-op':
+        break;
+      case 'create':
+        add++;
+        break;
+      case 'update':
+        change++;
+        break;
+      case 'delete':
+        destroy++;
+        break;
+      case 'delete-create':
+      case 'create-delete':
+        add++;
+        destroy++;
+        break;
+    }
+  }
+  return { add, change, destroy };
+}
+
+export function hasChanges(plan: Pick<Plan, 'resource_changes'>): boolean {
+  const s = summarize(plan);
+  return s.add + s.change + s.destroy > 0;
+}

@@ -1,0 +1,39 @@
+/**
+ * The sentences printed under a plan: how it was made (offline, stand-in UIDs) and what it will
+ * not do (orphans without prune, Gateways whose model failed, untracked look-alikes). Shared by
+ * the text and markdown views.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Plan, UntrackedResource } from '../../plan/types.js';
+
+function untrackedLine(u: UntrackedResource): string {
+  const what = `${u.type} ${u.name ? `${u.name} (${u.arn})` : u.arn}`;
+  switch (u.reason) {
+    case 'name-collision':
+      return `${u.address} needs the name ${u.name ?? ''}, but ${u.arn} already has it without this cluster's tracking tags. gwlb never modifies or deletes such a resource: rename or remove it, or set loadBalancerName / targetGroupName, before applying.`;
+    case 'other-cluster':
+      return `${what} carries another cluster's elbv2.k8s.aws/cluster tag; gwlb leaves it alone.`;
+    case 'missing-tracking-tags':
+      return `${what} lacks this cluster's tracking tags; gwlb leaves it alone.`;
+  }
+}
+
+export function planNotes(plan: Plan, chalk: ChalkInstance): string[] {
+  const notes: string[] = [];
+  const note = (text: string) => notes.push(`${chalk.bold('Note:')} ${text}`);
+  const warn = (text: string) => notes.push(`${chalk.yellow.bold('Warning:')} ${text}`);
+  const error = (text: string) => notes.push(`${chalk.red.bold('Error:')} ${text}`);
+  if (plan.mode === 'offline') {
+    note('planned against an empty account (--offline): IDs AWS assigns and values discovered from AWS (VPC, subnets, certificates, security groups) show as (known after apply).');
+  }
+  for (const s of plan.stacks) {
+    if (s.status === 'planned' && s.uid_source === 'stand-in') {
+      note(`Gateway ${s.id} has no metadata.uid, so its load balancer and security group names hash the stand-in UID ${s.uid}. LBC hashes the real UID: names will differ for the same Gateway read from a cluster (existing load balancers are still found by their tags).`);
+    }
+    if (s.status === 'orphaned' && !plan.prune) warn(`the account holds stack ${s.id}, owned by this cluster, whose Gateway is not in the input; it is left as it is. Pass --prune to delete it.`);
+    if (s.status === 'model-failed') warn(`Gateway ${s.id} has errors, so its AWS resources are left unchanged (LBC deploys nothing when a Gateway's model fails).`);
+  }
+  for (const u of plan.untracked) (u.reason === 'name-collision' ? error : warn)(untrackedLine(u));
+  if (plan.errored && plan.resource_changes.length > 0) error('the input has errors (listed above); the Gateways they affect are not in this plan. Fix them and plan again.');
+  return notes;
+}

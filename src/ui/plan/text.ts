@@ -1,0 +1,106 @@
+/**
+ * `gwlb plan` text view, Terraform's layout (internal/command/jsonformat/plan.go): a legend of
+ * the symbols in use, one block per changed resource with a `# ADDR will be …` comment, then
+ * `Plan: X to add, Y to change, Z to destroy.` or `No changes. …`, then notes and warnings.
+ * Rendered only from the Plan data that `-o json` prints.
+ */
+import type { ChalkInstance } from 'chalk';
+import { actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
+import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
+import { planNotes } from './notes.js';
+
+const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
+  create: 'create',
+  update: 'update in-place',
+  delete: 'destroy',
+  'delete-create': 'destroy and then create replacement',
+  'create-delete': 'create replacement and then destroy',
+};
+
+const ORDER: readonly Exclude<ActionKind, 'no-op'>[] = ['create', 'update', 'delete', 'delete-create', 'create-delete'];
+
+export function actionSymbol(kind: Exclude<ActionKind, 'no-op'>, chalk: ChalkInstance): string {
+  switch (kind) {
+    case 'create':
+      return `  ${chalk.green('+')}`;
+    case 'update':
+      return `  ${chalk.yellow('~')}`;
+    case 'delete':
+      return `  ${chalk.red('-')}`;
+    case 'delete-create':
+      return `${chalk.red('-')}/${chalk.green('+')}`;
+    case 'create-delete':
+      return `${chalk.green('+')}/${chalk.red('-')}`;
+  }
+}
+
+function reasonLine(rc: ResourceChange): string | undefined {
+  switch (rc.action_reason) {
+    case undefined:
+    case 'replace_because_cannot_update':
+      return undefined;
+    case 'replace_because_parent_replaced':
+      return '(because its load balancer is replaced, and AWS deletes its listeners and rules with it)';
+    case 'delete_because_no_resource_config':
+      return `(because it is no longer in the model of Gateway ${rc.stack})`;
+    case 'delete_because_orphaned_stack':
+      return `(because Gateway ${rc.stack} is not in the input, and the plan prunes orphaned stacks)`;
+  }
+}
+
+function comment(rc: ResourceChange, kind: Exclude<ActionKind, 'no-op'>, chalk: ChalkInstance): string[] {
+  const addr = rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+  const what = {
+    create: 'will be created',
+    update: 'will be updated in-place',
+    delete: 'will be destroyed',
+    'delete-create': `must be ${chalk.red('replaced')}`,
+    'create-delete': `must be ${chalk.red('replaced')}`,
+  }[kind];
+  const reason = reasonLine(rc);
+  return [chalk.bold(`  # ${addr} ${what}`), ...(reason ? [chalk.bold(`  # ${reason}`)] : [])];
+}
+
+function sides(rc: ResourceChange): { before: Side; after: Side } {
+  const c = rc.change;
+  return { before: { value: c.before, unknown: undefined, sensitive: c.before_sensitive }, after: { value: c.after, unknown: c.after_unknown, sensitive: c.after_sensitive, references: c.after_references } };
+}
+
+export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): string[] {
+  const kind = actionKind(rc.change.actions);
+  if (kind === 'no-op') return [];
+  const ctx: RenderContext = { chalk, replacePaths: rc.change.replace_paths };
+  const { before, after } = sides(rc);
+  const body =
+    kind === 'create' ? wholeObject('+', after, '      ', ctx)
+    : kind === 'delete' ? wholeObject('-', before, '      ', ctx)
+    : objectDiff(before, after, '      ', [], ctx, false);
+  return [...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`, ...body, '    }', ''];
+}
+
+export function summaryLine(plan: Plan, chalk: ChalkInstance): string {
+  const s = summarize(plan);
+  if (s.add + s.change + s.destroy === 0 && plan.errored) return `${chalk.red.bold('Planning failed.')} The input has errors (listed above), so gwlb planned no changes.`;
+  if (s.add + s.change + s.destroy === 0) return chalk.green.bold('No changes. Your infrastructure matches the configuration.');
+  return `${chalk.bold('Plan:')} ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
+}
+
+export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
+  const kinds = new Set(plan.resource_changes.map((rc) => actionKind(rc.change.actions)));
+  const out: string[] = [];
+  const used = ORDER.filter((k) => kinds.has(k));
+  if (used.length > 0) {
+    out.push('gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:');
+    for (const k of used) out.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
+    out.push('', 'gwlb will perform the following actions:', '');
+    for (const rc of plan.resource_changes) out.push(...renderResourceChange(rc, chalk));
+    out.push(summaryLine(plan, chalk));
+  } else if (plan.errored) {
+    out.push(summaryLine(plan, chalk));
+  } else {
+    out.push(summaryLine(plan, chalk), '', 'gwlb has compared the desired load balancers with the account and found no differences, so no changes are needed.');
+  }
+  const notes = planNotes(plan, chalk);
+  if (notes.length > 0) out.push('', ...notes);
+  return `${out.join('\n')}\n`;
+}
