@@ -2,13 +2,20 @@
  * `npm run bench`: prints counts, times and ratios (never asserts a time). Run with
  * --expose-gc (the npm script does) so heap figures are meaningful.
  */
+import { defaultClusterSettings } from '../src/model/index.js';
+import { buildPlan } from '../src/plan/index.js';
+import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import { runModelBench } from './model-bench.js';
 import { runResolveBench } from './resolve-bench.js';
 
 async function main(): Promise<void> {
   runResolveBench();
   console.log();
-  runModelBench();
+  const settings = defaultClusterSettings('bench');
+  runModelBench({
+    name: 'offline plan',
+    run: (stacks) => buildPlan({ desired: stacks, observed: EMPTY_OBSERVED, settings, mode: 'offline', prune: false, inputGateways: stacks.map((s) => s.id), errored: false }),
+  });
 }
 
 await main();

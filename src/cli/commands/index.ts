@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { ExitCode } from '../main.js';
+import { registerApplyCommand } from './apply.js';
 import { registerEmulatorCommand } from './emulator.js';
 import { registerExplainCommand } from './explain.js';
 import { registerModelCommand } from './model.js';
+import { registerPlanCommand } from './plan.js';
 import { registerValidateCommand } from './validate.js';
 
 /** Every gwlb subcommand, in the order `gwlb --help` lists them. */
@@ -10,5 +12,7 @@ export function registerCommands(program: Command, exit: ExitCode): void {
   registerValidateCommand(program, exit);
   registerExplainCommand(program, exit);
   registerModelCommand(program, exit);
+  registerPlanCommand(program, exit);
+  registerApplyCommand(program, exit);
   registerEmulatorCommand(program, exit);
 }

@@ -1,0 +1,46 @@
+/**
+ * The cluster-wide shared backend security group (pkg/networking/backend_sg_provider.go): not part
+ * of any stack, created on first need with its fixed name, description and tags
+ * (`elbv2.k8s.aws/cluster`, `elbv2.k8s.aws/resource=backend-sg`), tagged in the create call.
+ * Discovery finds it by those tags on every later run, so its id is then a known value.
+ */
+import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
+import { hasCode } from '../aws/errors.js';
+import { ec2Tags, type AwsSession } from '../aws/session.js';
+import { isUnknown } from '../model/discovery.js';
+import type { Stack } from '../model/stack.js';
+
+/** The `$unknown` text the model uses for the backend SG id (model/security-groups.ts). */
+export const BACKEND_SG_UNKNOWN = 'backend security group id';
+
+/** The backend SG id when some stack needs one that does not exist yet; creates it. */
+export async function ensureBackendSecurityGroup(session: AwsSession, stacks: readonly Stack[]): Promise<string | undefined> {
+  const need = stacks.map((s) => s.extras.backendSecurityGroup).find((b) => b?.kind === 'managed' && isUnknown(b.groupID));
+  if (!need || need.kind !== 'managed') return undefined;
+  const findIt = async () => {
+    session.refresh();
+    const groups = await session.securityGroups();
+    return groups.find((g) => {
+      const t = ec2Tags(g.Tags);
+      return t['elbv2.k8s.aws/cluster'] === session.cluster && t['elbv2.k8s.aws/resource'] === 'backend-sg';
+    })?.GroupId;
+  };
+  const existing = await findIt();
+  if (existing) return existing;
+  const vpc = await session.vpcInfo();
+  try {
+    const out = await session.conn.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: need.groupName,
+        Description: need.description,
+        VpcId: vpc.id,
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: Object.entries(need.tags).map(([Key, Value]) => ({ Key, Value })) }],
+      }),
+    );
+    return out.GroupId;
+  } catch (err) {
+    // Created by someone else between our read and our create: use theirs if it is tagged ours.
+    if (hasCode(err, 'InvalidGroup.Duplicate')) return (await findIt()) ?? Promise.reject(err);
+    throw err;
+  }
+}

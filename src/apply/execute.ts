@@ -1,0 +1,152 @@
+/**
+ * The executor: runs a Plan's resource changes in the plan's order and never re-decides what to
+ * do. Per stack, as LBC's stack deployer (pkg/deploy/stack_deployer.go): creates, updates and
+ * replacements forward (SG → TG → LB → listeners → rules), then plain deletes in reverse, then
+ * the old halves of create-before-delete replacements (TGs, deleted in LBC's PostSynthesize).
+ * Independent stacks run in parallel (bounded); within a stack everything is sequential, so a
+ * `$ref` always names a resource already created. A failure stops its stack; the outcome lists
+ * what was done, what failed and what was not attempted.
+ */
+import { mapLimit } from '../aws/inventory.js';
+import { describeAwsError } from '../aws/errors.js';
+import type { AwsSession } from '../aws/session.js';
+import type { ClusterSettings } from '../model/settings.js';
+import type { Stack } from '../model/stack.js';
+import { desiredTags } from '../model/tags.js';
+import type { ObservedState } from '../plan/observed.js';
+import { actionKind, type Plan, type PlanResourceType, type ResourceChange } from '../plan/types.js';
+import { BACKEND_SG_UNKNOWN, ensureBackendSecurityGroup } from './backend-sg.js';
+import { StackContext } from './context.js';
+import { createResource } from './create.js';
+import { deleteResource } from './delete.js';
+import { settleRulePriorities } from './rule-priorities.js';
+import { reconcileTags } from './tags.js';
+import { updateResource } from './update.js';
+
+export type StepAction = 'create' | 'update' | 'delete' | 'replace';
+
+export interface Step {
+  readonly address: string;
+  readonly action: StepAction;
+}
+
+export type ApplyEvent =
+  | { readonly kind: 'start'; readonly step: Step }
+  | { readonly kind: 'done'; readonly step: Step; readonly ms: number }
+  | { readonly kind: 'failed'; readonly step: Step; readonly error: string };
+
+export interface ApplyOutcome {
+  readonly done: readonly Step[];
+  readonly failed: readonly (Step & { readonly error: string })[];
+  readonly notDone: readonly Step[];
+}
+
+export interface ExecuteOptions {
+  readonly plan: Plan;
+  readonly desired: readonly Stack[];
+  readonly observed: ObservedState;
+  readonly session: AwsSession;
+  readonly settings: ClusterSettings;
+  /** Stacks applied at once (default 4): ELBv2 mutating calls allow bursts of 20 at 3/s. */
+  readonly concurrency?: number;
+  readonly onEvent?: (e: ApplyEvent) => void;
+  /** Wait between ResourceInUse / DependencyViolation retries (default 2000 ms, as LBC). */
+  readonly retryIntervalMs?: number;
+}
+
+const stepAction = (rc: ResourceChange): StepAction => {
+  const k = actionKind(rc.change.actions);
+  return k === 'delete-create' || k === 'create-delete' ? 'replace' : (k as StepAction);
+};
+
+export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
+  const { plan, session } = opts;
+  const conn = session.conn;
+  const done: Step[] = [];
+  const failed: (Step & { error: string })[] = [];
+  const notDone: Step[] = [];
+  const emit = (e: ApplyEvent) => opts.onEvent?.(e);
+  const changes = plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op');
+  const stackIds = [...new Set(changes.map((rc) => rc.stack))];
+
+  const unknowns = new Map<string, string>();
+  const needing = opts.desired.filter((s) => stackIds.includes(s.id));
+  try {
+    const backend = await ensureBackendSecurityGroup(session, needing);
+    if (backend) unknowns.set(BACKEND_SG_UNKNOWN, backend);
+  } catch (err) {
+    const step: Step = { address: 'backend security group', action: 'create' };
+    emit({ kind: 'failed', step, error: describeAwsError(err) });
+    return { done, failed: [{ ...step, error: describeAwsError(err) }], notDone: changes.map((rc) => ({ address: rc.address, action: stepAction(rc) })) };
+  }
+  const vpcId = (await session.vpcInfo()).id;
+  const s = opts.settings;
+
+  await mapLimit(stackIds, opts.concurrency ?? 4, async (stackId) => {
+    const mine = changes.filter((rc) => rc.stack === stackId);
+    const desired = opts.desired.find((d) => d.id === stackId);
+    const observedRes = opts.observed.stacks.filter((o) => o.id === stackId).flatMap((o) => o.resources);
+    const ctx = new StackContext(stackId, desired, { id: stackId, tagPrefix: desired?.extras.tagPrefix ?? '', resources: observedRes }, vpcId, unknowns, mine);
+    const tagCtx = { cluster: s.clusterName, tagPrefix: desired?.extras.tagPrefix ?? '', stackId, listenerRulesTagging: s.featureGates.ListenerRulesTagging };
+    const forward = mine.filter((rc) => actionKind(rc.change.actions) !== 'delete');
+    const backward = mine.filter((rc) => actionKind(rc.change.actions) === 'delete');
+    const deferred: ResourceChange[] = mine.filter((rc) => actionKind(rc.change.actions) === 'create-delete');
+    let prioritiesSettled = false;
+
+    const create = async (rc: ResourceChange) => {
+      const d = ctx.desiredOf(rc);
+      await createResource(conn, ctx, d, desiredTags(d, tagCtx), rc.address);
+    };
+    const run = async (rc: ResourceChange, phase: 'forward' | 'backward' | 'deferred'): Promise<void> => {
+      const kind = actionKind(rc.change.actions);
+      if (phase === 'forward' && rc.type === 'AWS::ElasticLoadBalancingV2::ListenerRule' && !prioritiesSettled) {
+        prioritiesSettled = true;
+        await settleRulePriorities(conn, ctx, mine);
+      }
+      if (phase === 'deferred') return deleteResource(conn, rc.type, rc.arn ?? '', opts.retryIntervalMs);
+      switch (kind) {
+        case 'create':
+        case 'create-delete':
+          return create(rc);
+        case 'delete':
+          return deleteResource(conn, rc.type, rc.arn ?? '', opts.retryIntervalMs);
+        case 'delete-create':
+          await deleteResource(conn, rc.type, rc.arn ?? '', opts.retryIntervalMs);
+          return create(rc);
+        case 'update': {
+          const d = ctx.desiredOf(rc);
+          const o = ctx.observedOf(rc);
+          await updateResource(conn, ctx, d as Parameters<typeof updateResource>[2], o, rc.address);
+          const after = rc.change.after as { tags?: Record<string, string> } | null;
+          if (after?.tags) await reconcileTags(conn, rc.type as PlanResourceType, o.arn, after.tags, o.tags);
+          return;
+        }
+        case 'no-op':
+          return;
+      }
+    };
+    const queue: [ResourceChange, 'forward' | 'backward' | 'deferred'][] = [
+      ...forward.map((rc) => [rc, 'forward'] as [ResourceChange, 'forward']),
+      ...backward.map((rc) => [rc, 'backward'] as [ResourceChange, 'backward']),
+      ...deferred.map((rc) => [rc, 'deferred'] as [ResourceChange, 'deferred']),
+    ];
+    for (let i = 0; i < queue.length; i++) {
+      const [rc, phase] = queue[i]!;
+      const step: Step = { address: rc.address + (phase === 'deferred' ? ' (deposed)' : ''), action: phase === 'deferred' ? 'delete' : stepAction(rc) };
+      emit({ kind: 'start', step });
+      const started = performance.now();
+      try {
+        await run(rc, phase);
+        done.push(step);
+        emit({ kind: 'done', step, ms: performance.now() - started });
+      } catch (err) {
+        const error = describeAwsError(err);
+        failed.push({ ...step, error });
+        emit({ kind: 'failed', step, error });
+        for (const [rest, p] of queue.slice(i + 1)) notDone.push({ address: rest.address + (p === 'deferred' ? ' (deposed)' : ''), action: p === 'deferred' ? 'delete' : stepAction(rest) });
+        return;
+      }
+    }
+  });
+  return { done, failed, notDone };
+}

@@ -1,0 +1,110 @@
+/**
+ * The only place gwlb builds AWS SDK clients. Three targets, as DESIGN.md's CLI contract says:
+ * - live AWS through the SDK's default credential chain (`--region`, `--profile`);
+ * - `--endpoint-url URL`: a running `gwlb emulator` (or another ELBv2/EC2/ACM endpoint);
+ * - `--sandbox`: the emulator started in-process, its state kept in `.gwlb/sandbox/state.json`
+ *   and seeded (VPC, tagged subnets, nodes, ACM certificates) on first use.
+ * Retries are the SDK's standard retryer with LBC's `--aws-max-retries` default of 10 attempts
+ * (pkg/aws/aws_config.go), so throttling and 5xx never surface unless they persist.
+ * Every client counts its calls (logical calls and HTTP attempts) for plan/apply reports and
+ * `npm run bench`.
+ */
+import { join } from 'node:path';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { REGION as EMULATOR_REGION, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { CallCounter } from './calls.js';
+
+export type AwsTarget =
+  | { readonly kind: 'live'; readonly region?: string; readonly profile?: string }
+  | { readonly kind: 'endpoint'; readonly url: string; readonly region?: string }
+  | { readonly kind: 'sandbox'; readonly stateDir?: string; readonly region?: string };
+
+export interface AwsConnection {
+  readonly target: AwsTarget;
+  readonly region: string;
+  readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly ec2: EC2Client;
+  readonly acm: ACMClient;
+  readonly calls: CallCounter;
+  /** Where the sandbox emulator keeps its state (sandbox only). */
+  readonly sandboxState?: string;
+  /** Destroys the clients and stops an in-process sandbox (writing its state file). */
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Attempts per call including the first (SDK standard retry mode); default 10 as LBC. */
+  readonly maxAttempts?: number;
+  /** Working directory that holds `.gwlb/sandbox/` (default: process.cwd()). */
+  readonly cwd?: string;
+}
+
+/** The sandbox's state file, relative to the working directory. */
+export const SANDBOX_STATE = join('.gwlb', 'sandbox', 'state.json');
+export const DEFAULT_MAX_ATTEMPTS = 10;
+
+/** Static credentials for emulators: requests are signed but the signature is not checked. */
+const EMULATOR_CREDENTIALS = { accessKeyId: 'gwlb-sandbox', secretAccessKey: 'gwlb-sandbox' };
+
+/** Thrown as a value-like error: the CLI prints `message` and exits 1. */
+export class AwsSetupError extends Error {
+  override readonly name = 'AwsSetupError';
+}
+
+function resolveRegion(target: AwsTarget): string {
+  if (target.kind !== 'live') return target.region ?? EMULATOR_REGION;
+  const region = target.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  if (!region) {
+    throw new AwsSetupError('no AWS region: pass --region REGION, set region in gwlb.yaml, or set AWS_REGION (or use --sandbox to try gwlb without an AWS account)');
+  }
+  return region;
+}
+
+export async function connectAws(target: AwsTarget, options: ConnectOptions = {}): Promise<AwsConnection> {
+  const region = resolveRegion(target);
+  let emulator: RunningEmulator | undefined;
+  let endpoint: string | undefined;
+  let sandboxState: string | undefined;
+  if (target.kind === 'sandbox') {
+    sandboxState = join(target.stateDir ?? options.cwd ?? process.cwd(), SANDBOX_STATE);
+    emulator = await startEmulator({ statePath: sandboxState, seed: true });
+    endpoint = emulator.endpoint;
+  } else if (target.kind === 'endpoint') {
+    try {
+      endpoint = new URL(target.url).toString().replace(/\/$/, '');
+    } catch {
+      throw new AwsSetupError(`--endpoint-url ${target.url} is not a URL; pass e.g. --endpoint-url http://127.0.0.1:4566 (what \`gwlb emulator\` prints)`);
+    }
+  }
+  const common = {
+    region,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    retryMode: 'standard',
+    ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
+    ...(target.kind === 'live' && target.profile ? { profile: target.profile } : {}),
+  };
+  const calls = new CallCounter();
+  const elbv2 = new ElasticLoadBalancingV2Client(common);
+  const ec2 = new EC2Client(common);
+  const acm = new ACMClient(common);
+  calls.instrument('elbv2', elbv2);
+  calls.instrument('ec2', ec2);
+  calls.instrument('acm', acm);
+  return {
+    target,
+    region,
+    elbv2,
+    ec2,
+    acm,
+    calls,
+    ...(sandboxState ? { sandboxState } : {}),
+    async close() {
+      elbv2.destroy();
+      ec2.destroy();
+      acm.destroy();
+      await emulator?.close();
+    },
+  };
+}

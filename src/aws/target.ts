@@ -1,0 +1,17 @@
+/** `--sandbox` / `--endpoint-url URL` / `--region` `--profile` → which AWS to talk to. */
+import { AwsSetupError, type AwsTarget } from './clients.js';
+
+export interface TargetFlags {
+  readonly sandbox?: boolean;
+  readonly endpointUrl?: string;
+  readonly region?: string;
+  readonly profile?: string;
+}
+
+export function awsTarget(flags: TargetFlags, configRegion?: string): AwsTarget {
+  const region = flags.region ?? configRegion;
+  if (flags.sandbox && flags.endpointUrl) throw new AwsSetupError('--sandbox and --endpoint-url both name an AWS endpoint; pass one of them');
+  if (flags.sandbox) return { kind: 'sandbox', ...(region ? { region } : {}) };
+  if (flags.endpointUrl) return { kind: 'endpoint', url: flags.endpointUrl, ...(region ? { region } : {}) };
+  return { kind: 'live', ...(region ? { region } : {}), ...(flags.profile ? { profile: flags.profile } : {}) };
+}

@@ -1,0 +1,129 @@
+/**
+ * `gwlb apply [PLANFILE] -f ... [--sandbox | --endpoint-url URL] [--auto-approve] [--take-over]`:
+ * plan against the account, show the plan, ask for `yes` (unless --auto-approve or a saved plan,
+ * which counts as approval; with no terminal and neither, stop — Terraform's `-input=false`
+ * rule), execute it, then observe again and say whether the account now matches.
+ * A saved plan is refused when its fingerprint (inputs + observed state) no longer matches.
+ * A Gateway carrying LBC's finalizer is managed by an in-cluster LBC: refused without --take-over.
+ * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { Command } from 'commander';
+import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
+import { describeAwsError, isSetupProblem } from '../../aws/errors.js';
+import { AwsSession } from '../../aws/session.js';
+import { awsTarget } from '../../aws/target.js';
+import { executePlan } from '../../apply/execute.js';
+import { eventLine, outcomeText } from '../../apply/report.js';
+import { hasErrors } from '../../diagnostics.js';
+import { livePlan } from '../../observe/live-plan.js';
+import { actionKind, hasChanges } from '../../plan/index.js';
+import { nsName } from '../../source/kube.js';
+import { renderPlanText } from '../../ui/plan/index.js';
+import type { ExitCode } from '../main.js';
+import { desiredState } from '../pipeline.js';
+import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
+
+interface ApplyFlags extends InputFlags {
+  readonly endpointUrl?: string;
+  readonly profile?: string;
+  readonly gateway?: string;
+  readonly prune?: boolean;
+  readonly autoApprove?: boolean;
+  readonly takeOver?: boolean;
+}
+
+const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
+
+async function confirm(): Promise<boolean> {
+  process.stdout.write('\nDo you want to perform these actions?\n  gwlb will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('  Enter a value: ');
+  rl.close();
+  return answer.trim() === 'yes';
+}
+
+function savedFingerprint(file: string): { inputs: string; observed: string } {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint?: { inputs?: unknown; observed?: unknown } };
+  const f = raw.fingerprint;
+  if (!f || typeof f.inputs !== 'string' || typeof f.observed !== 'string') throw new Error(`${file} has no fingerprint; save plans with gwlb plan --out FILE`);
+  return { inputs: f.inputs, observed: f.observed };
+}
+
+export function registerApplyCommand(program: Command, exit: ExitCode): void {
+  const cmd = new Command('apply')
+    .description('make the account match the manifests: plan, confirm, execute in dependency order, then verify (a saved plan from gwlb plan --out is applied only if still current)')
+    .argument('[planfile]', 'a plan saved with gwlb plan --out FILE (pass the same -f inputs)')
+    .option('--sandbox', 'apply to the built-in AWS emulator (state under .gwlb/sandbox/)')
+    .option('--endpoint-url <url>', 'apply to a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
+    .option('--region <region>', 'AWS region')
+    .option('--profile <name>', 'AWS shared-config profile')
+    .option('--gateway <ns/name>', 'only this Gateway')
+    .option('--prune', 'also delete owned stacks whose Gateway is not in the input')
+    .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
+    .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them");
+  addInputOptions(cmd).action(async (planfile: string | undefined, flags: ApplyFlags) => {
+    const io = commandIo(flags);
+    const say = (text: string) => process.stdout.write(text);
+    const fail = (text: string) => {
+      process.stderr.write(`gwlb apply: ${text}\n`);
+      exit.code = 1;
+    };
+    if (io.files.length === 0) {
+      process.stderr.write(noInputError('apply'));
+      exit.code = 1;
+      return;
+    }
+    let conn: AwsConnection | undefined;
+    try {
+      conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+      const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+      const desire = async (facts: Parameters<typeof desiredState>[0]['facts']) => {
+        const st = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
+        return { ...st, inputGateways: st.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(st.diagnostics) };
+      };
+      const live = await livePlan({ session, settings: io.settings.cluster, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
+      const { plan, desired } = live;
+      printDiagnostics(desired.diagnostics, io, Boolean(flags.verbose));
+      if (desired.errored) return fail('the input has errors (above); nothing was changed in AWS');
+      if (planfile) {
+        const saved = savedFingerprint(planfile);
+        if (saved.inputs !== live.fingerprint.inputs) return fail(`saved plan ${planfile} is stale: the manifests, settings or discovered facts changed since it was made; run gwlb plan --out ${planfile} again`);
+        if (saved.observed !== live.fingerprint.observed) return fail(`saved plan ${planfile} is stale: the AWS account changed since it was made; run gwlb plan --out ${planfile} again`);
+      }
+      const changing = new Set(plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op').map((rc) => rc.stack));
+      const managed = desired.resolution.gateways.filter((g) => changing.has(nsName(g.gateway)) && g.gateway.metadata.finalizers.some((f) => LBC_FINALIZERS.includes(f)));
+      if (managed.length > 0 && !flags.takeOver) {
+        const names = managed.map((g) => `${nsName(g.gateway)} (finalizer ${g.gateway.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f))})`).join(', ');
+        return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would undo gwlb's changes. Remove the Gateway from the input, or pass --take-over if LBC no longer runs.`);
+      }
+      if (!plan.applyable) return fail('the plan cannot be applied: a resource without this cluster\'s tags already holds a name the plan needs (listed above); rename or delete it, then plan again');
+      say(renderPlanText(plan, io.chalk));
+      if (!hasChanges(plan)) return;
+      if (!planfile && !flags.autoApprove) {
+        if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
+        if (!(await confirm())) {
+          say('\nApply cancelled.\n');
+          exit.code = 1;
+          return;
+        }
+      }
+      say('\n');
+      const outcome = await executePlan({ plan, desired: desired.stacks, observed: live.observed, session, settings: io.settings.cluster, onEvent: (e) => say(eventLine(e, io.chalk)) });
+      say(outcomeText(outcome, io.chalk));
+      session.refresh();
+      const after = await livePlan({ session, settings: io.settings.cluster, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
+      say(hasChanges(after.plan) ? `\n${io.chalk.yellow('The account does not match the manifests yet')}: run gwlb plan to see what is left, then gwlb apply again.\n` : '\nThe account now matches the manifests.\n');
+      say(`AWS calls: ${conn.calls.total()} (${conn.calls.writes()} writes, ${conn.calls.attempts()} HTTP attempts with retries).\n`);
+      if (outcome.failed.length > 0) exit.code = 1;
+    } catch (err) {
+      if (err instanceof AwsSetupError) return fail(err.message);
+      if (isSetupProblem(err)) return fail(`cannot reach AWS: ${describeAwsError(err)}; check credentials (--profile, AWS_PROFILE), --region, or --endpoint-url`);
+      return fail(describeAwsError(err));
+    } finally {
+      await conn?.close();
+    }
+  });
+  program.addCommand(cmd);
+}

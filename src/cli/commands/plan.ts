@@ -1,0 +1,147 @@
+/**
+ * `gwlb plan -f ... [--offline | --sandbox | --endpoint-url URL] [-o text|json|markdown]
+ * [--detailed-exitcode] [--out FILE]`: the changes that would make the account match the
+ * manifests, Terraform style. `--offline` plans against an empty account with discovery unknown;
+ * otherwise discovery facts and the owned stacks are read from AWS (live, the in-process sandbox,
+ * or an endpoint) and the desired stacks are diffed against them.
+ * Exit codes: 0 success (no changes with --detailed-exitcode), 1 error, 2 changes present
+ * (only with --detailed-exitcode).
+ */
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { AwsSetupError, connectAws, type AwsTarget } from '../../aws/clients.js';
+import { describeAwsError, isSetupProblem } from '../../aws/errors.js';
+import { AwsSession } from '../../aws/session.js';
+import { hasErrors } from '../../diagnostics.js';
+import { fingerprintOptions, livePlan } from '../../observe/live-plan.js';
+import { buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
+import { nsName } from '../../source/kube.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
+import type { ExitCode } from '../main.js';
+import { desiredState, type DesiredState } from '../pipeline.js';
+import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
+
+interface PlanFlags extends InputFlags {
+  readonly output: 'text' | 'json' | 'markdown';
+  readonly gateway?: string;
+  readonly offline?: boolean;
+  readonly endpointUrl?: string;
+  readonly profile?: string;
+  readonly detailedExitcode?: boolean;
+  readonly out?: string;
+  readonly prune?: boolean;
+}
+
+function awsTarget(flags: PlanFlags, region: string | undefined): AwsTarget {
+  const r = region ? { region } : {};
+  if (flags.sandbox) return { kind: 'sandbox', ...r };
+  if (flags.endpointUrl) return { kind: 'endpoint', url: flags.endpointUrl, ...r };
+  return { kind: 'live', ...r, ...(flags.profile ? { profile: flags.profile } : {}) };
+}
+
+interface Planned {
+  readonly state: DesiredState;
+  readonly plan: Plan;
+  readonly fingerprint: PlanFingerprint;
+}
+
+function desiredInput(state: DesiredState) {
+  return { state, stacks: state.stacks, inputGateways: state.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(state.diagnostics) };
+}
+
+/** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */
+async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
+  const conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+  try {
+    const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+    const r = await livePlan({
+      session,
+      settings: io.settings.cluster,
+      prune: Boolean(flags.prune),
+      ...(flags.gateway ? { scope: flags.gateway } : {}),
+      desire: async (facts) => desiredInput(await desiredState({ files: io.files, settings: io.settings, facts, ...(flags.gateway ? { gateway: flags.gateway } : {}) })),
+    });
+    return { state: r.desired.state, plan: r.plan, fingerprint: r.fingerprint };
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Against an empty account, discovery unknown: no AWS call at all. */
+async function planOffline(flags: PlanFlags, io: CommandIo): Promise<Planned> {
+  const input = desiredInput(await desiredState({ files: io.files, settings: io.settings, offline: true, ...(flags.gateway ? { gateway: flags.gateway } : {}) }));
+  const plan = buildPlan({
+    desired: input.stacks,
+    observed: EMPTY_OBSERVED,
+    settings: io.settings.cluster,
+    mode: 'offline',
+    prune: Boolean(flags.prune),
+    inputGateways: input.inputGateways,
+    ...(flags.gateway ? { scope: flags.gateway } : {}),
+    errored: input.errored,
+  });
+  return { state: input.state, plan, fingerprint: planFingerprint(input.stacks, fingerprintOptions(plan, flags.gateway), EMPTY_OBSERVED) };
+}
+
+/** Errors the AWS SDK raises for a failed call (they carry a `$metadata`): reported, not thrown. */
+function isAwsError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && '$metadata' in err;
+}
+
+function render(plan: Plan, format: PlanFlags['output'], io: CommandIo): string {
+  switch (format) {
+    case 'text':
+      return renderPlanText(plan, io.chalk);
+    case 'json':
+      return renderPlanJson(plan);
+    case 'markdown':
+      return renderPlanMarkdown(plan);
+  }
+}
+
+export function registerPlanCommand(program: Command, exit: ExitCode): void {
+  const cmd = new Command('plan')
+    .description('show the AWS changes that would make the account match the manifests, Terraform style (+ create, ~ update, - destroy, -/+ replace)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--offline', 'plan against an empty account, without reading AWS')
+    .option('--sandbox', 'plan against the built-in AWS emulator (state under .gwlb/sandbox/)')
+    .option('--endpoint-url <url>', 'plan against a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
+    .option('--region <region>', 'AWS region')
+    .option('--profile <name>', 'AWS shared-config profile (live AWS only)')
+    .option('--gateway <ns/name>', 'only this Gateway')
+    .option('--prune', "also delete owned stacks whose Gateway is not in the input")
+    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+    .option('--out <file>', 'save the plan as JSON with a fingerprint of its inputs and of the observed state');
+  addInputOptions(cmd).action(async (flags: PlanFlags) => {
+    const io = commandIo(flags);
+    if (io.files.length === 0) {
+      process.stderr.write(noInputError('plan'));
+      exit.code = 1;
+      return;
+    }
+    let planned: Planned;
+    try {
+      planned = flags.offline ? await planOffline(flags, io) : await planLive(flags, io);
+    } catch (err) {
+      if (!(err instanceof AwsSetupError) && !isAwsError(err) && !isSetupProblem(err)) throw err;
+      process.stderr.write(`gwlb plan: ${err instanceof AwsSetupError ? err.message : describeAwsError(err)}\n`);
+      exit.code = 1;
+      return;
+    }
+    const { state, plan, fingerprint } = planned;
+    printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
+    process.stdout.write(render(plan, flags.output, io));
+    if (flags.out) {
+      try {
+        writeFileSync(flags.out, renderPlanJson(plan, fingerprint));
+      } catch (err) {
+        process.stderr.write(`gwlb plan: cannot write the plan to ${flags.out}: ${(err as Error).message}\n`);
+        exit.code = 1;
+        return;
+      }
+      if (flags.output === 'text') process.stdout.write(`\nSaved the plan to: ${flags.out}\n`);
+    }
+    exit.code = plan.errored ? 1 : flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
+  });
+  program.addCommand(cmd);
+}

@@ -1,0 +1,59 @@
+/**
+ * The live planning pipeline shared by `gwlb plan` (live, --sandbox, --endpoint-url) and
+ * `gwlb apply`: discover facts → build the desired stacks (through the caller's `desire`, so
+ * this module does not depend on the CLI) → observe the owned stacks → plan, with the
+ * fingerprint a saved plan carries. All reads go through one session, so listings are shared.
+ */
+import { discoverFacts } from '../aws/discovery.js';
+import type { AwsSession } from '../aws/session.js';
+import type { DiscoveryFacts } from '../model/discovery.js';
+import type { ClusterSettings } from '../model/settings.js';
+import type { Stack } from '../model/stack.js';
+import { buildPlan, planFingerprint, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
+import { observeState } from './index.js';
+
+export interface DesiredInput {
+  readonly stacks: readonly Stack[];
+  /** `ns/name` of every Gateway in the input. */
+  readonly inputGateways: readonly string[];
+  readonly errored: boolean;
+}
+
+export interface LivePlanRequest<D extends DesiredInput> {
+  readonly session: AwsSession;
+  readonly settings: ClusterSettings;
+  readonly desire: (facts: DiscoveryFacts) => Promise<D>;
+  readonly prune: boolean;
+  readonly scope?: string;
+}
+
+export interface LivePlan<D extends DesiredInput> {
+  readonly plan: Plan;
+  readonly desired: D;
+  readonly observed: ObservedState;
+  readonly facts: DiscoveryFacts;
+  readonly fingerprint: PlanFingerprint;
+}
+
+/** The options the fingerprint covers; the same keys `gwlb plan --out` uses. */
+export function fingerprintOptions(plan: Pick<Plan, 'mode' | 'prune' | 'cluster'>, scope: string | undefined): Record<string, unknown> {
+  return { mode: plan.mode, prune: plan.prune, gateway: scope ?? null, cluster: plan.cluster };
+}
+
+export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
+  const facts = await discoverFacts(req.session);
+  const desired = await req.desire(facts);
+  const observed = await observeState(req.session, desired.stacks);
+  const plan = buildPlan({
+    desired: desired.stacks,
+    observed,
+    settings: req.settings,
+    mode: 'live',
+    prune: req.prune,
+    inputGateways: desired.inputGateways,
+    ...(req.scope ? { scope: req.scope } : {}),
+    errored: desired.errored,
+  });
+  const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope), observed);
+  return { plan, desired, observed, facts, fingerprint };
+}
