@@ -3,6 +3,8 @@
  * plan against the account, show the plan, ask for `yes` (unless --auto-approve or a saved plan,
  * which counts as approval; with no terminal and neither, stop — Terraform's `-input=false`
  * rule), execute it, then observe again and say whether the account now matches.
+ * Progress: the ink view (src/ui/apply) when stdout is a terminal and neither --no-color, NO_COLOR
+ * nor CI is set; otherwise one line per action, as Terraform prints it.
  * A saved plan is refused when its fingerprint (inputs + observed state) no longer matches.
  * A Gateway carrying LBC's finalizer is managed by an in-cluster LBC: refused without --take-over.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
@@ -15,11 +17,11 @@ import { describeAwsError, isSetupProblem } from '../../aws/errors.js';
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
 import { executePlan } from '../../apply/execute.js';
-import { eventLine, outcomeText } from '../../apply/report.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
 import { actionKind, hasChanges } from '../../plan/index.js';
 import { nsName } from '../../source/kube.js';
+import { CANCELLED_TEXT, CONFIRM_PROMPT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../../ui/apply/index.js';
 import { renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
@@ -37,9 +39,9 @@ interface ApplyFlags extends InputFlags {
 const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
 
 async function confirm(): Promise<boolean> {
-  process.stdout.write('\nDo you want to perform these actions?\n  gwlb will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n');
+  process.stdout.write(CONFIRM_PROMPT);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question('  Enter a value: ');
+  const answer = await rl.question(CONFIRM_QUESTION);
   rl.close();
   return answer.trim() === 'yes';
 }
@@ -104,18 +106,23 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       if (!planfile && !flags.autoApprove) {
         if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
         if (!(await confirm())) {
-          say('\nApply cancelled.\n');
+          say(CANCELLED_TEXT);
           exit.code = 1;
           return;
         }
       }
       say('\n');
-      const outcome = await executePlan({ plan, desired: desired.stacks, observed: live.observed, session, settings: io.settings.cluster, onEvent: (e) => say(eventLine(e, io.chalk)) });
-      say(outcomeText(outcome, io.chalk));
+      // The ink view for a person at a terminal; one line per action for pipes, CI and --no-color.
+      const progress: ApplyReporter = wantsProgressView(process.stdout, flags.color === false) ? inkReporter({ steps: plannedSteps(plan) }) : lineReporter(say, io.chalk);
+      const outcome = await executePlan({ plan, desired: desired.stacks, observed: live.observed, session, settings: io.settings.cluster, onEvent: (e) => progress.onEvent(e) }).catch(async (err: unknown) => {
+        await progress.abort();
+        throw err;
+      });
+      await progress.finish(outcome);
       session.refresh();
       const after = await livePlan({ session, settings: io.settings.cluster, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
-      say(hasChanges(after.plan) ? `\n${io.chalk.yellow('The account does not match the manifests yet')}: run gwlb plan to see what is left, then gwlb apply again.\n` : '\nThe account now matches the manifests.\n');
-      say(`AWS calls: ${conn.calls.total()} (${conn.calls.writes()} writes, ${conn.calls.attempts()} HTTP attempts with retries).\n`);
+      say(verifyText(hasChanges(after.plan), io.chalk));
+      say(callsText({ total: conn.calls.total(), writes: conn.calls.writes(), attempts: conn.calls.attempts() }));
       if (outcome.failed.length > 0) exit.code = 1;
     } catch (err) {
       if (err instanceof AwsSetupError) return fail(err.message);

@@ -1,0 +1,103 @@
+/**
+ * Where apply's progress goes, chosen at the edge (aesthetics-anchors §9.12: renderers are
+ * siblings; the CLI picks one from `isTTY && !isCI`): the ink view in a terminal, one line per
+ * action otherwise. Both take the executor's events as they come and its outcome at the end.
+ */
+import { render, type Instance } from 'ink';
+import type { ChalkInstance } from 'chalk';
+import { finishProgress, initialProgress, reduceProgress, type ProgressState } from './progress-state.js';
+import { ApplyProgressView } from './progress-view.js';
+import type { Outcome, ProgressEvent, Step } from './steps.js';
+import { eventLine, outcomeText } from './text.js';
+
+export interface ApplyReporter {
+  /** One executor event, as it happens. */
+  onEvent(e: ProgressEvent): void;
+  /** The executor returned: show the summary or the failure report; resolves once written. */
+  finish(o: Outcome): Promise<void>;
+  /** The executor threw instead (the error is reported elsewhere): stop drawing, leave the rows. */
+  abort(): Promise<void>;
+}
+
+/** Today's output, byte for byte: `ADDR: Creating...` lines, then the summary. */
+export function lineReporter(write: (text: string) => void, chalk: ChalkInstance): ApplyReporter {
+  return {
+    onEvent: (e) => write(eventLine(e, chalk)),
+    finish: async (o) => write(outcomeText(o, chalk)),
+    abort: async () => {},
+  };
+}
+
+const env = (name: string): boolean => {
+  const v = process.env[name];
+  return v !== undefined && v !== '0' && v !== 'false';
+};
+
+/**
+ * The ink view only for a person at a terminal: stdout a TTY, colour not refused (`--no-color`,
+ * NO_COLOR), not CI (CI log viewers keep every redraw), and a terminal that can redraw.
+ */
+export function wantsProgressView(stream: { readonly isTTY?: boolean }, noColorFlag: boolean): boolean {
+  if (!stream.isTTY || noColorFlag) return false;
+  if (process.env['NO_COLOR'] !== undefined || process.env['TERM'] === 'dumb') return false;
+  return !env('CI') && !env('CONTINUOUS_INTEGRATION');
+}
+
+/** Calls `onTick` now and then while actions run, so elapsed seconds move; returns a stop. */
+export type Ticker = (onTick: () => void) => () => void;
+
+const everySecond: Ticker = (onTick) => {
+  const t = setInterval(onTick, 1000);
+  t.unref();
+  return () => clearInterval(t);
+};
+
+export interface InkReporterOptions {
+  /** The planned actions (`plannedSteps(plan)`), listed as pending from the start. */
+  readonly steps: readonly Step[];
+  readonly stdout?: NodeJS.WriteStream;
+  /** Clock in ms (default performance.now); tests script it. */
+  readonly now?: () => number;
+  readonly ticker?: Ticker;
+  /** ink's debug mode: every frame written in full, nothing erased (tests read the frames). */
+  readonly debug?: boolean;
+}
+
+/** Widest address column worth aligning to; longer addresses just push their row right. */
+const MAX_ADDRESS_WIDTH = 64;
+/** Lines of the redrawn area that are not rows: header, "… more", footer margin, prompt. */
+const CHROME_LINES = 4;
+
+export function inkReporter(opts: InkReporterOptions): ApplyReporter {
+  const stdout = opts.stdout ?? process.stdout;
+  const now = opts.now ?? (() => performance.now());
+  const addressWidth = Math.min(MAX_ADDRESS_WIDTH, Math.max(0, ...opts.steps.map((s) => s.address.length)));
+  let state: ProgressState = initialProgress(opts.steps);
+  const view = () => <ApplyProgressView state={state} now={now()} addressWidth={addressWidth} maxLiveRows={Math.max(3, (stdout.rows || 24) - CHROME_LINES)} columns={stdout.columns || 80} />;
+  const instance: Instance = render(view(), { stdout, patchConsole: false, exitOnCtrlC: false, debug: Boolean(opts.debug) });
+  const stopTicking = (opts.ticker ?? everySecond)(() => {
+    if (state.live.some((r) => r.state.kind === 'running')) instance.rerender(view());
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    stopTicking();
+    instance.rerender(view());
+    const exited = instance.waitUntilExit();
+    instance.unmount();
+    await exited;
+  };
+  return {
+    onEvent(e) {
+      if (closed) return;
+      state = reduceProgress(state, e, now());
+      instance.rerender(view());
+    },
+    async finish(o) {
+      state = finishProgress(state, o);
+      await close();
+    },
+    abort: close,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Apply's line-per-action output, used when stdout is not a terminal (pipes, CI, --no-color),
+ * in Terraform's wording (ux-anchors.md §1.1): one line per action as it starts and ends
+ * (`ADDR: Creating...`, `ADDR: Creation complete after 1s`), then
+ * `Apply complete! Resources: X added, Y changed, Z destroyed.` or a failure report listing
+ * what was done and what was not. The e2e tests and users' log parsers match these lines, so
+ * the bytes are a contract: change them only on purpose.
+ */
+import type { ChalkInstance } from 'chalk';
+import { countSteps, type Outcome, type ProgressEvent, type Step, type StepAction } from './steps.js';
+
+/** [line as it starts, line as it ends] per action, as Terraform's apply hooks word them. */
+const VERB: Record<StepAction, [string, string]> = {
+  create: ['Creating...', 'Creation complete'],
+  update: ['Modifying...', 'Modifications complete'],
+  delete: ['Destroying...', 'Destruction complete'],
+  replace: ['Replacing...', 'Replacement complete'],
+};
+
+/** Whole seconds, rounded, as Terraform's `after Ns`. */
+export const wholeSeconds = (ms: number): number => Math.round(ms / 1000);
+
+export function eventLine(e: ProgressEvent, chalk: ChalkInstance): string {
+  const addr = chalk.bold(e.step.address);
+  switch (e.kind) {
+    case 'start':
+      return `${addr}: ${VERB[e.step.action][0]}\n`;
+    case 'done':
+      return `${addr}: ${VERB[e.step.action][1]} after ${wholeSeconds(e.ms)}s\n`;
+    case 'failed':
+      return `${addr}: ${chalk.red('failed')}: ${e.error}\n`;
+  }
+}
+
+/** The sentences of the end-of-apply report; the text and the ink view both show these. */
+export const outcomeWords = {
+  complete(o: Outcome): string {
+    const c = countSteps(o.done);
+    return `Apply complete! Resources: ${c.added} added, ${c.changed} changed, ${c.destroyed} destroyed.`;
+  },
+  failed(o: Outcome): string {
+    return `Apply failed: ${o.failed.length} action(s) failed; ${o.done.length} done, ${o.notDone.length} not attempted.`;
+  },
+  error(f: Step & { readonly error: string }): string {
+    return `${f.address} (${f.action}): ${f.error}`;
+  },
+  resume: 'Every resource gwlb created carries its tracking tags, so running gwlb apply again picks up where this stopped.',
+};
+
+export function outcomeText(o: Outcome, chalk: ChalkInstance): string {
+  if (o.failed.length === 0) return `\n${chalk.bold.green(outcomeWords.complete(o))}\n`;
+  const lines = ['', chalk.bold.red(outcomeWords.failed(o))];
+  for (const f of o.failed) lines.push(`${chalk.red('Error:')} ${outcomeWords.error(f)}`);
+  if (o.done.length > 0) lines.push('', 'Done:', ...o.done.map((s) => `  ✓ ${s.address} (${s.action})`));
+  if (o.notDone.length > 0) lines.push('', 'Not done:', ...o.notDone.map((s) => `  · ${s.address} (${s.action})`));
+  lines.push('', outcomeWords.resume);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Terraform's approval prompt (backend_apply.go), before the readline question. */
+export const CONFIRM_PROMPT = "\nDo you want to perform these actions?\n  gwlb will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n";
+export const CONFIRM_QUESTION = '  Enter a value: ';
+export const CANCELLED_TEXT = '\nApply cancelled.\n';
+
+/** After apply gwlb observes the account again and plans: does it now match? */
+export function verifyText(stillChanges: boolean, chalk: ChalkInstance): string {
+  return stillChanges
+    ? `\n${chalk.yellow('The account does not match the manifests yet')}: run gwlb plan to see what is left, then gwlb apply again.\n`
+    : '\nThe account now matches the manifests.\n';
+}
+
+export function callsText(calls: { total: number; writes: number; attempts: number }): string {
+  return `AWS calls: ${calls.total} (${calls.writes} writes, ${calls.attempts} HTTP attempts with retries).\n`;
+}
