@@ -5,6 +5,7 @@
 import { defaultClusterSettings } from '../src/model/index.js';
 import { buildPlan } from '../src/plan/index.js';
 import { EMPTY_OBSERVED } from '../src/plan/observed.js';
+import { runAwsBench } from './aws-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runResolveBench } from './resolve-bench.js';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     name: 'offline plan',
     run: (stacks) => buildPlan({ desired: stacks, observed: EMPTY_OBSERVED, settings, mode: 'offline', prune: false, inputGateways: stacks.map((s) => s.id), errored: false }),
   });
+  console.log();
+  await runAwsBench();
 }
 
 await main();

@@ -15,9 +15,7 @@ const EXAMPLES = join(ROOT, 'examples');
 const dirs = readdirSync(EXAMPLES).filter((d) => statSync(join(EXAMPLES, d)).isDirectory());
 
 /** Known gaps of the emulator that stop an example, with what it lacks. */
-const EMULATOR_GAPS: Record<string, string> = {
-  'header-matching': 'the emulator rejects http-header conditions with RegexValues (CreateRule: "needs at least one value")',
-};
+const EMULATOR_GAPS: Record<string, string> = {};
 
 /** What an example expects to exist in the account beforehand. */
 const SETUP: Record<string, (a: Account) => Promise<unknown>> = {

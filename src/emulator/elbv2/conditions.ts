@@ -1,11 +1,13 @@
 /**
  * Rule conditions and transforms (aws-api-facts.md §2.3 "Conditions", §3.6). Conditions are
  * stored in their output shape: AWS echoes the legacy `Values` and the matching `*Config` for
- * host-header and path-pattern, so both are kept.
+ * host-header and path-pattern, so both are kept. Regex matching (`RegexValues`) is read by
+ * condition-regex.ts and echoed inside the config only [inferred].
  */
 import { canonicalIpv4Cidr, canonicalIpv6Cidr } from '../ec2/cidr.js';
 import { AwsError, constraintError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
+import { checkOneMatchKind, readRegexValues } from './condition-regex.js';
 import type { ConditionField, ConditionRecord, TransformRecord } from './records.js';
 
 const FIELDS: readonly ConditionField[] = ['path-pattern', 'host-header', 'http-header', 'http-request-method', 'query-string', 'source-ip'];
@@ -13,6 +15,8 @@ const FIELDS: readonly ConditionField[] = ['path-pattern', 'host-header', 'http-
 const SINGLE_USE = new Set<ConditionField>(['host-header', 'path-pattern', 'http-request-method', 'source-ip']);
 const MAX_CONDITION_VALUES = 5;
 const MAX_WILDCARDS = 5;
+/** Fields that accept regex matching (SDK model RuleCondition.RegexValues). */
+const REGEX_FIELDS = new Set<ConditionField>(['host-header', 'path-pattern', 'http-header']);
 const CONFIG_KEY: Record<ConditionField, string> = {
   'host-header': 'HostHeaderConfig',
   'path-pattern': 'PathPatternConfig',
@@ -33,15 +37,26 @@ export function readConditions(input: QueryInput, key: string): ConditionRecord[
   }
   const values = conditions.reduce((n, c) => n + valuesOf(c).length, 0);
   if (values > MAX_CONDITION_VALUES) throw validationError(`A rule can only have '${MAX_CONDITION_VALUES}' condition values`);
-  const wildcards = conditions.filter((c) => c.Field !== 'source-ip' && c.Field !== 'http-request-method').reduce((n, c) => n + valuesOf(c).join('').replace(/[^*?]/g, '').length, 0);
+  // Only glob values have wildcards; `*` and `?` in a regex are quantifiers.
+  const wildcards = conditions.filter((c) => c.Field !== 'source-ip' && c.Field !== 'http-request-method').reduce((n, c) => n + globValuesOf(c).join('').replace(/[^*?]/g, '').length, 0);
   if (wildcards > MAX_WILDCARDS) throw validationError(`A rule can only have '${MAX_WILDCARDS}' wildcards`);
   return conditions;
 }
 
-/** The values a condition contributes to the 5-value quota (a query-string pair counts once). */
+/**
+ * The match evaluations a condition contributes to the 5-per-rule quota: each value, each
+ * regex, and each query-string pair once.
+ */
 function valuesOf(c: ConditionRecord): string[] {
   if (c.QueryStringConfig) return c.QueryStringConfig.Values.map((v) => `${v.Key ?? ''}${v.Value}`);
-  return c.HostHeaderConfig?.Values ?? c.PathPatternConfig?.Values ?? c.HttpHeaderConfig?.Values ?? c.HttpRequestMethodConfig?.Values ?? c.SourceIpConfig?.Values ?? [];
+  const config = c.HostHeaderConfig ?? c.PathPatternConfig ?? c.HttpHeaderConfig;
+  if (config) return [...(config.Values ?? []), ...(config.RegexValues ?? [])];
+  return c.HttpRequestMethodConfig?.Values ?? c.SourceIpConfig?.Values ?? [];
+}
+
+function globValuesOf(c: ConditionRecord): string[] {
+  const config = c.HostHeaderConfig ?? c.PathPatternConfig ?? c.HttpHeaderConfig;
+  return config ? (config.Values ?? []) : valuesOf(c);
 }
 
 function readCondition(m: QueryInput): ConditionRecord {
@@ -54,13 +69,20 @@ function readCondition(m: QueryInput): ConditionRecord {
     if (f !== 'host-header' && f !== 'path-pattern') throw validationError(`The 'Values' field is not compatible with '${f}'`);
     if (legacy.length > 1) throw validationError(`The '${f}' field contains too many values; the limit is '1'`);
   }
+  const legacyRegex = m.memberStrings('RegexValues');
+  if (legacyRegex !== undefined && legacyRegex.length > 0 && !REGEX_FIELDS.has(f)) throw validationError(`The 'RegexValues' field is not compatible with '${f}'`);
   for (const [k, fieldName] of Object.entries(CONFIG_KEY)) {
     if (k !== f && m.has(fieldName)) throw validationError(`The '${fieldName}' field is not compatible with '${f}'`);
   }
   const config = m.child(CONFIG_KEY[f]);
+  const regexValues = REGEX_FIELDS.has(f) ? readRegexValues(legacyRegex, config?.memberStrings('RegexValues'), f) : undefined;
   switch (f) {
     case 'host-header':
     case 'path-pattern': {
+      if (regexValues) {
+        checkOneMatchKind([...(legacy ?? []), ...(config?.memberStrings('Values') ?? [])], regexValues, f);
+        return f === 'host-header' ? { Field: f, HostHeaderConfig: { RegexValues: regexValues } } : { Field: f, PathPatternConfig: { RegexValues: regexValues } };
+      }
       const values = pickValues(legacy, config?.memberStrings('Values'), f);
       for (const v of values) checkValue(v, f);
       if (f === 'host-header') for (const v of values) checkHost(v);
@@ -70,9 +92,11 @@ function readCondition(m: QueryInput): ConditionRecord {
       if (!config) throw validationError("An 'http-header' condition needs an HttpHeaderConfig");
       const name = config.requiredStr('HttpHeaderName');
       if (name.length > 40 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw validationError(`HTTP header name '${name}' must be a valid header name of at most 40 characters`);
-      const values = requireValues(config.memberStrings('Values'), f);
-      for (const v of values) checkValue(v, f);
-      return { Field: f, HttpHeaderConfig: { HttpHeaderName: name, Values: values } };
+      const plain = config.memberStrings('Values');
+      checkOneMatchKind(plain, regexValues, f);
+      if (regexValues) return { Field: f, HttpHeaderConfig: { HttpHeaderName: name, RegexValues: regexValues } };
+      for (const v of plain!) checkValue(v, f);
+      return { Field: f, HttpHeaderConfig: { HttpHeaderName: name, Values: plain! } };
     }
     case 'http-request-method': {
       const values = requireValues(config?.memberStrings('Values'), f);

@@ -9,8 +9,9 @@ import type { QueryInput } from '../wire/query-input.js';
 import { findLoadBalancer, newLoadBalancerArn, requireLoadBalancer } from './arns.js';
 import { loadBalancerAttributeDefaults } from './attribute-defaults.js';
 import type { HandlerContext } from './context.js';
-import { checkSecurityGroups, defaultSecurityGroup, readPlacement } from './network.js';
+import { checkIpAddressType, checkSecurityGroups, defaultSecurityGroup, readPlacement } from './network.js';
 import { paginate } from './pagination.js';
+import { checkSourceNat, readSourceNat, sourceNatShape } from './source-nat.js';
 import type { LoadBalancerRecord, LoadBalancerType, Scheme } from './records.js';
 import { listenersOf, rulesOf } from './references.js';
 import { availabilityZonesShape, loadBalancerShape } from './serialize.js';
@@ -20,19 +21,6 @@ const TYPES: readonly LoadBalancerType[] = ['application', 'network', 'gateway']
 const SCHEMES: readonly Scheme[] = ['internet-facing', 'internal'];
 const IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
 const MAX_LOAD_BALANCERS: Record<LoadBalancerType, number> = { application: 50, network: 50, gateway: 100 };
-
-function checkIpAddressType(type: LoadBalancerType, scheme: Scheme, ipAddressType: string, allHaveIpv6: boolean): void {
-  if (ipAddressType === 'dualstack-without-public-ipv4' && type !== 'application') {
-    throw new AwsError('InvalidConfigurationRequest', `IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`);
-  }
-  // The API model: "Internal load balancers must use ipv4" (§2.3 CreateLoadBalancer).
-  if (scheme === 'internal' && ipAddressType !== 'ipv4') {
-    throw new AwsError('InvalidConfigurationRequest', `An internal load balancer must use IP address type 'ipv4', not '${ipAddressType}'`);
-  }
-  if (ipAddressType !== 'ipv4' && !allHaveIpv6) {
-    throw new AwsError('InvalidSubnet', `IP address type '${ipAddressType}' needs an IPv6 CIDR block on every subnet of the load balancer`);
-  }
-}
 
 function dnsName(type: LoadBalancerType, scheme: Scheme, name: string): string {
   const prefix = scheme === 'internal' ? 'internal-' : '';
@@ -48,6 +36,7 @@ export function createLoadBalancer(input: QueryInput, ctx: HandlerContext) {
   const ipAddressType = input.enumValue('IpAddressType', IP_ADDRESS_TYPES) ?? 'ipv4';
   const placement = readPlacement(state, input, type);
   checkIpAddressType(type, scheme, ipAddressType, placement.allHaveIpv6);
+  const sourceNat = readSourceNat(input, type, ipAddressType, undefined);
   const requestedGroups = input.memberStrings('SecurityGroups');
   if (type === 'gateway' && requestedGroups && requestedGroups.length > 0) {
     throw new AwsError('InvalidConfigurationRequest', 'Gateway Load Balancers do not support security groups; remove SecurityGroups');
@@ -64,6 +53,7 @@ export function createLoadBalancer(input: QueryInput, ctx: HandlerContext) {
       existing.type === type &&
       existing.scheme === scheme &&
       existing.ipAddressType === ipAddressType &&
+      sourceNatShape(existing) === sourceNat &&
       sameSet(existing.subnets.map((s) => s.subnetId), placement.subnets.map((s) => s.subnetId)) &&
       sameSet(existing.securityGroups, securityGroups);
     if (!same) throw new AwsError('DuplicateLoadBalancerName', `A load balancer with the same name '${name}' exists, but with different settings`);
@@ -92,6 +82,7 @@ export function createLoadBalancer(input: QueryInput, ctx: HandlerContext) {
     describesSeen: 0,
     attributes: loadBalancerAttributeDefaults(type, scheme),
     ...(type === 'network' && securityGroups ? { enforcePrivateLinkInbound: 'on' } : {}),
+    ...(sourceNat ? { enablePrefixForIpv6SourceNat: sourceNat } : {}),
   };
   state.elbv2.loadBalancers[arn] = lb;
   state.elbv2.tags[arn] = tags ?? [];
@@ -168,10 +159,12 @@ export function setSubnets(input: QueryInput, ctx: HandlerContext) {
   }
   const ipAddressType = input.enumValue('IpAddressType', IP_ADDRESS_TYPES) ?? lb.ipAddressType;
   checkIpAddressType(lb.type, lb.scheme, ipAddressType, placement.allHaveIpv6);
+  const sourceNat = readSourceNat(input, lb.type, ipAddressType, lb.enablePrefixForIpv6SourceNat);
   lb.subnets = placement.subnets;
   lb.ipAddressType = ipAddressType;
+  if (sourceNat) lb.enablePrefixForIpv6SourceNat = sourceNat;
   ctx.store.changed();
-  return { AvailabilityZones: availabilityZonesShape(lb), IpAddressType: lb.ipAddressType };
+  return { AvailabilityZones: availabilityZonesShape(lb), IpAddressType: lb.ipAddressType, EnablePrefixForIpv6SourceNat: sourceNatShape(lb) };
 }
 
 export function setSecurityGroups(input: QueryInput, ctx: HandlerContext) {
@@ -200,6 +193,7 @@ export function setIpAddressType(input: QueryInput, ctx: HandlerContext) {
   const ipAddressType = input.enumValue('IpAddressType', IP_ADDRESS_TYPES) ?? input.requiredStr('IpAddressType');
   const allHaveIpv6 = lb.subnets.every((s) => state.ec2.subnets[s.subnetId]?.ipv6CidrBlock !== undefined);
   checkIpAddressType(lb.type, lb.scheme, ipAddressType, allHaveIpv6);
+  checkSourceNat(sourceNatShape(lb), ipAddressType);
   lb.ipAddressType = ipAddressType;
   ctx.store.changed();
   return { IpAddressType: lb.ipAddressType };

@@ -1,12 +1,12 @@
 /**
  * The EC2 side of load balancer placement: subnets and security groups given to
  * CreateLoadBalancer / SetSubnets / SetSecurityGroups must exist, share one VPC and follow
- * the per-AZ rules (aws-api-facts.md §2.3, §6).
+ * the per-AZ rules, and the IP address type must suit the subnets (aws-api-facts.md §2.3, §6).
  */
 import { AwsError, validationError } from '../errors.js';
 import type { EmulatorState } from '../state.js';
 import type { QueryInput } from '../wire/query-input.js';
-import type { LoadBalancerSubnet, LoadBalancerType } from './records.js';
+import type { LoadBalancerSubnet, LoadBalancerType, Scheme } from './records.js';
 
 export const MAX_LB_SECURITY_GROUPS = 5;
 
@@ -62,4 +62,18 @@ export function checkSecurityGroups(state: EmulatorState, vpcId: string, groupId
 export function defaultSecurityGroup(state: EmulatorState, vpcId: string): string[] {
   const sg = Object.values(state.ec2.securityGroups).find((g) => g.vpcId === vpcId && g.groupName === 'default');
   return sg ? [sg.groupId] : [];
+}
+
+/** The IP address type against the LB type, scheme and its subnets' IPv6 blocks. */
+export function checkIpAddressType(type: LoadBalancerType, scheme: Scheme, ipAddressType: string, allHaveIpv6: boolean): void {
+  if (ipAddressType === 'dualstack-without-public-ipv4' && type !== 'application') {
+    throw new AwsError('InvalidConfigurationRequest', `IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`);
+  }
+  // The API model: "Internal load balancers must use ipv4" (§2.3 CreateLoadBalancer).
+  if (scheme === 'internal' && ipAddressType !== 'ipv4') {
+    throw new AwsError('InvalidConfigurationRequest', `An internal load balancer must use IP address type 'ipv4', not '${ipAddressType}'`);
+  }
+  if (ipAddressType !== 'ipv4' && !allHaveIpv6) {
+    throw new AwsError('InvalidSubnet', `IP address type '${ipAddressType}' needs an IPv6 CIDR block on every subnet of the load balancer`);
+  }
 }

@@ -30,6 +30,8 @@ export interface LoadBalancerRecord {
   describesSeen: number;
   attributes: Record<string, string>;
   enforcePrivateLinkInbound?: string;
+  /** NLB only (source-nat.ts); absent in state persisted before it was modelled. */
+  enablePrefixForIpv6SourceNat?: 'on' | 'off';
 }
 
 export interface Tag {
@@ -98,9 +100,10 @@ export type ConditionField = 'host-header' | 'path-pattern' | 'http-header' | 'h
 export interface ConditionRecord {
   Field: ConditionField;
   Values?: string[];
-  HostHeaderConfig?: { Values: string[] };
-  PathPatternConfig?: { Values: string[] };
-  HttpHeaderConfig?: { HttpHeaderName: string; Values: string[] };
+  /** Value matching fills `Values`, regex matching `RegexValues`; never both (condition-regex.ts). */
+  HostHeaderConfig?: { Values?: string[]; RegexValues?: string[] };
+  PathPatternConfig?: { Values?: string[]; RegexValues?: string[] };
+  HttpHeaderConfig?: { HttpHeaderName: string; Values?: string[]; RegexValues?: string[] };
   QueryStringConfig?: { Values: { Key?: string; Value: string }[] };
   HttpRequestMethodConfig?: { Values: string[] };
   SourceIpConfig?: { Values: string[] };

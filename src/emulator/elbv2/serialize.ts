@@ -7,6 +7,7 @@ import type { EmulatorState } from '../state.js';
 import { XmlMap, type XmlValue } from '../wire/xml.js';
 import type { ActionRecord, ListenerRecord, LoadBalancerRecord, RuleRecord, TargetGroupRecord } from './records.js';
 import { targetGroupLoadBalancers } from './references.js';
+import { sourceNatShape } from './source-nat.js';
 
 type Struct = { [name: string]: XmlValue };
 
@@ -25,6 +26,7 @@ export function loadBalancerShape(lb: LoadBalancerRecord): Struct {
     SecurityGroups: lb.securityGroups,
     IpAddressType: lb.ipAddressType,
     EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforcePrivateLinkInbound,
+    EnablePrefixForIpv6SourceNat: sourceNatShape(lb),
   };
 }
 
