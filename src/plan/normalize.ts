@@ -6,7 +6,9 @@
  * - redirect fields left nil equal their defaults `#{host}`, `/#{path}`, `#{port}`, `#{protocol}`, `#{query}`;
  * - conditions compare as a list sorted by field, transforms sorted by type;
  * - listener certificates: the default first, the rest a set;
- * - ALPN `None` equals unset, mTLS mode `off` equals unset (listener_manager.go).
+ * - ALPN `None` equals unset, mTLS mode `off` equals unset (listener_manager.go);
+ * - disabled forward stickiness equals none (AWS reports `{Enabled: false}` for a forward action
+ *   created without it; a duration is meaningless while it is off).
  * The asymmetric rules (desired stickiness nil ignores the actual's; a single tuple's weight is
  * ignored) are in `alignActions`, which predicts the state after apply from the observed one.
  * OIDC client secrets become the sensitive marker: DescribeRules never returns them, so gwlb
@@ -22,8 +24,10 @@ type Obj = Record<string, unknown>;
 export function normalizeAction(a: Action): Obj {
   switch (a.type) {
     case 'forward': {
-      const fc = a.forwardConfig;
-      return { type: a.type, forwardConfig: { ...fc, targetGroups: sortSet(fc.targetGroups.map((t) => ({ ...t }))) } };
+      const { targetGroupStickinessConfig: st, ...fc } = a.forwardConfig;
+      // Disabled stickiness is no stickiness: AWS reports `{Enabled: false}` on every forward
+      // action created without it, and ignores the duration while it is off.
+      return { type: a.type, forwardConfig: { ...fc, ...(st?.enabled ? { targetGroupStickinessConfig: st } : {}), targetGroups: sortSet(fc.targetGroups.map((t) => ({ ...t }))) } };
     }
     case 'redirect':
       return { type: a.type, redirectConfig: { ...REDIRECT_DEFAULTS, ...definedOnly(a.redirectConfig) } };

@@ -16,7 +16,7 @@ import { replacePaths } from './replacement.js';
 import { reconciledTags, sortTags, type TagPolicy } from './tags.js';
 import { TYPE_ORDER, type ActionReason, type Actions, type Path, type PlanResourceType, type UntrackedResource } from './types.js';
 import { clean, resolveRefs, sortSet } from './values.js';
-import { overlay, targetsView, viewOf, type View } from './views.js';
+import { overlay, replacementView, targetsView, viewOf, type View } from './views.js';
 
 export interface StackPlanContext {
   readonly cluster: string;
@@ -115,14 +115,14 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
     const base = { type: d.type, id: d.id, before, after, arn: o.arn };
     if (parentReplaced) {
       live.set(key(d.type, d.id), { o, replaced: true });
-      return changes.push({ ...base, actions: ['delete', 'create'], replacePaths: [], reason: 'replace_because_parent_replaced' });
+      return changes.push({ ...base, after: replacementView(d.type, after, before), actions: ['delete', 'create'], replacePaths: [], reason: 'replace_because_parent_replaced' });
     }
     const replace = replacePaths(d.type, before, after, ctx.gates);
     live.set(key(d.type, d.id), { o, replaced: replace !== undefined });
     if (replace) {
       if (d.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer') lbReplaced = true;
       const actions: Actions = replace.order === 'delete-create' ? ['delete', 'create'] : ['create', 'delete'];
-      return changes.push({ ...base, actions, replacePaths: replace.paths, reason: 'replace_because_cannot_update' });
+      return changes.push({ ...base, after: replacementView(d.type, after, before), actions, replacePaths: replace.paths, reason: 'replace_because_cannot_update' });
     }
     const desiredTagSet = after['tags'] as Record<string, string> | undefined;
     const predicted = { ...overlay(d.type, after, before), tags: desiredTagSet ? reconciledTags(d.type, desiredTagSet, o.tags, ctx.policy) : before['tags'] };

@@ -117,6 +117,32 @@ describe('replacement', () => {
     expect(p.resource_changes.filter((rc) => rc.type === RULE).every((rc) => rc.change.actions.join() === 'delete,create')).toBe(true);
   });
 
+  it('a replaced rule shows only what changes: the stickiness AWS reports as disabled is no change', () => {
+    const before = albStack();
+    const disabled = (sp: ListenerRuleSpec): ListenerRuleSpec => ({
+      ...sp,
+      actions: sp.actions.map((a) => (a.type === 'forward' ? { ...a, forwardConfig: { ...a.forwardConfig, targetGroupStickinessConfig: { enabled: false } } } : a)),
+    });
+    let o = applied(before);
+    for (const id of ['80:1', '80:2']) o = mapObserved(o, RULE, id, (r) => withSpec<ListenerRuleSpec>(r, disabled));
+    const p = plan([albStack({ scheme: 'internet-facing' })], observedOfStacks(o));
+    const rule = p.resource_changes.find((rc) => rc.type === RULE)!;
+    expect(rule.change.actions).toEqual(['delete', 'create']);
+    expect((rule.change.before as { actions: unknown }).actions).toEqual((rule.change.after as { actions: unknown }).actions);
+    // In place too: disabled stickiness (with or without a duration) equals none.
+    const same = plan([before], observedOfStacks(mapObserved(applied(before), RULE, '80:1', (r) => withSpec<ListenerRuleSpec>(r, disabled))));
+    expect(changed(same)).toEqual([]);
+  });
+
+  it("a replaced NLB keeps AWS's default PrivateLink enforcement (`on` with security groups) out of the diff", () => {
+    const before = albStack();
+    const o = mapObserved(applied(before), LB, 'LoadBalancer', (r) => withSpec<LoadBalancerSpec>(r, (sp) => ({ ...sp, securityGroupsInboundRulesOnPrivateLink: 'on' })));
+    const p = plan([albStack({ scheme: 'internet-facing' })], observedOfStacks(o));
+    const lb = p.resource_changes.find((rc) => rc.type === LB)!;
+    expect(lb.change.actions).toEqual(['delete', 'create']);
+    expect((lb.change.after as Record<string, unknown>)['securityGroupsInboundRulesOnPrivateLink']).toBe('on');
+  });
+
   it('a TG protocol change creates the new TG before deleting the old one; rules then point at an unknown ARN', () => {
     const s = albStack();
     const tgId = s.resources.find((r) => r.type === TG)!.id;

@@ -169,3 +169,19 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
       return after;
   }
 }
+
+/**
+ * The state of a replacement after it is created: the desired view, plus the values AWS gives a
+ * new resource for fields the spec leaves unset, where the observed resource shows that default —
+ * so a replacement's diff lists only what truly changes. An NLB created with security groups
+ * enforces their inbound rules on PrivateLink traffic (`on`) unless told otherwise.
+ */
+export function replacementView(type: PlanResourceType, after: View, before: View): View {
+  if (type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer') return after;
+  const groups = after['securityGroups'];
+  const withGroups = Array.isArray(groups) && groups.length > 0;
+  if (after['securityGroupsInboundRulesOnPrivateLink'] === undefined && before['securityGroupsInboundRulesOnPrivateLink'] === 'on' && withGroups) {
+    return { ...after, securityGroupsInboundRulesOnPrivateLink: 'on' };
+  }
+  return after;
+}
