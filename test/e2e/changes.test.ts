@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run-cli.js';
 import { expectGolden } from '../helpers/golden.js';
-import { apply, plan, runCli, sandboxAccount, trackingProblems, type Account } from './harness.js';
+import { applyInProcess as apply, planInProcess as plan, runCliInProcess, sandboxAccount, trackingProblems, type Account } from './harness.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'changes');
 const GOLDEN = join(ROOT, 'test', 'golden', 'plan-changes');
@@ -141,6 +141,8 @@ const CHAINS: Record<string, { base: string; steps: readonly Step[] }> = {
   },
 };
 
+// The CLI runs in-process here (the same `main` as bin/gwlb.js): each step takes four runs, and
+// process starts would dominate the suite. examples.test.ts covers the spawned binary.
 for (const [chain, { base, steps }] of Object.entries(CHAINS)) {
   describe(`changed manifests: ${chain} chain`, () => {
     let acct: Account;
@@ -159,7 +161,7 @@ for (const [chain, { base, steps }] of Object.entries(CHAINS)) {
         const text = await plan(acct, files);
         expect(text.stderr).toBe('');
         expect(text.code).toBe(2);
-        const json = await runCli(['plan', '-o', 'json', ...files.flatMap((f) => ['-f', f]), ...acct.flags]);
+        const json = await runCliInProcess(['plan', '-o', 'json', ...files.flatMap((f) => ['-f', f]), ...acct.flags]);
         expect(json.code).toBe(0);
         const golden = join(GOLDEN, `${chain}-${step.dir.replace(/^\d+-/, '')}`);
         expectGolden(`${golden}.txt`, normaliseIds(acct, text.stdout, false));

@@ -28,6 +28,32 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
   });
 }
 
+/**
+ * The same CLI code, run in this process through `main` with its output captured: for loops that
+ * would otherwise start hundreds of Node processes (each spends most of its time loading the AWS
+ * SDK). The spawned `runCli` stays the default; this is for the kill-point sweep.
+ */
+export async function runCliInProcess(args: readonly string[]): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const noColor = process.env['NO_COLOR'];
+  process.env['NO_COLOR'] = '1';
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(['node', 'gwlb', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    if (noColor === undefined) delete process.env['NO_COLOR'];
+    else process.env['NO_COLOR'] = noColor;
+  }
+}
+
 export interface Account {
   readonly emu: RunningEmulator;
   readonly elbv2: ElasticLoadBalancingV2Client;
@@ -60,6 +86,9 @@ export async function sandboxAccount(): Promise<Account> {
     },
   };
 }
+
+export const applyInProcess = (acct: Account, files: readonly string[]) => runCliInProcess(['apply', '--auto-approve', ...files.flatMap((f) => ['-f', f]), ...acct.flags]);
+export const planInProcess = (acct: Account, files: readonly string[]) => runCliInProcess(['plan', '--detailed-exitcode', ...files.flatMap((f) => ['-f', f]), ...acct.flags]);
 
 export const apply = (acct: Account, files: readonly string[], extra: readonly string[] = []) => runCli(['apply', '--auto-approve', ...files.flatMap((f) => ['-f', f]), ...acct.flags, ...extra]);
 export const plan = (acct: Account, files: readonly string[], extra: readonly string[] = []) => runCli(['plan', '--detailed-exitcode', ...files.flatMap((f) => ['-f', f]), ...acct.flags, ...extra]);
