@@ -2,7 +2,7 @@
  * `gwlb emulator --port N --seed --state FILE` in another process, used through the AWS SDK, and
  * its state surviving a restart. Needs the build (`npm run build`, which `npm test` runs first).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,7 @@ import { clientsFor, PUBLIC_SUBNETS } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = join(ROOT, 'dist/src/cli/commands/emulator.js');
-/** `bin/gwlb.js emulator` once the lead has registered the command; until then, the command alone. */
-const WIRED = existsSync(BUILT) && spawnSync(process.execPath, [join(ROOT, 'bin/gwlb.js'), 'emulator', '--help'], { encoding: 'utf8' }).stdout.includes('--state');
-const ENTRY = WIRED ? [join(ROOT, 'bin/gwlb.js')] : [join(ROOT, 'test/emulator/emulator-cli.mjs')];
+const ENTRY = [join(ROOT, 'bin/gwlb.js')];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,7 +55,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 const dir = mkdtempSync(join(tmpdir(), 'gwlb-emulator-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(BUILT))(`gwlb emulator in another process (${WIRED ? 'bin/gwlb.js' : 'command module; not yet registered in the CLI'})`, () => {
+describe.skipIf(!existsSync(BUILT))('gwlb emulator --port N --seed --state FILE in another process', () => {
   it('serves the SDK on the given port and keeps its state across a restart', async () => {
     const port = await freePort();
     const statePath = join(dir, 'state.json');
