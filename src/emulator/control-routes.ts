@@ -6,7 +6,7 @@
  *   GET    /counters            per-action call counters;  DELETE /counters resets them
  *   PUT    /throttling          {enabled?, overrides?}  (token buckets at AWS rates when enabled)
  *   PUT    /latency             {defaultMs?, perAction?}
- *   POST   /failures            {action?, nth?, times?, error}  → the rule with its id
+ *   POST   /failures            {action?, nth?, times?, chance?, seed?, error}  → the rule with its id
  *   DELETE /failures[/ID]       remove one rule or all
  *   PUT    /lifecycle           {describesUntilActive?, msUntilActive?, describesUntilHealthy?, drainingDescribes?}
  *   POST   /reset               controls back to defaults
@@ -53,7 +53,8 @@ export function handleControl(backend: Backend, seeder: Seeder, method: string, 
     case 'PUT /latency':
       return { status: 200, body: controls.setLatency(body) };
     case 'POST /failures':
-      if (typeof body['error'] !== 'object' || body['error'] === null) return { status: 400, body: { error: 'a failure rule needs an error: {kind: "internal" | "unavailable"} or {kind: "error", code, message?, status?}' } };
+      if (typeof body['error'] !== 'object' || body['error'] === null) return { status: 400, body: { error: 'a failure rule needs an error: {kind: "internal" | "unavailable" | "throttling"} or {kind: "error", code, message?, status?}' } };
+      if (body['chance'] !== undefined && !(typeof body['chance'] === 'number' && body['chance'] >= 0 && body['chance'] <= 1)) return { status: 400, body: { error: 'chance must be a number between 0 and 1' } };
       return { status: 201, body: controls.addFailure(body as unknown as FailureRuleInput) };
     case 'DELETE /failures':
       controls.clearFailures();

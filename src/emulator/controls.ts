@@ -10,6 +10,8 @@ import { bucketFor, defaultRates, TokenBuckets, type BucketSpec, type ServiceNam
 export type FailureSpec =
   | { readonly kind: 'internal' }
   | { readonly kind: 'unavailable' }
+  /** The service's real throttling answer, as if a token bucket were empty. */
+  | { readonly kind: 'throttling' }
   | { readonly kind: 'error'; readonly code: string; readonly message?: string; readonly status?: number };
 
 export interface FailureRuleInput {
@@ -17,8 +19,15 @@ export interface FailureRuleInput {
   readonly action?: string;
   /** Fail the Nth matching call counted from when the rule is added (default 1: the next one). */
   readonly nth?: number;
-  /** How many consecutive matching calls fail from the Nth on (default 1). */
+  /** How many matching calls fail from the Nth on (default 1; unlimited with `chance`). */
   readonly times?: number;
+  /**
+   * Fail each matching call from the Nth on with this probability (0–1) instead of always: for
+   * "20% of calls are throttled" style tests. Draws come from a generator seeded by `seed`
+   * (default 1), so a failing run can be replayed.
+   */
+  readonly chance?: number;
+  readonly seed?: number;
   readonly error: FailureSpec;
 }
 
@@ -26,6 +35,17 @@ export interface FailureRule extends FailureRuleInput {
   readonly id: string;
   seen: number;
   failed: number;
+  /** State of the rule's random generator (only with `chance`). */
+  draw?: number;
+}
+
+/** mulberry32: a tiny seeded generator; returns [value in [0,1), next state]. */
+function nextRandom(state: number): [number, number] {
+  const next = (state + 0x6d2b79f5) | 0;
+  let t = next;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, next];
 }
 
 export interface ThrottlingSettings {
@@ -121,7 +141,8 @@ export class EmulatorControls {
   }
 
   addFailure(input: FailureRuleInput): FailureRule {
-    const rule: FailureRule = { ...input, id: String(this.nextRuleId++), seen: 0, failed: 0 };
+    if (input.chance !== undefined && !(input.chance >= 0 && input.chance <= 1)) throw new Error(`failure chance must be between 0 and 1, got ${input.chance}`);
+    const rule: FailureRule = { ...input, id: String(this.nextRuleId++), seen: 0, failed: 0, ...(input.chance !== undefined ? { draw: input.seed ?? 1 } : {}) };
     this.rules.push(rule);
     return rule;
   }
@@ -181,10 +202,15 @@ export class EmulatorControls {
       if (rule.action !== undefined && !matchesAction(rule.action, key)) continue;
       rule.seen += 1;
       const nth = rule.nth ?? 1;
-      if (rule.seen >= nth && rule.failed < (rule.times ?? 1)) {
-        rule.failed += 1;
-        return failureError(service, rule.error);
+      const limit = rule.times ?? (rule.chance !== undefined ? Infinity : 1);
+      if (rule.seen < nth || rule.failed >= limit) continue;
+      if (rule.chance !== undefined) {
+        const [value, next] = nextRandom(rule.draw ?? 1);
+        rule.draw = next;
+        if (value >= rule.chance) continue;
       }
+      rule.failed += 1;
+      return failureError(service, rule.error);
     }
     if (this.throttle.enabled && !this.buckets.take(bucketFor(service, action, unfiltered))) {
       this.throttledCounts.set(key, (this.throttledCounts.get(key) ?? 0) + 1);
@@ -212,6 +238,8 @@ export function throttlingError(service: ServiceName): AwsError {
 
 function failureError(service: ServiceName, spec: FailureSpec): AwsError {
   switch (spec.kind) {
+    case 'throttling':
+      return throttlingError(service);
     case 'internal':
       return service === 'ec2'
         ? new AwsError('InternalError', 'An internal error has occurred. (injected by the emulator)', 500)

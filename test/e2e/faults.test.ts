@@ -18,16 +18,20 @@ describe('apply under faults', () => {
     acct = undefined;
   });
 
-  it('converges with throttling and random 5xx', async () => {
+  it('converges with 20% of calls throttled and random 5xx, with tight rate limits too', async () => {
     acct = await sandboxAccount();
     const c = acct.emu.controls;
     c.setThrottling({ enabled: true, overrides: { 'elbv2:mutating': { capacity: 2, refillPerSecond: 2 }, 'elbv2:describe': { capacity: 5, refillPerSecond: 5 } } });
-    for (const action of ['CreateTargetGroup', 'CreateListener', 'DescribeListeners', 'CreateRule', 'AuthorizeSecurityGroupIngress']) c.addFailure({ action, nth: 1, times: 1, error: { kind: 'internal' } });
-    c.addFailure({ action: 'CreateLoadBalancer', nth: 1, times: 1, error: { kind: 'unavailable' } });
+    // Every AWS call: one in five answers the real throttling error, one in twenty a 500 or 503.
+    c.addFailure({ chance: 0.2, seed: 11, error: { kind: 'throttling' } });
+    c.addFailure({ chance: 0.03, seed: 12, error: { kind: 'internal' } });
+    c.addFailure({ chance: 0.02, seed: 13, error: { kind: 'unavailable' } });
     const applied = await apply(acct, [ALB]);
     expect(applied.stderr).not.toMatch(/gwlb apply:/);
     expect(applied.code).toBe(0);
-    expect(c.throttledCount()).toBeGreaterThan(0);
+    const injected = c.failures().reduce((n, r) => n + r.failed, 0);
+    expect(injected).toBeGreaterThan(3);
+    c.clearFailures();
     c.setThrottling({ enabled: false });
     expect((await plan(acct, [ALB])).code).toBe(0);
     expect(trackingProblems(acct.emu)).toEqual([]);

@@ -83,6 +83,24 @@ describe('controls', () => {
     h.emulator.controls.clearFailures();
   });
 
+  it('fails a seeded random share of calls with the real throttling answer, replayably', async () => {
+    const outcomes = async (seed: number) => {
+      h.emulator.controls.addFailure({ action: 'elbv2:DescribeLoadBalancers', chance: 0.2, seed, error: { kind: 'throttling' } });
+      const out: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        out.push(await h.elbv2.send(new DescribeLoadBalancersCommand({})).then(() => 'ok', (e: Error) => e.name));
+      }
+      h.emulator.controls.clearFailures();
+      return out;
+    };
+    const first = await outcomes(7);
+    const throttled = first.filter((o) => o === 'Throttling').length;
+    expect(throttled).toBeGreaterThan(20);
+    expect(throttled).toBeLessThan(60);
+    expect(first.filter((o) => o !== 'Throttling' && o !== 'ok')).toEqual([]);
+    expect(await outcomes(7)).toEqual(first);
+  });
+
   it('counts calls per action and delays them by the injected latency', async () => {
     h.emulator.controls.resetCounters();
     h.emulator.controls.setLatency({ perAction: { DescribeLoadBalancers: 30 } });
