@@ -47,7 +47,19 @@ async function confirm(): Promise<boolean> {
 }
 
 function savedFingerprint(file: string): { inputs: string; observed: string } {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint?: { inputs?: unknown; observed?: unknown } };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new Error(`cannot read saved plan ${file}: ${reason}; save one with gwlb plan --out ${file}`);
+  }
+  let raw: { fingerprint?: { inputs?: unknown; observed?: unknown } };
+  try {
+    raw = JSON.parse(text) as typeof raw;
+  } catch {
+    throw new Error(`${file} is not a gwlb plan (not JSON); save plans with gwlb plan --out FILE`);
+  }
   const f = raw.fingerprint;
   if (!f || typeof f.inputs !== 'string' || typeof f.observed !== 'string') throw new Error(`${file} has no fingerprint; save plans with gwlb plan --out FILE`);
   return { inputs: f.inputs, observed: f.observed };
