@@ -9,6 +9,9 @@ import { runAwsBench } from './aws-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runResolveBench } from './resolve-bench.js';
 
+// The SDK's notice about its future Node 22 requirement would interleave with the figures.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 async function main(): Promise<void> {
   runResolveBench();
   console.log();
