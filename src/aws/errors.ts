@@ -41,3 +41,10 @@ export function isSetupProblem(err: unknown): boolean {
   const name = typeof err === 'object' && err !== null ? String((err as { name?: unknown }).name) : '';
   return name === 'CredentialsProviderError' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(errorMessage(err));
 }
+
+/** What to tell a user whose AWS calls cannot start: which endpoint, and what to check. */
+export function setupProblemMessage(err: unknown, endpoint?: string): string {
+  const where = endpoint ? `the AWS endpoint ${endpoint}` : 'AWS';
+  const hint = endpoint ? 'is `gwlb emulator` (or the endpoint) running at that address?' : 'check credentials (--profile, AWS_PROFILE), --region, or --endpoint-url';
+  return `cannot reach ${where}: ${describeAwsError(err)}; ${hint}`;
+}

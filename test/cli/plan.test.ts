@@ -124,4 +124,12 @@ describe('gwlb plan exit codes and options', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot write the plan');
   });
+
+  it('an endpoint nobody listens on is one line saying where and what to check', () => {
+    // Port 1 (tcpmux) is privileged and unused: connecting is refused at once.
+    const r = gwlb(['plan', '-f', 'examples/nlb-tcp', '--endpoint-url', 'http://127.0.0.1:1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^gwlb plan: cannot reach the AWS endpoint http:\/\/127\.0\.0\.1:1: .*ECONNREFUSED.*; is `gwlb emulator` \(or the endpoint\) running at that address\?$/);
+  });
 });
+

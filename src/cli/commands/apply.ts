@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
-import { describeAwsError, isSetupProblem } from '../../aws/errors.js';
+import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
 import { executePlan } from '../../apply/execute.js';
@@ -138,7 +138,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       if (outcome.failed.length > 0) exit.code = 1;
     } catch (err) {
       if (err instanceof AwsSetupError) return fail(err.message);
-      if (isSetupProblem(err)) return fail(`cannot reach AWS: ${describeAwsError(err)}; check credentials (--profile, AWS_PROFILE), --region, or --endpoint-url`);
+      if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
       return fail(describeAwsError(err));
     } finally {
       await conn?.close();

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AwsSetupError, connectAws, type AwsTarget } from '../../aws/clients.js';
-import { describeAwsError, isSetupProblem } from '../../aws/errors.js';
+import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { AwsSession } from '../../aws/session.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions, livePlan } from '../../observe/live-plan.js';
@@ -124,7 +124,8 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       planned = flags.offline ? await planOffline(flags, io) : await planLive(flags, io);
     } catch (err) {
       if (!(err instanceof AwsSetupError) && !isAwsError(err) && !isSetupProblem(err)) throw err;
-      process.stderr.write(`gwlb plan: ${err instanceof AwsSetupError ? err.message : describeAwsError(err)}\n`);
+      const message = err instanceof AwsSetupError ? err.message : isSetupProblem(err) ? setupProblemMessage(err, flags.endpointUrl) : describeAwsError(err);
+      process.stderr.write(`gwlb plan: ${message}\n`);
       exit.code = 1;
       return;
     }
