@@ -21,25 +21,10 @@ import { createResource } from './create.js';
 import { deleteResource } from './delete.js';
 import { settleRulePriorities } from './rule-priorities.js';
 import { reconcileTags } from './tags.js';
+import { changesByStack, stackQueue, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
 import { updateResource } from './update.js';
 
-export type StepAction = 'create' | 'update' | 'delete' | 'replace';
-
-export interface Step {
-  readonly address: string;
-  readonly action: StepAction;
-}
-
-export type ApplyEvent =
-  | { readonly kind: 'start'; readonly step: Step }
-  | { readonly kind: 'done'; readonly step: Step; readonly ms: number }
-  | { readonly kind: 'failed'; readonly step: Step; readonly error: string };
-
-export interface ApplyOutcome {
-  readonly done: readonly Step[];
-  readonly failed: readonly (Step & { readonly error: string })[];
-  readonly notDone: readonly Step[];
-}
+export type { ApplyEvent, ApplyOutcome, Step, StepAction } from './steps.js';
 
 export interface ExecuteOptions {
   readonly plan: Plan;
@@ -54,10 +39,6 @@ export interface ExecuteOptions {
   readonly retryIntervalMs?: number;
 }
 
-const stepAction = (rc: ResourceChange): StepAction => {
-  const k = actionKind(rc.change.actions);
-  return k === 'delete-create' || k === 'create-delete' ? 'replace' : (k as StepAction);
-};
 
 export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const { plan, session } = opts;
@@ -66,8 +47,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const failed: (Step & { error: string })[] = [];
   const notDone: Step[] = [];
   const emit = (e: ApplyEvent) => opts.onEvent?.(e);
-  const changes = plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op');
-  const stackIds = [...new Set(changes.map((rc) => rc.stack))];
+  const byStack = changesByStack(plan);
+  const stackIds = [...byStack.keys()];
 
   const unknowns = new Map<string, string>();
   const needing = opts.desired.filter((s) => stackIds.includes(s.id));
@@ -77,27 +58,24 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   } catch (err) {
     const step: Step = { address: 'backend security group', action: 'create' };
     emit({ kind: 'failed', step, error: describeAwsError(err) });
-    return { done, failed: [{ ...step, error: describeAwsError(err) }], notDone: changes.map((rc) => ({ address: rc.address, action: stepAction(rc) })) };
+    return { done, failed: [{ ...step, error: describeAwsError(err) }], notDone: [...byStack.values()].flatMap((c) => stackQueue(c).map((q) => q.step)) };
   }
   const vpcId = (await session.vpcInfo()).id;
   const s = opts.settings;
 
   await mapLimit(stackIds, opts.concurrency ?? 4, async (stackId) => {
-    const mine = changes.filter((rc) => rc.stack === stackId);
+    const mine = byStack.get(stackId) ?? [];
     const desired = opts.desired.find((d) => d.id === stackId);
     const observedRes = opts.observed.stacks.filter((o) => o.id === stackId).flatMap((o) => o.resources);
     const ctx = new StackContext(stackId, desired, { id: stackId, tagPrefix: desired?.extras.tagPrefix ?? '', resources: observedRes }, vpcId, unknowns, mine);
     const tagCtx = { cluster: s.clusterName, tagPrefix: desired?.extras.tagPrefix ?? '', stackId, listenerRulesTagging: s.featureGates.ListenerRulesTagging };
-    const forward = mine.filter((rc) => actionKind(rc.change.actions) !== 'delete');
-    const backward = mine.filter((rc) => actionKind(rc.change.actions) === 'delete');
-    const deferred: ResourceChange[] = mine.filter((rc) => actionKind(rc.change.actions) === 'create-delete');
     let prioritiesSettled = false;
 
     const create = async (rc: ResourceChange) => {
       const d = ctx.desiredOf(rc);
       await createResource(conn, ctx, d, desiredTags(d, tagCtx), rc.address);
     };
-    const run = async (rc: ResourceChange, phase: 'forward' | 'backward' | 'deferred'): Promise<void> => {
+    const run = async (rc: ResourceChange, phase: Phase): Promise<void> => {
       const kind = actionKind(rc.change.actions);
       if (phase === 'forward' && rc.type === 'AWS::ElasticLoadBalancingV2::ListenerRule' && !prioritiesSettled) {
         prioritiesSettled = true;
@@ -125,14 +103,9 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
           return;
       }
     };
-    const queue: [ResourceChange, 'forward' | 'backward' | 'deferred'][] = [
-      ...forward.map((rc) => [rc, 'forward'] as [ResourceChange, 'forward']),
-      ...backward.map((rc) => [rc, 'backward'] as [ResourceChange, 'backward']),
-      ...deferred.map((rc) => [rc, 'deferred'] as [ResourceChange, 'deferred']),
-    ];
+    const queue = stackQueue(mine);
     for (let i = 0; i < queue.length; i++) {
-      const [rc, phase] = queue[i]!;
-      const step: Step = { address: rc.address + (phase === 'deferred' ? ' (deposed)' : ''), action: phase === 'deferred' ? 'delete' : stepAction(rc) };
+      const { rc, phase, step } = queue[i]!;
       emit({ kind: 'start', step });
       const started = performance.now();
       try {
@@ -143,7 +116,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
         const error = describeAwsError(err);
         failed.push({ ...step, error });
         emit({ kind: 'failed', step, error });
-        for (const [rest, p] of queue.slice(i + 1)) notDone.push({ address: rest.address + (p === 'deferred' ? ' (deposed)' : ''), action: p === 'deferred' ? 'delete' : stepAction(rest) });
+        notDone.push(...queue.slice(i + 1).map((q) => q.step));
         return;
       }
     }
