@@ -2,7 +2,7 @@
  * A small structural validator in the style of an OpenAPI v3 CRD schema: types, enums, bounds,
  * patterns, required fields and defaults, with every problem collected as a located diagnostic.
  * Kubernetes rejects an object that fails its schema, so a schema error drops the whole object;
- * the caller decides that from `Checker.failed`.
+ * the caller decides that from `Checker.errorCount()`.
  */
 import { formatPath, type Diagnostic, type ObjectRef } from '../../diagnostics.js';
 import type { Origin } from '../kube.js';
@@ -23,7 +23,6 @@ export const SCHEMA_CODES = {
 
 export class Checker {
   readonly diagnostics: Diagnostic[] = [];
-  failed = false;
 
   constructor(
     private readonly origin: Origin,
@@ -33,8 +32,12 @@ export class Checker {
   ) {}
 
   error(code: string, path: Path, message: string): void {
-    this.failed = true;
     this.diagnostics.push({ severity: 'error', code, message, location: this.origin.locate(path), object: this.object, path: formatPath(path) });
+  }
+
+  /** Errors so far: a rule runs only if the value it looks at added none (CEL sees valid objects). */
+  errorCount(): number {
+    return this.diagnostics.filter((d) => d.severity === 'error').length;
   }
 
   warn(code: string, path: Path, message: string): void {
@@ -193,7 +196,7 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
       return undefined;
     }
     const out: Record<string, unknown> = {};
-    const errorsBefore = c.diagnostics.length;
+    const errorsBefore = c.errorCount();
     for (const [key, field] of Object.entries(fields)) {
       const raw = value[key];
       if (raw === undefined || raw === null) {
@@ -219,8 +222,7 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
       for (const [key, v] of Object.entries(value)) if (!(key in fields)) out[key] = v;
     }
     // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
-    const newErrors = c.diagnostics.slice(errorsBefore).some((d) => d.severity === 'error');
-    if (!newErrors) for (const rule of options.rules ?? []) rule(out, c, path);
+    if (c.errorCount() === errorsBefore) for (const rule of options.rules ?? []) rule(out, c, path);
     return out;
   };
 }
@@ -228,12 +230,9 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
 /** A schema that runs `rules` after `base` (for lists, whose CEL rules see all items). */
 export function withRules(base: Schema, ...rules: ((value: unknown, c: Checker, path: Path) => void)[]): Schema {
   return (value, c, path) => {
-    const before = c.failed;
-    c.failed = false;
+    const before = c.errorCount();
     const out = base(value, c, path);
-    const ok = !c.failed;
-    c.failed = before || c.failed;
-    if (ok && out !== undefined) for (const rule of rules) rule(out, c, path);
+    if (c.errorCount() === before && out !== undefined) for (const rule of rules) rule(out, c, path);
     return out;
   };
 }

@@ -149,7 +149,7 @@ export function decodeObject(raw: RawObject): { object?: DecodedObject; diagnost
   }
   const metadata: ObjectMeta = decodeMetadata(rawMeta, namespace, c, ['metadata'] satisfies Path);
   const body = spec.decode(raw.value, c);
-  if (c.failed) return { diagnostics: c.diagnostics };
+  if (c.errorCount() > 0) return { diagnostics: c.diagnostics };
   const object = {
     apiVersion,
     kind: spec.kind,
