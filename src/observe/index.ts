@@ -31,8 +31,9 @@ interface Bucket {
 }
 
 function resourceId(tags: Readonly<Record<string, string>>, key: StackKey, fallback: string): string {
-  // LBC aborts on an owned resource without its resource tag; gwlb keys it by name so the plan deletes it.
-  return tags[`${key.tagPrefix}/resource`] ?? `(untagged) ${fallback}`;
+  // An owned resource without its resource tag makes the plan abort the stack (plan/ownership.ts);
+  // the stand-in id only keeps it apart from the stack's other resources.
+  return tags[`${key.tagPrefix}/resource`] ?? `(no resource tag) ${fallback}`;
 }
 
 export async function observeState(session: AwsSession, desired: readonly Stack[] = []): Promise<ObservedState> {

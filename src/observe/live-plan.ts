@@ -9,6 +9,7 @@ import type { AwsSession } from '../aws/session.js';
 import type { DiscoveryFacts } from '../model/discovery.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
+import type { ControllerNames } from '../resolve/types.js';
 import { buildPlan, planFingerprint, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
 import { observeState } from './index.js';
 
@@ -25,6 +26,8 @@ export interface LivePlanRequest<D extends DesiredInput> {
   readonly desire: (facts: DiscoveryFacts) => Promise<D>;
   readonly prune: boolean;
   readonly scope?: string;
+  /** Settings that shape resolution but are not ClusterSettings (the GatewayClass controller names). */
+  readonly controllerNames?: ControllerNames;
 }
 
 export interface LivePlan<D extends DesiredInput> {
@@ -35,9 +38,18 @@ export interface LivePlan<D extends DesiredInput> {
   readonly fingerprint: PlanFingerprint;
 }
 
-/** The options the fingerprint covers; the same keys `gwlb plan --out` uses. */
-export function fingerprintOptions(plan: Pick<Plan, 'mode' | 'prune' | 'cluster'>, scope: string | undefined): Record<string, unknown> {
-  return { mode: plan.mode, prune: plan.prune, gateway: scope ?? null, cluster: plan.cluster };
+/**
+ * The options the fingerprint covers; the same keys `gwlb plan --out` uses. Every setting is in:
+ * some shape the plan without showing in the desired stacks (externalManagedTags decides which
+ * observed tags a plan removes), so a settings change must make a saved plan stale.
+ */
+export function fingerprintOptions(
+  plan: Pick<Plan, 'mode' | 'prune' | 'cluster'>,
+  scope: string | undefined,
+  settings: ClusterSettings,
+  controllerNames?: ControllerNames,
+): Record<string, unknown> {
+  return { mode: plan.mode, prune: plan.prune, gateway: scope ?? null, cluster: plan.cluster, settings, controllerNames: controllerNames ?? null };
 }
 
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
@@ -54,6 +66,6 @@ export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>):
     ...(req.scope ? { scope: req.scope } : {}),
     errored: desired.errored,
   });
-  const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope), observed);
+  const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope, req.settings, req.controllerNames), observed, plan.resource_changes);
   return { plan, desired, observed, facts, fingerprint };
 }

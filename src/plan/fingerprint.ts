@@ -2,12 +2,15 @@
  * The fingerprint a saved plan carries, so `apply PLANFILE` can refuse a stale plan: SHA-256 over
  * a canonical encoding (sorted keys) of what the plan was computed from — the desired stacks
  * (which capture the manifests, discovery facts and settings that matter), the planning options,
- * and the observed AWS state. OIDC client secrets are left out of the hash input, so a plan file
- * never depends on, or reveals anything about, a secret.
+ * and the observed AWS state — plus a digest of the planned changes themselves, so a file whose
+ * changes were edited after it was written is recognised and refused (plan/saved-plan.ts).
+ * OIDC client secrets are left out of the hash input, so a plan file never depends on, or reveals
+ * anything about, a secret.
  */
 import { createHash } from 'node:crypto';
 import type { Stack } from '../model/stack.js';
 import type { ObservedState } from './observed.js';
+import type { ResourceChange } from './types.js';
 import { canonical } from './values.js';
 
 export interface PlanFingerprint {
@@ -15,6 +18,8 @@ export interface PlanFingerprint {
   /** Desired stacks + options. */
   readonly inputs: string;
   readonly observed: string;
+  /** The plan's `resource_changes`, as written to the file. */
+  readonly changes: string;
 }
 
 function withoutSecrets(v: unknown): unknown {
@@ -25,10 +30,19 @@ function withoutSecrets(v: unknown): unknown {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function planFingerprint(desired: readonly Stack[], options: Readonly<Record<string, unknown>>, observed: ObservedState): PlanFingerprint {
+/**
+ * The digest of a plan's changes as JSON carries them (a round trip drops what JSON cannot hold),
+ * so the digest of the changes in memory equals the digest of the same changes read from a file.
+ */
+export function changesDigest(changes: readonly ResourceChange[] | unknown): string {
+  return sha256(canonical(JSON.parse(JSON.stringify(changes ?? null)) as unknown));
+}
+
+export function planFingerprint(desired: readonly Stack[], options: Readonly<Record<string, unknown>>, observed: ObservedState, changes: readonly ResourceChange[]): PlanFingerprint {
   return {
     algorithm: 'sha256',
     inputs: sha256(canonical(withoutSecrets({ stacks: desired, options }))),
     observed: sha256(canonical(observed)),
+    changes: changesDigest(changes),
   };
 }

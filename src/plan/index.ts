@@ -9,8 +9,9 @@ import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import { KIND_BY_TYPE, resourceAddress } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
+import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
-import { PLAN_FORMAT_VERSION, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
+import { PLAN_FORMAT_VERSION, type OwnershipAbort, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
 import { toPlanJson } from './values.js';
 
 export * from './types.js';
@@ -18,6 +19,7 @@ export * from './observed.js';
 export { resourceAddress, KIND_BY_TYPE } from './address.js';
 export { REPLACEMENT } from './replacement.js';
 export { planFingerprint, type PlanFingerprint } from './fingerprint.js';
+export { ownershipAborts } from './ownership.js';
 
 export interface PlanInput {
   readonly desired: readonly Stack[];
@@ -88,6 +90,15 @@ export function buildPlan(input: PlanInput): Plan {
   const observedKey = (o: ObservedStack) => `${o.tagPrefix} ${o.id}`;
   const observed = new Map(input.observed.stacks.filter((o) => inScope(o.id)).map((o) => [observedKey(o), o]));
 
+  // LBC's ownership abort: a stack (of either controller) holding an owned resource without its
+  // resource tag is neither planned nor pruned, and the plan fails (ownership.ts).
+  const desiredById = new Map(desired.map((d) => [d.id, d]));
+  const aborts = new Map<string, OwnershipAbort[]>();
+  for (const o of observed.values()) {
+    const found = ownershipAborts(o, s.clusterName, desiredById.get(o.id));
+    if (found.length > 0) aborts.set(o.id, [...(aborts.get(o.id) ?? []), ...found]);
+  }
+
   const stacks: PlannedStack[] = [];
   const changes: ResourceChange[] = [];
   const untracked: UntrackedResource[] = [];
@@ -98,6 +109,11 @@ export function buildPlan(input: PlanInput): Plan {
 
   for (const d of desired) {
     const key = `${d.extras.tagPrefix} ${d.id}`;
+    const aborted = aborts.get(d.id);
+    if (aborted) {
+      stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'aborted', aborts: aborted });
+      continue;
+    }
     add(d.id, planStack(d, observed.get(key), ctx, 'delete_because_no_resource_config'));
     observed.delete(key);
     stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'planned', uid_source: d.extras.uid.kind, uid: d.extras.uid.uid });
@@ -105,7 +121,11 @@ export function buildPlan(input: PlanInput): Plan {
   const desiredIds = new Set(desired.map((d) => d.id));
   for (const o of [...observed.values()].sort(byId)) {
     const lbType = LB_TYPE_BY_PREFIX[o.tagPrefix] ?? 'application';
-    if (desiredIds.has(o.id)) {
+    const aborted = aborts.get(o.id);
+    if (aborted) {
+      // Reported once per Gateway: under its desired stack above, or here for an orphan.
+      if (!desiredIds.has(o.id) && !stacks.some((x) => x.id === o.id)) stacks.push({ id: o.id, load_balancer_type: lbType, status: 'aborted', aborts: aborted });
+    } else if (desiredIds.has(o.id)) {
       // The Gateway moved to the other controller (ALB ↔ NLB): the old controller's stack goes.
       add(o.id, planStack(undefined, o, ctx, 'delete_because_no_resource_config'));
     } else if (inputGateways.has(o.id)) {

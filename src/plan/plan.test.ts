@@ -64,9 +64,10 @@ describe('no-op when equal', () => {
 
 describe('updates and tag reconciliation', () => {
   it('removes unknown tags, keeps aws: and external-managed keys, adds missing ones', () => {
-    const s = albStack();
+    // (A missing resource tag would abort the stack instead: ownership.test.ts.)
+    const s = albStack({ tags: { team: 'web' } });
     const o = mapObserved(applied(s), LB, 'LoadBalancer', (r) => {
-      const { ['gateway.k8s.aws.alb/resource']: _gone, ...rest } = r.tags;
+      const { team: _gone, ...rest } = r.tags;
       return withTags(r, { ...rest, 'aws:cloudformation:stack-name': 'x', manual: 'yes', owner: 'ops' });
     });
     const p = plan([s], observedOfStacks(o), { settings: defaultClusterSettings(CLUSTER, { externalManagedTags: ['owner'] }) });
@@ -78,6 +79,7 @@ describe('updates and tag reconciliation', () => {
       'gateway.k8s.aws.alb/resource': 'LoadBalancer',
       'gateway.k8s.aws.alb/stack': 'ns/gw',
       owner: 'ops',
+      team: 'web',
     });
   });
 

@@ -128,10 +128,10 @@ describe('addresses, references, masks and fingerprints', () => {
 
   it('fingerprints follow the desired stacks and the observed state, not the secrets', () => {
     const s = albStack();
-    const f = planFingerprint([s], { prune: false }, EMPTY_OBSERVED);
-    expect(planFingerprint([albStack()], { prune: false }, EMPTY_OBSERVED)).toEqual(f);
-    expect(planFingerprint([albStack({ paths: ['/x'] })], { prune: false }, EMPTY_OBSERVED).inputs).not.toBe(f.inputs);
-    expect(planFingerprint([s], { prune: true }, EMPTY_OBSERVED).inputs).not.toBe(f.inputs);
-    expect(planFingerprint([s], { prune: false }, { stacks: [{ id: 'x', tagPrefix: 'p', resources: [] }], foreign: [] }).observed).not.toBe(f.observed);
+    const f = planFingerprint([s], { prune: false }, EMPTY_OBSERVED, []);
+    expect(planFingerprint([albStack()], { prune: false }, EMPTY_OBSERVED, [])).toEqual(f);
+    expect(planFingerprint([albStack({ paths: ['/x'] })], { prune: false }, EMPTY_OBSERVED, []).inputs).not.toBe(f.inputs);
+    expect(planFingerprint([s], { prune: true }, EMPTY_OBSERVED, []).inputs).not.toBe(f.inputs);
+    expect(planFingerprint([s], { prune: false }, { stacks: [{ id: 'x', tagPrefix: 'p', resources: [] }], foreign: [] }, []).observed).not.toBe(f.observed);
   });
 });

@@ -108,12 +108,29 @@ export interface PlannedStack {
   readonly load_balancer_type: 'application' | 'network';
   /**
    * `planned`: in the input, diffed; `orphaned`: owned in AWS, Gateway not in the input (deleted
-   * only with prune); `model-failed`: the Gateway's model has errors, so its AWS stack is left as is.
+   * only with prune); `model-failed`: the Gateway's model has errors, so its AWS stack is left as is;
+   * `aborted`: an owned resource lacks its resource tag (LBC's ownership abort, ownership.ts), so
+   * nothing in the stack is changed and the plan fails.
    */
-  readonly status: 'planned' | 'orphaned' | 'model-failed';
+  readonly status: 'planned' | 'orphaned' | 'model-failed' | 'aborted';
+  /** Why an `aborted` stack cannot be planned. */
+  readonly aborts?: readonly OwnershipAbort[];
   /** `stand-in`: the input had no metadata.uid, so LB/SG names hash a derived UID (planned stacks only). */
   readonly uid_source?: 'metadata' | 'stand-in';
   readonly uid?: string;
+}
+
+/** A resource with this cluster's and stack's tags but no resource tag: LBC aborts the stack's deploy. */
+export interface OwnershipAbort {
+  readonly type: 'AWS::EC2::SecurityGroup' | 'AWS::ElasticLoadBalancingV2::LoadBalancer' | 'AWS::ElasticLoadBalancingV2::TargetGroup';
+  readonly arn: string;
+  readonly name: string;
+  /** LBC's error, verbatim (`unexpected loadBalancer with no resourceID: <arn>`). */
+  readonly error: string;
+  /** The tag to restore (`gateway.k8s.aws.alb/resource`)… */
+  readonly tag_key: string;
+  /** …and its value, when the desired stack shows which resource this is. */
+  readonly tag_value?: string;
 }
 
 /** A resource seen in AWS that the plan refuses to touch, and why. */
@@ -175,6 +192,11 @@ export function summarize(plan: Pick<Plan, 'resource_changes'>): PlanSummary {
     }
   }
   return { add, change, destroy };
+}
+
+/** Stacks the plan refuses to touch because LBC would abort their deploy (ownership.ts). */
+export function abortedStacks(plan: Pick<Plan, 'stacks'>): PlannedStack[] {
+  return plan.stacks.filter((s) => s.status === 'aborted');
 }
 
 export function hasChanges(plan: Pick<Plan, 'resource_changes'>): boolean {

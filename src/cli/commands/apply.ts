@@ -9,7 +9,6 @@
  * A Gateway carrying LBC's finalizer is managed by an in-cluster LBC: refused without --take-over.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
@@ -19,12 +18,15 @@ import { awsTarget } from '../../aws/target.js';
 import { executePlan } from '../../apply/execute.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
-import { actionKind, hasChanges } from '../../plan/index.js';
+import { abortedStacks, actionKind, hasChanges } from '../../plan/index.js';
+import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { nsName } from '../../source/kube.js';
+import { abortedText, collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
 import { CANCELLED_TEXT, CONFIRM_PROMPT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../../ui/apply/index.js';
 import { renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
+import { readSavedPlan } from '../saved-plan.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
@@ -44,25 +46,6 @@ async function confirm(): Promise<boolean> {
   const answer = await rl.question(CONFIRM_QUESTION);
   rl.close();
   return answer.trim() === 'yes';
-}
-
-function savedFingerprint(file: string): { inputs: string; observed: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new Error(`cannot read saved plan ${file}: ${reason}; save one with gwlb plan --out ${file}`);
-  }
-  let raw: { fingerprint?: { inputs?: unknown; observed?: unknown } };
-  try {
-    raw = JSON.parse(text) as typeof raw;
-  } catch {
-    throw new Error(`${file} is not a gwlb plan (not JSON); save plans with gwlb plan --out FILE`);
-  }
-  const f = raw.fingerprint;
-  if (!f || typeof f.inputs !== 'string' || typeof f.observed !== 'string') throw new Error(`${file} has no fingerprint; save plans with gwlb plan --out FILE`);
-  return { inputs: f.inputs, observed: f.observed };
 }
 
 export function registerApplyCommand(program: Command, exit: ExitCode): void {
@@ -97,24 +80,26 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
         const st = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
         return { ...st, inputGateways: st.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(st.diagnostics) };
       };
-      const live = await livePlan({ session, settings: io.settings.cluster, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
+      const planOnce = () => livePlan({ session, settings: io.settings.cluster, controllerNames: io.settings.controllerNames, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
+      const saved = planfile ? readSavedPlan(planfile) : undefined;
+      const live = await planOnce();
       const { plan, desired } = live;
       printDiagnostics(desired.diagnostics, io, Boolean(flags.verbose));
       if (desired.errored) return fail('the input has errors (above); nothing was changed in AWS');
-      if (planfile) {
-        const saved = savedFingerprint(planfile);
-        if (saved.inputs !== live.fingerprint.inputs) return fail(`saved plan ${planfile} is stale: the manifests, settings or discovered facts changed since it was made; run gwlb plan --out ${planfile} again`);
-        if (saved.observed !== live.fingerprint.observed) return fail(`saved plan ${planfile} is stale: the AWS account changed since it was made; run gwlb plan --out ${planfile} again`);
-      }
+      // A saved plan runs only if the plan made now is exactly the one in the file (saved-plan.ts).
+      const refusal = planfile && saved ? savedPlanRefusal(planfile, judgeSavedPlan(saved, live)) : undefined;
+      if (refusal) return fail(refusal);
       const changing = new Set(plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op').map((rc) => rc.stack));
       const managed = desired.resolution.gateways.filter((g) => changing.has(nsName(g.gateway)) && g.gateway.metadata.finalizers.some((f) => LBC_FINALIZERS.includes(f)));
       if (managed.length > 0 && !flags.takeOver) {
         const names = managed.map((g) => `${nsName(g.gateway)} (finalizer ${g.gateway.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f))})`).join(', ');
         return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would undo gwlb's changes. Remove the Gateway from the input, or pass --take-over if LBC no longer runs.`);
       }
-      if (!plan.applyable) return fail('the plan cannot be applied: a resource without this cluster\'s tags already holds a name the plan needs (listed above); rename or delete it, then plan again');
+      if (!plan.applyable) return fail(collisionRefusal(plan.untracked));
       say(renderPlanText(plan, io.chalk));
-      if (!hasChanges(plan)) return;
+      // Stacks LBC would refuse to touch are left alone; the others are applied; the exit says so.
+      const aborted = abortedStacks(plan);
+      if (!hasChanges(plan)) return aborted.length > 0 ? fail(abortedText(aborted)) : undefined;
       if (!planfile && !flags.autoApprove) {
         if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
         if (!(await confirm())) {
@@ -132,10 +117,13 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       });
       await progress.finish(outcome);
       session.refresh();
-      const after = await livePlan({ session, settings: io.settings.cluster, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
-      say(verifyText(hasChanges(after.plan), io.chalk));
+      const after = await planOnce();
+      const matches = !hasChanges(after.plan) && abortedStacks(after.plan).length === 0;
+      say(verifyText(!matches, io.chalk));
       say(callsText({ total: conn.calls.total(), writes: conn.calls.writes(), attempts: conn.calls.attempts() }));
-      if (outcome.failed.length > 0) exit.code = 1;
+      if (aborted.length > 0) fail(abortedText(aborted));
+      // The post-apply check is the contract: an account that does not match is a failed apply.
+      if (outcome.failed.length > 0 || !matches) exit.code = 1;
     } catch (err) {
       if (err instanceof AwsSetupError) return fail(err.message);
       if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));

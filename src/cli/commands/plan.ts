@@ -14,7 +14,7 @@ import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws
 import { AwsSession } from '../../aws/session.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions, livePlan } from '../../observe/live-plan.js';
-import { buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
+import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
 import { nsName } from '../../source/kube.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
@@ -58,6 +58,7 @@ async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
       session,
       settings: io.settings.cluster,
       prune: Boolean(flags.prune),
+      controllerNames: io.settings.controllerNames,
       ...(flags.gateway ? { scope: flags.gateway } : {}),
       desire: async (facts) => desiredInput(await desiredState({ files: io.files, settings: io.settings, facts, ...(flags.gateway ? { gateway: flags.gateway } : {}) })),
     });
@@ -80,7 +81,7 @@ async function planOffline(flags: PlanFlags, io: CommandIo): Promise<Planned> {
     ...(flags.gateway ? { scope: flags.gateway } : {}),
     errored: input.errored,
   });
-  return { state: input.state, plan, fingerprint: planFingerprint(input.stacks, fingerprintOptions(plan, flags.gateway), EMPTY_OBSERVED) };
+  return { state: input.state, plan, fingerprint: planFingerprint(input.stacks, fingerprintOptions(plan, flags.gateway, io.settings.cluster, io.settings.controllerNames), EMPTY_OBSERVED, plan.resource_changes) };
 }
 
 /** Errors the AWS SDK raises for a failed call (they carry a `$metadata`): reported, not thrown. */
@@ -142,7 +143,7 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       }
       if (flags.output === 'text') process.stdout.write(`\nSaved the plan to: ${flags.out}\n`);
     }
-    exit.code = plan.errored ? 1 : flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
+    exit.code = plan.errored || abortedStacks(plan).length > 0 ? 1 : flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
   });
   program.addCommand(cmd);
 }

@@ -4,7 +4,27 @@
  * the text and markdown views.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Plan, UntrackedResource } from '../../plan/types.js';
+import type { OwnershipAbort, Plan, UntrackedResource } from '../../plan/types.js';
+
+const KIND_NAME: Readonly<Record<OwnershipAbort['type'], string>> = {
+  'AWS::EC2::SecurityGroup': 'security group',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'load balancer',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'target group',
+};
+
+/** The command that puts the resource tag back, when gwlb knows its value. */
+function restoreCommand(a: OwnershipAbort): string {
+  const value = a.tag_value ?? '<its resource id>';
+  return a.type === 'AWS::EC2::SecurityGroup'
+    ? `aws ec2 create-tags --resources ${a.arn} --tags 'Key=${a.tag_key},Value=${value}'`
+    : `aws elbv2 add-tags --resource-arns ${a.arn} --tags 'Key=${a.tag_key},Value=${value}'`;
+}
+
+/** One error per resource behind an aborted stack: LBC's reason, what it means, how to repair it. */
+export function abortLine(stack: string, a: OwnershipAbort): string {
+  const fix = a.tag_value !== undefined ? `restore the tag (${restoreCommand(a)})` : `restore its ${a.tag_key} tag (${restoreCommand(a)})`;
+  return `Gateway ${stack}: ${a.error}. The ${KIND_NAME[a.type]} ${a.name} carries this cluster's and this stack's tags but no ${a.tag_key} tag, so LBC would refuse to deploy the stack, and gwlb changes nothing in it. If it belongs to this Gateway, ${fix}; if it does not, remove its elbv2.k8s.aws/cluster and stack tags. Then plan again.`;
+}
 
 function untrackedLine(u: UntrackedResource): string {
   const what = `${u.type} ${u.name ? `${u.name} (${u.arn})` : u.arn}`;
@@ -31,6 +51,7 @@ export function planNotes(plan: Plan, chalk: ChalkInstance): string[] {
       note(`Gateway ${s.id} has no metadata.uid, so its load balancer and security group names hash the stand-in UID ${s.uid}. LBC hashes the real UID: names will differ for the same Gateway read from a cluster (existing load balancers are still found by their tags).`);
     }
     if (s.status === 'orphaned' && !plan.prune) warn(`the account holds stack ${s.id}, owned by this cluster, whose Gateway is not in the input; it is left as it is. Pass --prune to delete it.`);
+    for (const a of s.aborts ?? []) error(abortLine(s.id, a));
     if (s.status === 'model-failed') warn(`Gateway ${s.id} has errors, so its AWS resources are left unchanged (LBC deploys nothing when a Gateway's model fails).`);
   }
   for (const u of plan.untracked) (u.reason === 'name-collision' ? error : warn)(untrackedLine(u));

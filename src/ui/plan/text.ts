@@ -5,7 +5,7 @@
  * Rendered only from the Plan data that `-o json` prints.
  */
 import type { ChalkInstance } from 'chalk';
-import { actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
+import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
 import { planNotes } from './notes.js';
 
@@ -81,6 +81,8 @@ export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): 
 export function summaryLine(plan: Plan, chalk: ChalkInstance): string {
   const s = summarize(plan);
   if (s.add + s.change + s.destroy === 0 && plan.errored) return `${chalk.red.bold('Planning failed.')} The input has errors (listed above), so gwlb planned no changes.`;
+  const aborted = abortedStacks(plan).length;
+  if (s.add + s.change + s.destroy === 0 && aborted > 0) return `${chalk.red.bold('Planning failed.')} gwlb cannot plan ${aborted === 1 ? 'one Gateway' : `${aborted} Gateways`} (errors below) and found no other changes.`;
   if (s.add + s.change + s.destroy === 0) return chalk.green.bold('No changes. Your infrastructure matches the configuration.');
   return `${chalk.bold('Plan:')} ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
 }
@@ -95,7 +97,7 @@ export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
     out.push('', 'gwlb will perform the following actions:', '');
     for (const rc of plan.resource_changes) out.push(...renderResourceChange(rc, chalk));
     out.push(summaryLine(plan, chalk));
-  } else if (plan.errored) {
+  } else if (plan.errored || abortedStacks(plan).length > 0) {
     out.push(summaryLine(plan, chalk));
   } else {
     out.push(summaryLine(plan, chalk), '', 'gwlb has compared the desired load balancers with the account and found no differences, so no changes are needed.');
