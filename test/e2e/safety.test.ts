@@ -39,6 +39,9 @@ describe('apply safety', () => {
     const applied = await apply(a, [ALB]);
     expect(applied.code).toBe(1);
     expect(applied.stderr).toMatch(/cannot be applied/);
+    // Each colliding resource is named in the refusal itself, not "listed above".
+    expect(applied.stderr).toMatch(/gateway\["example-ns\/my-alb-gateway"\]\.load_balancer\["LoadBalancer"\] needs the name my-example-gateway-alb, held by arn:aws:elasticloadbalancing:[^ ]+\/my-example-gateway-alb\//);
+    expect(applied.stderr).not.toMatch(/listed above/);
     const writesAfter = Object.entries(a.emu.controls.counters()).filter(([k]) => !/:(Describe|List|Get)/.test(k)).reduce((n, [, v]) => n + v, 0);
     expect(writesAfter).toBe(writesBefore);
     expect(JSON.stringify(a.emu.state)).toBe(before);

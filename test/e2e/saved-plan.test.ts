@@ -1,13 +1,15 @@
 /**
- * Saved plans (issue 5 item 4): `plan --out FILE` then `apply FILE` executes exactly that plan;
- * a plan whose account or inputs changed since it was saved is refused before any write.
+ * Saved plans (issue 5 item 4, issue 14 item 3): `plan --out FILE` then `apply FILE` executes
+ * exactly that plan; a plan whose account, inputs or settings changed since it was saved, or whose
+ * changes were edited by hand, or that was made offline, is refused before any write.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { AddTagsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run-cli.js';
-import { apply, plan, runCli, sandboxAccount, type Account } from './harness.js';
+import { apply, plan, runCli, runCliInProcess, sandboxAccount, type Account } from './harness.js';
 
 const ALB = join(ROOT, 'examples', 'alb-http-https');
 const NLB = join(ROOT, 'examples', 'nlb-tcp');
@@ -58,6 +60,50 @@ describe('apply PLANFILE', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/input/i);
     expect(writes(acct)).toBe(0);
+  });
+
+  it('refuses a plan saved under other settings: a reviewed "No changes" never becomes a tag removal', async () => {
+    acct = await sandboxAccount();
+    const a = acct;
+    expect((await runCliInProcess(['apply', '--auto-approve', '-f', ALB, ...a.flags])).code).toBe(0);
+    const lb = Object.values(a.emu.state.elbv2.loadBalancers)[0]!;
+    await a.elbv2.send(new AddTagsCommand({ ResourceArns: [lb.arn], Tags: [{ Key: 'owner', Value: 'ops' }] }));
+    const keep = join(dir, 'keep-owner.yaml');
+    writeFileSync(keep, 'externalManagedTags: [owner]\n');
+    const file = join(dir, 'settings.json');
+    const saved = await runCliInProcess(['plan', '--detailed-exitcode', '-f', ALB, '--config', keep, '--out', file, ...a.flags]);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('No changes.');
+    a.emu.controls.resetCounters();
+    const r = await runCliInProcess(['apply', file, '--auto-approve', '-f', ALB, ...a.flags]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`saved plan ${file} is stale: the manifests, settings or discovered facts changed`);
+    expect(writes(a)).toBe(0);
+    expect(a.emu.state.elbv2.tags[lb.arn]?.some((t) => t.Key === 'owner')).toBe(true);
+    // Under the settings it was made with, the same file applies (nothing to do).
+    expect((await runCliInProcess(['apply', file, '--auto-approve', '-f', ALB, '--config', keep, ...a.flags])).code).toBe(0);
+    expect(writes(a)).toBe(0);
+  });
+
+  it('refuses a plan whose changes were edited after it was written, and an offline plan', async () => {
+    acct = await sandboxAccount();
+    const a = acct;
+    const file = join(dir, 'edited.json');
+    expect((await runCliInProcess(['plan', '-f', ALB, '--out', file, ...a.flags])).code).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { resource_changes: unknown[] };
+    // Drop one change (the plan would then skip it) and keep the rest as written.
+    writeFileSync(file, JSON.stringify({ ...json, resource_changes: json.resource_changes.slice(1) }));
+    const edited = await runCliInProcess(['apply', file, '--auto-approve', '-f', ALB, ...a.flags]);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain(`saved plan ${file} was edited after it was written`);
+
+    const offline = join(dir, 'offline.json');
+    expect((await runCliInProcess(['plan', '--offline', '-f', ALB, '--out', offline, '--cluster-name', 'sandbox'])).code).toBe(0);
+    const r = await runCliInProcess(['apply', offline, '--auto-approve', '-f', ALB, ...a.flags]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('was made with --offline');
+    expect(writes(a)).toBe(0);
+    expect(Object.keys(a.emu.state.elbv2.loadBalancers)).toHaveLength(0);
   });
 
   it('a missing or non-JSON plan file is a one-line error', async () => {
