@@ -45,6 +45,14 @@ export async function inputState(opts: InputOptions): Promise<InputState> {
   };
 }
 
+/**
+ * `ns/name` of every Gateway in the input, whether or not gwlb builds it (unknown class, errors,
+ * `--gateway`): none of them is ever "absent from the input", so none is pruned.
+ */
+export function inputGatewayIds(state: Pick<InputState, 'snapshot'>): string[] {
+  return state.snapshot.gateways.map((g) => nsName(g));
+}
+
 export interface DesiredOptions extends InputOptions {
   /** Discovery facts from AWS or the sandbox; omitted → offline (discovered values unknown). */
   readonly facts?: DiscoveryFacts;

@@ -34,7 +34,11 @@ export interface PlanInput {
   readonly scope?: string;
   /** The input had errors (some Gateway got no model). */
   readonly errored: boolean;
+  /** Plan the deletion of these owned stacks (Gateway `ns/name`s, or every one) and nothing else. */
+  readonly destroy?: DestroyScope;
 }
+
+export type DestroyScope = { readonly kind: 'all' } | { readonly kind: 'gateways'; readonly gateways: readonly string[] };
 
 const LB_TYPE_BY_PREFIX: Readonly<Record<string, 'application' | 'network'>> = { 'gateway.k8s.aws.alb': 'application', 'gateway.k8s.aws.nlb': 'network' };
 
@@ -88,6 +92,9 @@ export function buildPlan(input: PlanInput): Plan {
   const desired = input.desired.filter((d) => inScope(d.id)).sort(byId);
   const inputGateways = new Set(input.inputGateways);
   const observedKey = (o: ObservedStack) => `${o.tagPrefix} ${o.id}`;
+  // Pruning needs a readable input that names at least one Gateway: an empty, unreadable or
+  // errored input never deletes anything (the CLI refuses such a --prune outright).
+  const prune = input.prune && input.inputGateways.length > 0 && !input.errored;
   const observed = new Map(input.observed.stacks.filter((o) => inScope(o.id)).map((o) => [observedKey(o), o]));
 
   // LBC's ownership abort: a stack (of either controller) holding an owned resource without its
@@ -107,7 +114,22 @@ export function buildPlan(input: PlanInput): Plan {
     untracked.push(...r.untracked);
   };
 
-  for (const d of desired) {
+  if (input.destroy) {
+    const named = input.destroy.kind === 'all' ? undefined : new Set(input.destroy.gateways);
+    for (const o of [...observed.values()].sort(byId)) {
+      if (named && !named.has(o.id)) continue;
+      const lbType = LB_TYPE_BY_PREFIX[o.tagPrefix] ?? 'application';
+      const aborted = aborts.get(o.id);
+      if (aborted) {
+        if (!stacks.some((x) => x.id === o.id)) stacks.push({ id: o.id, load_balancer_type: lbType, status: 'aborted', aborts: aborted });
+        continue;
+      }
+      add(o.id, planStack(undefined, o, ctx, 'delete_because_destroy'));
+      if (!stacks.some((x) => x.id === o.id)) stacks.push({ id: o.id, load_balancer_type: lbType, status: 'destroyed' });
+    }
+    observed.clear();
+  }
+  for (const d of input.destroy ? [] : desired) {
     const key = `${d.extras.tagPrefix} ${d.id}`;
     const aborted = aborts.get(d.id);
     if (aborted) {
@@ -132,7 +154,7 @@ export function buildPlan(input: PlanInput): Plan {
       stacks.push({ id: o.id, load_balancer_type: lbType, status: 'model-failed' });
     } else {
       stacks.push({ id: o.id, load_balancer_type: lbType, status: 'orphaned' });
-      if (input.prune) add(o.id, planStack(undefined, o, ctx, 'delete_because_orphaned_stack'));
+      if (prune) add(o.id, planStack(undefined, o, ctx, 'delete_because_orphaned_stack'));
     }
   }
   const foreign = collisions(changes, input.observed.foreign);
@@ -143,7 +165,8 @@ export function buildPlan(input: PlanInput): Plan {
     mode: input.mode,
     applyable: !input.errored && !all.some((u) => u.reason === 'name-collision'),
     errored: input.errored,
-    prune: input.prune,
+    prune,
+    ...(input.destroy ? { destroy: true } : {}),
     stacks,
     resource_changes: changes,
     untracked: all,

@@ -63,7 +63,9 @@ export type ActionReason =
   /** Owned by a planned stack but no longer in its desired model. */
   | 'delete_because_no_resource_config'
   /** Its stack's Gateway is not in the input, and the plan prunes. */
-  | 'delete_because_orphaned_stack';
+  | 'delete_because_orphaned_stack'
+  /** `gwlb destroy` / `plan --destroy` named its stack. */
+  | 'delete_because_destroy';
 
 export interface Change {
   readonly actions: Actions;
@@ -110,9 +112,9 @@ export interface PlannedStack {
    * `planned`: in the input, diffed; `orphaned`: owned in AWS, Gateway not in the input (deleted
    * only with prune); `model-failed`: the Gateway's model has errors, so its AWS stack is left as is;
    * `aborted`: an owned resource lacks its resource tag (LBC's ownership abort, ownership.ts), so
-   * nothing in the stack is changed and the plan fails.
+   * nothing in the stack is changed and the plan fails; `destroyed`: `gwlb destroy` deletes it.
    */
-  readonly status: 'planned' | 'orphaned' | 'model-failed' | 'aborted';
+  readonly status: 'planned' | 'orphaned' | 'model-failed' | 'aborted' | 'destroyed';
   /** Why an `aborted` stack cannot be planned. */
   readonly aborts?: readonly OwnershipAbort[];
   /** `stand-in`: the input had no metadata.uid, so LB/SG names hash a derived UID (planned stacks only). */
@@ -153,6 +155,8 @@ export interface Plan {
   /** True when the input had errors (some Gateway got no model). */
   readonly errored: boolean;
   readonly prune: boolean;
+  /** A destroy plan (`gwlb destroy`, `plan --destroy`): it only deletes the named stacks. */
+  readonly destroy?: boolean;
   readonly stacks: readonly PlannedStack[];
   /** In execution order: creates/updates forward per stack, then deletes in reverse. */
   readonly resource_changes: readonly ResourceChange[];

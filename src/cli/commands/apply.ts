@@ -25,7 +25,7 @@ import { abortedText, collisionRefusal, savedPlanRefusal } from '../../ui/apply/
 import { CANCELLED_TEXT, CONFIRM_PROMPT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../../ui/apply/index.js';
 import { renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
-import { desiredState } from '../pipeline.js';
+import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
 
@@ -78,7 +78,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       const desire = async (facts: Parameters<typeof desiredState>[0]['facts']) => {
         const st = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
-        return { ...st, inputGateways: st.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(st.diagnostics) };
+        return { ...st, inputGateways: inputGatewayIds(st), errored: hasErrors(st.diagnostics) };
       };
       const planOnce = () => livePlan({ session, settings: io.settings.cluster, controllerNames: io.settings.controllerNames, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });
       const saved = planfile ? readSavedPlan(planfile) : undefined;

@@ -18,7 +18,7 @@ import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, 
 import { nsName } from '../../source/kube.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
-import { desiredState, type DesiredState } from '../pipeline.js';
+import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
 
 interface PlanFlags extends InputFlags {
@@ -46,7 +46,7 @@ interface Planned {
 }
 
 function desiredInput(state: DesiredState) {
-  return { state, stacks: state.stacks, inputGateways: state.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(state.diagnostics) };
+  return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
 }
 
 /** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */

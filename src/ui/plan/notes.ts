@@ -52,7 +52,7 @@ export function planNotes(plan: Plan, chalk: ChalkInstance): string[] {
     }
     if (s.status === 'orphaned' && !plan.prune) warn(`the account holds stack ${s.id}, owned by this cluster, whose Gateway is not in the input; it is left as it is. Pass --prune to delete it.`);
     for (const a of s.aborts ?? []) error(abortLine(s.id, a));
-    if (s.status === 'model-failed') warn(`Gateway ${s.id} has errors, so its AWS resources are left unchanged (LBC deploys nothing when a Gateway's model fails).`);
+    if (s.status === 'model-failed') warn(`Gateway ${s.id} is in the input but gwlb builds no model for it (it has errors, or its GatewayClass is missing or not LBC's; see the diagnostics), so its AWS resources are left unchanged, as LBC leaves them.`);
   }
   for (const u of plan.untracked) (u.reason === 'name-collision' ? error : warn)(untrackedLine(u));
   if (plan.errored && plan.resource_changes.length > 0) error('the input has errors (listed above); the Gateways they affect are not in this plan. Fix them and plan again.');
