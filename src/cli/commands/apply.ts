@@ -7,6 +7,8 @@
  * nor CI is set; otherwise one line per action, as Terraform prints it.
  * A saved plan is refused when its fingerprint (inputs + observed state) no longer matches.
  * A Gateway carrying LBC's finalizer is managed by an in-cluster LBC: refused without --take-over.
+ * Existing rules' OIDC client secrets are re-sent even when the plan has no changes (as LBC does,
+ * apply/secrets.ts): that is a write, so it is approved like one.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
 import { readFileSync } from 'node:fs';
@@ -17,9 +19,10 @@ import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
 import { executePlan } from '../../apply/execute.js';
+import { workByStack } from '../../apply/steps.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
-import { actionKind, hasChanges } from '../../plan/index.js';
+import { hasChanges } from '../../plan/index.js';
 import { nsName } from '../../source/kube.js';
 import { CANCELLED_TEXT, CONFIRM_PROMPT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../../ui/apply/index.js';
 import { renderPlanText } from '../../ui/plan/index.js';
@@ -106,7 +109,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
         if (saved.inputs !== live.fingerprint.inputs) return fail(`saved plan ${planfile} is stale: the manifests, settings or discovered facts changed since it was made; run gwlb plan --out ${planfile} again`);
         if (saved.observed !== live.fingerprint.observed) return fail(`saved plan ${planfile} is stale: the AWS account changed since it was made; run gwlb plan --out ${planfile} again`);
       }
-      const changing = new Set(plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op').map((rc) => rc.stack));
+      const changing = new Set(workByStack(plan).keys());
       const managed = desired.resolution.gateways.filter((g) => changing.has(nsName(g.gateway)) && g.gateway.metadata.finalizers.some((f) => LBC_FINALIZERS.includes(f)));
       if (managed.length > 0 && !flags.takeOver) {
         const names = managed.map((g) => `${nsName(g.gateway)} (finalizer ${g.gateway.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f))})`).join(', ');
@@ -114,7 +117,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       }
       if (!plan.applyable) return fail('the plan cannot be applied: a resource without this cluster\'s tags already holds a name the plan needs (listed above); rename or delete it, then plan again');
       say(renderPlanText(plan, io.chalk));
-      if (!hasChanges(plan)) return;
+      if (plannedSteps(plan).length === 0) return;
       if (!planfile && !flags.autoApprove) {
         if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
         if (!(await confirm())) {
