@@ -2,7 +2,8 @@
  * The executor: runs a Plan's resource changes in the plan's order and never re-decides what to
  * do. Per stack, as LBC's stack deployer (pkg/deploy/stack_deployer.go): creates, updates and
  * replacements forward (SG → TG → LB → listeners → rules), then plain deletes in reverse, then
- * the old halves of create-before-delete replacements (TGs, deleted in LBC's PostSynthesize).
+ * the old halves of create-before-delete replacements (TGs, deleted in LBC's PostSynthesize),
+ * then the OIDC client secrets of the stack's existing rules are re-sent (secrets.ts).
  * Independent stacks run in parallel (bounded); within a stack everything is sequential, so a
  * `$ref` always names a resource already created. A failure stops its stack; the outcome lists
  * what was done, what failed and what was not attempted.
@@ -20,8 +21,9 @@ import { StackContext } from './context.js';
 import { createResource } from './create.js';
 import { deleteResource } from './delete.js';
 import { settleRulePriorities } from './rule-priorities.js';
+import { resendClientSecret } from './secrets.js';
 import { reconcileTags } from './tags.js';
-import { changesByStack, stackQueue, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
+import { stackQueue, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
 import { updateResource } from './update.js';
 
 export type { ApplyEvent, ApplyOutcome, Step, StepAction } from './steps.js';
@@ -47,7 +49,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const failed: (Step & { error: string })[] = [];
   const notDone: Step[] = [];
   const emit = (e: ApplyEvent) => opts.onEvent?.(e);
-  const byStack = changesByStack(plan);
+  const byStack = workByStack(plan);
   const stackIds = [...byStack.keys()];
 
   const unknowns = new Map<string, string>();
@@ -64,7 +66,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const s = opts.settings;
 
   await mapLimit(stackIds, opts.concurrency ?? 4, async (stackId) => {
-    const mine = byStack.get(stackId) ?? [];
+    const work = byStack.get(stackId) ?? { changes: [], resends: [] };
+    const mine = work.changes;
     const desired = opts.desired.find((d) => d.id === stackId);
     const observedRes = opts.observed.stacks.filter((o) => o.id === stackId).flatMap((o) => o.resources);
     const ctx = new StackContext(stackId, desired, { id: stackId, tagPrefix: desired?.extras.tagPrefix ?? '', resources: observedRes }, vpcId, unknowns, mine);
@@ -82,6 +85,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
         await settleRulePriorities(conn, ctx, mine);
       }
       if (phase === 'deferred') return deleteResource(conn, rc.type, rc.arn ?? '', opts.retryIntervalMs);
+      if (phase === 'resend') return resendClientSecret(conn, ctx, rc);
       switch (kind) {
         case 'create':
         case 'create-delete':
@@ -103,7 +107,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
           return;
       }
     };
-    const queue = stackQueue(mine);
+    const queue = stackQueue(work);
     for (let i = 0; i < queue.length; i++) {
       const { rc, phase, step } = queue[i]!;
       emit({ kind: 'start', step });

@@ -3,12 +3,16 @@
  * outcome it reports. Pure, so the progress views list exactly what the executor will run.
  * Per stack, as LBC's stack deployer (pkg/deploy/stack_deployer.go): creates, updates and
  * replacements forward, then plain deletes, then the old halves of create-before-delete
- * replacements (TGs, deleted in LBC's PostSynthesize).
+ * replacements (TGs, deleted in LBC's PostSynthesize); last, the OIDC client secrets of the
+ * stack's existing rules are re-sent (secrets.ts).
  */
 import { actionKind, type Plan, type ResourceChange } from '../plan/types.js';
 
-/** One action of the apply: `replace` covers both replace orders. */
-export type StepAction = 'create' | 'update' | 'delete' | 'replace';
+/**
+ * One action of the apply: `replace` covers both replace orders; `resend-secret` writes an
+ * existing rule's OIDC client secret again (plan.write_only_resent), which is not a change.
+ */
+export type StepAction = 'create' | 'update' | 'delete' | 'replace' | 'resend-secret';
 
 export interface Step {
   /** The plan's resource address; the old half of a create-before-delete gets ` (deposed)`. */
@@ -29,7 +33,7 @@ export interface ApplyOutcome {
   readonly notDone: readonly Step[];
 }
 
-export type Phase = 'forward' | 'backward' | 'deferred';
+export type Phase = 'forward' | 'backward' | 'deferred' | 'resend';
 
 export interface QueuedChange {
   readonly rc: ResourceChange;
@@ -49,29 +53,45 @@ function queued(rc: ResourceChange, phase: Phase): QueuedChange {
   return { rc, phase, step };
 }
 
-/** One stack's changes (no-ops already left out) in the order the executor runs them. */
-export function stackQueue(changes: readonly ResourceChange[]): QueuedChange[] {
+/** What the executor does for one stack. */
+export interface StackWork {
+  /** The changes that do something (no-ops left out), in plan order. */
+  readonly changes: readonly ResourceChange[];
+  /** The existing rules whose OIDC client secret is re-sent after the changes (secrets.ts). */
+  readonly resends: readonly ResourceChange[];
+}
+
+/** One stack's work in the order the executor runs it. */
+export function stackQueue(work: StackWork): QueuedChange[] {
   const kind = (rc: ResourceChange) => actionKind(rc.change.actions);
+  const { changes, resends } = work;
   return [
     ...changes.filter((rc) => kind(rc) !== 'delete').map((rc) => queued(rc, 'forward')),
     ...changes.filter((rc) => kind(rc) === 'delete').map((rc) => queued(rc, 'backward')),
     ...changes.filter((rc) => kind(rc) === 'create-delete').map((rc) => queued(rc, 'deferred')),
+    ...resends.map((rc): QueuedChange => ({ rc, phase: 'resend', step: { address: rc.address, action: 'resend-secret' } })),
   ];
 }
 
-/** The plan's changes that do something, grouped by stack in first-seen order. */
-export function changesByStack(plan: Pick<Plan, 'resource_changes'>): Map<string, ResourceChange[]> {
-  const byStack = new Map<string, ResourceChange[]>();
+/** The plan's work per stack, stacks in first-seen order: changes that do something, and re-sends. */
+export function workByStack(plan: Pick<Plan, 'resource_changes' | 'write_only_resent'>): Map<string, StackWork> {
+  const byStack = new Map<string, { changes: ResourceChange[]; resends: ResourceChange[] }>();
+  const resent = new Set(plan.write_only_resent ?? []);
   for (const rc of plan.resource_changes) {
-    if (actionKind(rc.change.actions) === 'no-op') continue;
-    const list = byStack.get(rc.stack);
-    if (list) list.push(rc);
-    else byStack.set(rc.stack, [rc]);
+    const kind = actionKind(rc.change.actions);
+    const changes = kind !== 'no-op';
+    // An address can also name a deposed object being deleted: only the kept rule is re-sent.
+    const resend = resent.has(rc.address) && (kind === 'no-op' || kind === 'update');
+    if (!changes && !resend) continue;
+    let work = byStack.get(rc.stack);
+    if (!work) byStack.set(rc.stack, (work = { changes: [], resends: [] }));
+    if (changes) work.changes.push(rc);
+    if (resend) work.resends.push(rc);
   }
   return byStack;
 }
 
 /** Every step the executor will report for this plan, stack by stack. */
-export function plannedSteps(plan: Pick<Plan, 'resource_changes'>): Step[] {
-  return [...changesByStack(plan).values()].flatMap((changes) => stackQueue(changes).map((q) => q.step));
+export function plannedSteps(plan: Pick<Plan, 'resource_changes' | 'write_only_resent'>): Step[] {
+  return [...workByStack(plan).values()].flatMap((work) => stackQueue(work).map((q) => q.step));
 }

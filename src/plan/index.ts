@@ -13,6 +13,7 @@ import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
 import { PLAN_FORMAT_VERSION, type OwnershipAbort, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
 import { toPlanJson } from './values.js';
+import { writeOnlyResent } from './write-only.js';
 
 export * from './types.js';
 export * from './observed.js';
@@ -159,6 +160,7 @@ export function buildPlan(input: PlanInput): Plan {
   }
   const foreign = collisions(changes, input.observed.foreign);
   const all = [...untracked, ...foreign];
+  const resent = writeOnlyResent(desired, changes);
   return {
     format_version: PLAN_FORMAT_VERSION,
     cluster: s.clusterName,
@@ -170,5 +172,6 @@ export function buildPlan(input: PlanInput): Plan {
     stacks,
     resource_changes: changes,
     untracked: all,
+    ...(resent.length > 0 ? { write_only_resent: resent } : {}),
   };
 }

@@ -12,7 +12,8 @@
  * The asymmetric rules (desired stickiness nil ignores the actual's; a single tuple's weight is
  * ignored) are in `alignActions`, which predicts the state after apply from the observed one.
  * OIDC client secrets become the sensitive marker: DescribeRules never returns them, so gwlb
- * never compares them (LBC would modify such rules on every reconcile; gwlb keeps plans idempotent).
+ * never compares them (LBC modifies such rules on every reconcile; gwlb keeps plans idempotent
+ * and apply re-sends the secrets instead, write-only.ts).
  */
 import type { Action, RuleCondition, Transform } from '../model/stack.js';
 import { SENSITIVE, canonical, sortSet } from './values.js';

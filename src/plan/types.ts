@@ -161,6 +161,13 @@ export interface Plan {
   /** In execution order: creates/updates forward per stack, then deletes in reverse. */
   readonly resource_changes: readonly ResourceChange[];
   readonly untracked: readonly UntrackedResource[];
+  /**
+   * Addresses of existing listener rules (change `no-op` or `update`) whose OIDC client secret
+   * apply writes again: AWS never returns a secret, so it is never compared (write-only), and
+   * re-sent as LBC does on every reconcile (write-only.ts). Not a change: `hasChanges` ignores it.
+   * Absent when empty.
+   */
+  readonly write_only_resent?: readonly string[];
 }
 
 export interface PlanSummary {

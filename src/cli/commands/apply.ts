@@ -7,6 +7,9 @@
  * nor CI is set; otherwise one line per action, as Terraform prints it.
  * A saved plan is refused when its fingerprint (inputs + observed state) no longer matches.
  * A Gateway carrying LBC's finalizer is managed by an in-cluster LBC: refused without --take-over.
+ * Existing rules' OIDC client secrets are re-sent even when the plan has no changes (as LBC does,
+ * apply/secrets.ts). Only a plan with changes asks for approval: re-sending the secrets the
+ * manifests already hold changes nothing a reviewer could see, as with LBC's every reconcile.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
 import { createInterface } from 'node:readline/promises';
@@ -16,9 +19,10 @@ import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
 import { executePlan } from '../../apply/execute.js';
+import { workByStack } from '../../apply/steps.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
-import { abortedStacks, actionKind, hasChanges } from '../../plan/index.js';
+import { abortedStacks, hasChanges } from '../../plan/index.js';
 import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { nsName } from '../../source/kube.js';
 import { abortedText, collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
@@ -89,7 +93,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       // A saved plan runs only if the plan made now is exactly the one in the file (saved-plan.ts).
       const refusal = planfile && saved ? savedPlanRefusal(planfile, judgeSavedPlan(saved, live)) : undefined;
       if (refusal) return fail(refusal);
-      const changing = new Set(plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op').map((rc) => rc.stack));
+      const changing = new Set(workByStack(plan).keys());
       const managed = desired.resolution.gateways.filter((g) => changing.has(nsName(g.gateway)) && g.gateway.metadata.finalizers.some((f) => LBC_FINALIZERS.includes(f)));
       if (managed.length > 0 && !flags.takeOver) {
         const names = managed.map((g) => `${nsName(g.gateway)} (finalizer ${g.gateway.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f))})`).join(', ');
@@ -99,8 +103,8 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       say(renderPlanText(plan, io.chalk));
       // Stacks LBC would refuse to touch are left alone; the others are applied; the exit says so.
       const aborted = abortedStacks(plan);
-      if (!hasChanges(plan)) return aborted.length > 0 ? fail(abortedText(aborted)) : undefined;
-      if (!planfile && !flags.autoApprove) {
+      if (plannedSteps(plan).length === 0) return aborted.length > 0 ? fail(abortedText(aborted)) : undefined;
+      if (!planfile && !flags.autoApprove && hasChanges(plan)) {
         if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
         if (!(await confirm())) {
           say(CANCELLED_TEXT);

@@ -190,4 +190,11 @@ describe('ApplyProgressView (to a string)', () => {
     expect(a!.indexOf('update')).toBe(b!.indexOf('create'));
     expect(a).toBe(`  ✓ ${L80.address.padEnd(SG.address.length)} update   done after 1s`);
   });
+
+  it('names a re-sent OIDC client secret "resend"', () => {
+    const resend: Step = { address: 'gateway["default/web"].listener_rule["443:1"]', action: 'resend-secret' };
+    const state = reduceProgress(initialProgress([resend]), { kind: 'done', step: resend, ms: 200 }, 200);
+    const out = stripVTControlCharacters(renderToString(<ApplyProgressView state={state} now={200} addressWidth={resend.address.length} maxLiveRows={10} columns={160} />, { columns: 160 }));
+    expect(out.split('\n')[0]).toBe(`  ✓ ${resend.address} resend   done after 0s`);
+  });
 });

@@ -37,6 +37,7 @@ const ACTION: Record<StepAction, { word: string; color: string }> = {
   update: { word: 'update', color: 'yellow' },
   delete: { word: 'destroy', color: 'red' },
   replace: { word: 'replace', color: 'magenta' },
+  'resend-secret': { word: 'resend', color: 'blue' },
 };
 
 function Glyph({ row }: { row: Row }): ReactElement {

@@ -9,19 +9,28 @@ export { plannedSteps, type ApplyEvent as ProgressEvent, type ApplyOutcome as Ou
 /** Identifies a step among a plan's: the address alone is shared by a deposed delete and its create. */
 export const stepKey = (s: Step): string => `${s.action} ${s.address}`;
 
-/** Terraform's count: a replacement is one added and one destroyed. */
-export function countSteps(steps: readonly Step[]): { added: number; changed: number; destroyed: number } {
-  let added = 0;
-  let changed = 0;
-  let destroyed = 0;
+/** Terraform's count: a replacement is one added and one destroyed; a re-sent secret is no change. */
+export function countSteps(steps: readonly Step[]): { added: number; changed: number; destroyed: number; resent: number } {
+  const n = { added: 0, changed: 0, destroyed: 0, resent: 0 };
   for (const s of steps) {
-    if (s.action === 'create') added++;
-    else if (s.action === 'update') changed++;
-    else if (s.action === 'delete') destroyed++;
-    else {
-      added++;
-      destroyed++;
+    switch (s.action) {
+      case 'create':
+        n.added++;
+        break;
+      case 'update':
+        n.changed++;
+        break;
+      case 'delete':
+        n.destroyed++;
+        break;
+      case 'replace':
+        n.added++;
+        n.destroyed++;
+        break;
+      case 'resend-secret':
+        n.resent++;
+        break;
     }
   }
-  return { added, changed, destroyed };
+  return n;
 }

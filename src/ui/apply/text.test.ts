@@ -55,6 +55,15 @@ describe('apply line output (no terminal)', () => {
     expect(outcomeText(o, colour)).toBe('\n\x1b[1m\x1b[32mApply complete! Resources: 2 added, 1 changed, 2 destroyed.\x1b[39m\x1b[22m\n');
   });
 
+  it('shows a re-sent OIDC client secret as its own step, counted apart from the changes', () => {
+    const RULE = 'gateway["default/web"].listener_rule["443:1"]';
+    const step = { address: RULE, action: 'resend-secret' } as const;
+    expect(eventLine({ kind: 'start', step }, plain)).toBe(`${RULE}: Re-sending OIDC client secret...\n`);
+    expect(eventLine({ kind: 'done', step, ms: 300 }, plain)).toBe(`${RULE}: OIDC client secret re-sent after 0s\n`);
+    const o: Outcome = { done: [{ address: L80, action: 'update' }, step], failed: [], notDone: [] };
+    expect(outcomeText(o, plain)).toBe('\nApply complete! Resources: 0 added, 1 changed, 0 destroyed. OIDC client secrets re-sent: 1.\n');
+  });
+
   it('on failure reports what failed, what was done and what was not', () => {
     const o: Outcome = {
       done: [{ address: LB, action: 'create' }],
@@ -147,6 +156,21 @@ describe('plannedSteps', () => {
       { address: 'a.tg (deposed)', action: 'delete' },
       { address: 'b.lb', action: 'create' },
       { address: 'b.rule', action: 'delete' },
+    ]);
+  });
+
+  it('re-sends OIDC client secrets last in their stack, also for a stack with nothing else to do', () => {
+    const steps = plannedSteps({
+      resource_changes: [rc('a', 'a.rule1', ['no-op']), rc('a', 'a.lb', ['update']), rc('a', 'a.rule2', ['update']), rc('a', 'a.old', ['delete']), rc('b', 'b.rule', ['no-op']), rc('b', 'b.lb', ['no-op'])],
+      write_only_resent: ['a.rule1', 'a.rule2', 'b.rule'],
+    });
+    expect(steps).toEqual([
+      { address: 'a.lb', action: 'update' },
+      { address: 'a.rule2', action: 'update' },
+      { address: 'a.old', action: 'delete' },
+      { address: 'a.rule1', action: 'resend-secret' },
+      { address: 'a.rule2', action: 'resend-secret' },
+      { address: 'b.rule', action: 'resend-secret' },
     ]);
   });
 });

@@ -15,6 +15,7 @@ const VERB: Record<StepAction, [string, string]> = {
   update: ['Modifying...', 'Modifications complete'],
   delete: ['Destroying...', 'Destruction complete'],
   replace: ['Replacing...', 'Replacement complete'],
+  'resend-secret': ['Re-sending OIDC client secret...', 'OIDC client secret re-sent'],
 };
 
 /** Whole seconds, rounded, as Terraform's `after Ns`. */
@@ -36,7 +37,8 @@ export function eventLine(e: ProgressEvent, chalk: ChalkInstance): string {
 export const outcomeWords = {
   complete(o: Outcome): string {
     const c = countSteps(o.done);
-    return `Apply complete! Resources: ${c.added} added, ${c.changed} changed, ${c.destroyed} destroyed.`;
+    const resent = c.resent > 0 ? ` OIDC client secrets re-sent: ${c.resent}.` : '';
+    return `Apply complete! Resources: ${c.added} added, ${c.changed} changed, ${c.destroyed} destroyed.${resent}`;
   },
   failed(o: Outcome): string {
     return `Apply failed: ${o.failed.length} action(s) failed; ${o.done.length} done, ${o.notDone.length} not attempted.`;

@@ -1,7 +1,7 @@
 /**
- * The sentences printed under a plan: how it was made (offline, stand-in UIDs) and what it will
- * not do (orphans without prune, Gateways whose model failed, untracked look-alikes). Shared by
- * the text and markdown views.
+ * The sentences printed under a plan: how it was made (offline, stand-in UIDs), what apply writes
+ * that is not a change (re-sent OIDC client secrets), and what it will not do (orphans without
+ * prune, Gateways whose model failed, untracked look-alikes). Shared by the text and markdown views.
  */
 import type { ChalkInstance } from 'chalk';
 import type { OwnershipAbort, Plan, UntrackedResource } from '../../plan/types.js';
@@ -45,6 +45,11 @@ export function planNotes(plan: Plan, chalk: ChalkInstance): string[] {
   const error = (text: string) => notes.push(`${chalk.red.bold('Error:')} ${text}`);
   if (plan.mode === 'offline') {
     note('planned against an empty account (--offline): IDs AWS assigns and values discovered from AWS (VPC, subnets, certificates, security groups) show as (known after apply).');
+  }
+  const resent = plan.write_only_resent?.length ?? 0;
+  if (resent > 0) {
+    const rules = resent === 1 ? '1 existing listener rule' : `${resent} existing listener rules`;
+    note(`OIDC client secrets are write-only: AWS never returns them, so gwlb neither compares nor shows them. Apply re-sends the client secret of ${rules}, as LBC does on every reconcile.`);
   }
   for (const s of plan.stacks) {
     if (s.status === 'planned' && s.uid_source === 'stand-in') {

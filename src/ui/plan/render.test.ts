@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Stack, StackResource } from '../../model/stack.js';
 import { albStack, applied, mapObserved, observedOfStacks, plan } from '../../plan/fixtures.test-util.js';
-import { EMPTY_OBSERVED, type ObservedResource } from '../../plan/index.js';
+import { EMPTY_OBSERVED, hasChanges, type ObservedResource } from '../../plan/index.js';
 import { makeChalk } from '../color.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from './index.js';
 
@@ -63,6 +63,22 @@ describe('text view', () => {
     expect(text + json).not.toContain('hunter2');
     const rule = p.resource_changes.find((rc) => rc.id === '80:1')!;
     expect(rule.change.after_sensitive).toEqual({ actions: [{ authenticateOIDCConfig: { clientSecret: true } }, {}] });
+  });
+
+  it('an applied OIDC rule is no change; the plan lists it to re-send its secret and says so once', () => {
+    const s = withOidc(albStack());
+    const p = plan([s], observedOfStacks(applied(s)));
+    expect(hasChanges(p)).toBe(false);
+    expect(p.write_only_resent).toEqual(['gateway["ns/gw"].listener_rule["80:1"]']);
+    const text = renderPlanText(p, plain);
+    expect(text.split('\n')[0]).toBe('No changes. Your infrastructure matches the configuration.');
+    expect(text.match(/OIDC client secrets are write-only/g)).toHaveLength(1);
+    expect(text).toContain('Apply re-sends the client secret of 1 existing listener rule, as LBC does on every reconcile.');
+    expect(text + renderPlanJson(p) + renderPlanMarkdown(p)).not.toContain('hunter2');
+    // A create sends the secret itself: nothing to re-send, no note.
+    const created = plan([s], EMPTY_OBSERVED);
+    expect(created.write_only_resent).toBeUndefined();
+    expect(renderPlanText(created, plain)).not.toContain('write-only');
   });
 
   it('colours only when asked', () => {
