@@ -1,4 +1,5 @@
 /** ObjectMeta as the API server would store it: defaults for what a hand-written manifest omits. */
+import { quote } from '../../diagnostics.js';
 import type { ObjectMeta } from '../kube.js';
 import { isRecord, SCHEMA_CODES, type Checker, type Path } from './check.js';
 
@@ -10,7 +11,7 @@ function stringMap(value: unknown, c: Checker, path: Path): Record<string, strin
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: "${String(v)}")`);
+    if (typeof v !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: ${quote(String(v))})`);
     else out[k] = v;
   }
   return out;
