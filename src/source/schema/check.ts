@@ -19,6 +19,8 @@ export const SCHEMA_CODES = {
   bounds: 'GWLB105',
   pattern: 'GWLB106',
   rule: 'GWLB107',
+  /** metadata.name or metadata.namespace is not what the API server accepts for the kind (names.ts). */
+  objectName: 'GWLB108',
 } as const;
 
 export class Checker {
