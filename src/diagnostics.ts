@@ -50,3 +50,42 @@ export function formatPath(path: readonly (string | number)[]): string {
   }
   return out;
 }
+
+/**
+ * Longest input string echoed whole in a message. Names and hostnames are at most 253 characters
+ * once valid, but an invalid one can be any length, and a 100,000-character line helps nobody.
+ */
+export const ECHO_LIMIT = 200;
+const KEEP_HEAD = 60;
+const KEEP_TAIL = 20;
+
+/** Index `i` moved back off the low half of a surrogate pair, so no character is cut in two. */
+function charBoundary(s: string, i: number): number {
+  const code = s.charCodeAt(i);
+  return i > 0 && code >= 0xdc00 && code <= 0xdfff ? i - 1 : i;
+}
+
+/**
+ * `s` itself when it is at most ECHO_LIMIT characters; otherwise its first 60 and last 20
+ * characters around `…(N characters)…`, N being how many were left out.
+ */
+export function shorten(s: string): string {
+  if (s.length <= ECHO_LIMIT) return s;
+  const head = charBoundary(s, KEEP_HEAD);
+  const tail = charBoundary(s, s.length - KEEP_TAIL);
+  return `${s.slice(0, head)}…(${tail - head} characters)…${s.slice(tail)}`;
+}
+
+/** An input string in a message: double-quoted and escaped as JSON, shortened when long. */
+export function quote(s: string): string {
+  return JSON.stringify(shorten(s));
+}
+
+/**
+ * Every run of non-space characters longer than ECHO_LIMIT in `text`, shortened. The renderer
+ * applies it to every message and path, so a message builder that interpolates an input string
+ * without `quote` still cannot print it whole (template words are never that long).
+ */
+export function shortenLongRuns(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : text.replace(new RegExp(`\\S{${ECHO_LIMIT + 1},}`, 'g'), shorten);
+}

@@ -1,12 +1,16 @@
-/** Renders diagnostics as `FILE:LINE:COL: severity CODE: message (at path)`, compiler style. */
+/**
+ * Renders diagnostics as `FILE:LINE:COL: severity CODE: message (at path)`, compiler style.
+ * Messages and paths go through shortenLongRuns here, the one place every command prints them,
+ * so no input string of any length is echoed whole whichever stage built the message.
+ */
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../diagnostics.js';
+import { shortenLongRuns, type Diagnostic } from '../diagnostics.js';
 
 export function formatDiagnostic(d: Diagnostic, chalk: ChalkInstance): string {
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : '';
   const severity = d.severity === 'error' ? chalk.red.bold('error') : d.severity === 'warning' ? chalk.yellow.bold('warning') : chalk.cyan('info');
-  const path = d.path ? chalk.dim(` (at ${d.path})`) : '';
-  return `${where}${severity} ${chalk.bold(d.code)}: ${d.message}${path}`;
+  const path = d.path ? chalk.dim(` (at ${shortenLongRuns(d.path)})`) : '';
+  return `${where}${severity} ${chalk.bold(d.code)}: ${shortenLongRuns(d.message)}${path}`;
 }
 
 export interface DiagnosticFilter {

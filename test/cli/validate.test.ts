@@ -41,6 +41,27 @@ describe('gwlb validate', () => {
     expect(r.stderr).toMatch(/no manifests given/);
   });
 
+  it('no output line repeats a huge input string whole (100,000-character name, 10,000-character hostname)', () => {
+    const input = [
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: ${'g'.repeat(100_000)}}\nspec: {gatewayClassName: alb, listeners: [{name: a, port: 80, protocol: HTTP}]}`,
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {hostnames: [${'h'.repeat(10_000)}], ${'k'.repeat(10_000)}: 1}`,
+      `apiVersion: v1\nkind: Service\nmetadata: {name: ${'S'.repeat(100_000)}}\nspec: {ports: [{port: 80}]}`,
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${'d'.repeat(100_000)}}`,
+    ].join('\n---\n');
+    const r = gwlb(['validate', '-v', '-f', '-'], { input });
+    expect(r.code).toBe(1);
+    // The longest line is the Service's: a shortened echo (~105 characters) plus both API server
+    // messages, of which the DNS-1035 one alone is 226 characters.
+    const lines = `${r.stdout}${r.stderr}`.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(460);
+    expect(r.stderr.length).toBeLessThan(3000);
+    expect(r.stderr).toMatch(/^<stdin>:3:\d+: error GWLB108: invalid Gateway name "g{60}…\(99920 characters\)…g{20}": must be no more than 253 characters \(at metadata\.name\)$/m);
+    expect(r.stderr).toMatch(/^<stdin>:9:\d+: error GWLB105: .*\(at spec\.hostnames\[0\]\)$/m);
+    expect(r.stderr).toMatch(/^<stdin>:9:\d+: warning GWLB102: unknown field "k{60}…\(9920 characters\)…k{20}" is ignored .*\(at spec\.k+…\(9925 characters\)…k{20}\)$/m);
+    expect(r.stderr).toMatch(/^<stdin>:13:\d+: error GWLB108: invalid Service name "S{60}…\(99920 characters\)…S{20}": must be no more than 63 characters; a DNS-1035 label/m);
+    expect(r.stderr).toMatch(/^<stdin>:16: skipped apps\/v1 Deployment d{60}…\(99920 characters\)…d{20}: gwlb does not read this kind$/m);
+  });
+
   it('a missing path is located and exits 1', () => {
     const r = gwlb(['validate', '-f', 'does/not/exist.yaml']);
     expect(r.code).toBe(1);

@@ -4,7 +4,7 @@
  * Kubernetes rejects an object that fails its schema, so a schema error drops the whole object;
  * the caller decides that from `Checker.errorCount()`.
  */
-import { formatPath, type Diagnostic, type ObjectRef } from '../../diagnostics.js';
+import { formatPath, quote, shorten, type Diagnostic, type ObjectRef } from '../../diagnostics.js';
 import type { Origin } from '../kube.js';
 
 export type Path = readonly (string | number)[];
@@ -19,6 +19,8 @@ export const SCHEMA_CODES = {
   bounds: 'GWLB105',
   pattern: 'GWLB106',
   rule: 'GWLB107',
+  /** metadata.name or metadata.namespace is not what the API server accepts for the kind (names.ts). */
+  objectName: 'GWLB108',
 } as const;
 
 export class Checker {
@@ -52,8 +54,8 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  return `${typeof value} ${shorten(String(value))}`;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,7 +78,7 @@ export function str(rules: StringRules = {}): Schema {
       return undefined;
     }
     if (rules.enum && !rules.enum.includes(value)) {
-      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${JSON.stringify(value)}: must be one of ${rules.enum.join(', ')}`);
+      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${quote(value)}: must be one of ${rules.enum.join(', ')}`);
       return undefined;
     }
     if (rules.min !== undefined && value.length < rules.min) {
@@ -88,7 +90,7 @@ export function str(rules: StringRules = {}): Schema {
       return undefined;
     }
     if (rules.pattern && !rules.pattern.test(value)) {
-      c.error(SCHEMA_CODES.pattern, path, `invalid value ${JSON.stringify(value)}: ${rules.patternHint ?? `must match ${rules.pattern.source}`}`);
+      c.error(SCHEMA_CODES.pattern, path, `invalid value ${quote(value)}: ${rules.patternHint ?? `must match ${rules.pattern.source}`}`);
       return undefined;
     }
     return value;
@@ -216,7 +218,7 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
     }
     if (!options.open && c.strict) {
       for (const key of Object.keys(value)) {
-        if (!(key in fields)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${JSON.stringify(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
+        if (!(key in fields)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
       }
     } else if (options.open) {
       for (const [key, v] of Object.entries(value)) if (!(key in fields)) out[key] = v;

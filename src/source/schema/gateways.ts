@@ -3,6 +3,7 @@
  * config/crd/standard/gateway.networking.k8s.io_{gatewayclasses,gateways,listenersets,referencegrants}.yaml),
  * including the listener CEL rules the API server enforces.
  */
+import { quote } from '../../diagnostics.js';
 import { any, def, enumOf, int, isRecord, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
 import { GATEWAY_GROUP, group, hostname, kind, labelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
 
@@ -78,7 +79,7 @@ function listenerRules(value: unknown, c: Checker, path: Path): void {
     if (l.protocol === 'TLS' && l.tls === undefined) c.error(SCHEMA_CODES.rule, at, 'tls mode must be set for protocol TLS');
     if (['TCP', 'UDP'].includes(l.protocol) && l.hostname !== undefined && l.hostname !== '') c.error(SCHEMA_CODES.rule, [...at, 'hostname'], "hostname must not be specified for protocols ['TCP', 'UDP']");
     const sameName = listeners.findIndex((o) => o.name === l.name);
-    if (sameName !== i) c.error(SCHEMA_CODES.rule, [...at, 'name'], `Listener name must be unique within the Gateway (${JSON.stringify(l.name)} is also listener ${sameName})`);
+    if (sameName !== i) c.error(SCHEMA_CODES.rule, [...at, 'name'], `Listener name must be unique within the Gateway (${quote(l.name)} is also listener ${sameName})`);
     const same = listeners.findIndex((o) => o.port === l.port && o.protocol === l.protocol && (o.hostname ?? '') === (l.hostname ?? ''));
     if (same !== i && sameName === i) c.error(SCHEMA_CODES.rule, at, `Combination of port, protocol and hostname must be unique for each listener (same as listener ${same})`);
   });

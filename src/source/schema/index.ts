@@ -14,6 +14,7 @@ import { gatewayClassSpec, gatewaySpec, listenerSetSpec, referenceGrantSpec } fr
 import { listenerRuleConfigurationSpec, listenerRuleConfigurationStatus, loadBalancerConfigurationSpec, targetGroupConfigurationSpec } from './lbc.js';
 import { grpcRouteSpec, httpRouteSpec, tcpRouteSpec, tlsRouteSpec } from './routes.js';
 import { decodeMetadata } from './metadata.js';
+import { checkObjectName, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, type NameRule } from './names.js';
 
 /** A parsed document that has apiVersion, kind and metadata.name, with its source position. */
 export interface RawObject {
@@ -50,6 +51,8 @@ interface KindSpec {
   readonly namespaced: boolean;
   /** CRDs warn on unknown fields; core kinds do not (gwlb checks only what it reads). */
   readonly strict: boolean;
+  /** How the API server checks metadata.name; a DNS-1123 subdomain unless said (names.ts). */
+  readonly nameRule?: NameRule;
   decode(value: Record<string, unknown>, c: Checker): Body;
 }
 
@@ -93,7 +96,7 @@ const KINDS: readonly (KindSpec & { readonly sourceKind: string })[] = [
     strict: true,
     decode: specOnly(listenerRuleConfigurationSpec, listenerRuleConfigurationStatus),
   },
-  { sourceKind: 'Service', kind: 'Service', group: '', versions: ['v1'], namespaced: true, strict: false, decode: specOnly(serviceSpec) },
+  { sourceKind: 'Service', kind: 'Service', group: '', versions: ['v1'], namespaced: true, strict: false, nameRule: isDNS1035Label, decode: specOnly(serviceSpec) },
   {
     sourceKind: 'EndpointSlice',
     kind: 'EndpointSlice',
@@ -103,7 +106,7 @@ const KINDS: readonly (KindSpec & { readonly sourceKind: string })[] = [
     strict: false,
     decode: (value, c) => ({ spec: endpointSliceBody(value, c, []) }),
   },
-  { sourceKind: 'Namespace', kind: 'Namespace', group: '', versions: ['v1'], namespaced: false, strict: false, decode: () => ({ spec: {} }) },
+  { sourceKind: 'Namespace', kind: 'Namespace', group: '', versions: ['v1'], namespaced: false, strict: false, nameRule: isDNS1123Label, decode: () => ({ spec: {} }) },
   { sourceKind: 'Node', kind: 'Node', group: '', versions: ['v1'], namespaced: false, strict: false, decode: specOnly(nodeSpec, nodeStatus) },
   { sourceKind: 'Secret', kind: 'Secret', group: '', versions: ['v1'], namespaced: true, strict: false, decode: (value, c) => ({ spec: { data: secretData(value, c, []) } }) },
 ];
@@ -147,6 +150,7 @@ export function decodeObject(raw: RawObject): { object?: DecodedObject; diagnost
     c.error(SCHEMA_CODES.unservedVersion, ['apiVersion'], `${sourceKind} is not served at ${apiVersion}; use ${served}`);
     return { diagnostics: c.diagnostics };
   }
+  checkObjectName(sourceKind, name, namespace, spec.nameRule ?? isDNS1123Subdomain, c);
   const metadata: ObjectMeta = decodeMetadata(rawMeta, namespace, c, ['metadata'] satisfies Path);
   const body = spec.decode(raw.value, c);
   if (c.errorCount() > 0) return { diagnostics: c.diagnostics };

@@ -1,6 +1,7 @@
 /** ObjectMeta as the API server would store it: defaults for what a hand-written manifest omits. */
+import { quote } from '../../diagnostics.js';
 import type { ObjectMeta } from '../kube.js';
-import { isRecord, SCHEMA_CODES, type Checker, type Path } from './check.js';
+import { describe, isRecord, SCHEMA_CODES, type Checker, type Path } from './check.js';
 
 function stringMap(value: unknown, c: Checker, path: Path): Record<string, string> {
   if (value === undefined || value === null) return {};
@@ -10,7 +11,7 @@ function stringMap(value: unknown, c: Checker, path: Path): Record<string, strin
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: "${String(v)}")`);
+    if (typeof v !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: ${quote(String(v))})`);
     else out[k] = v;
   }
   return out;
@@ -27,11 +28,13 @@ function optionalString(value: unknown, c: Checker, path: Path): string | undefi
 
 /**
  * `namespace` is already defaulted by the caller (`default` for namespaced kinds, as kubectl
- * does; empty for cluster-scoped ones). `generation` defaults to 1, as on create.
+ * does; empty for cluster-scoped ones), and the name and namespace checked (names.ts).
+ * `generation` defaults to 1, as on create.
  */
 export function decodeMetadata(meta: Record<string, unknown>, namespace: string, c: Checker, path: Path): ObjectMeta {
   const name = meta['name'] as string;
-  if (name.length > 253) c.error(SCHEMA_CODES.bounds, [...path, 'name'], `must be at most 253 characters long (it has ${name.length})`);
+  const rawNamespace = meta['namespace'];
+  if (rawNamespace !== undefined && rawNamespace !== null && typeof rawNamespace !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, 'namespace'], `must be a string, got ${describe(rawNamespace)}`);
   const generation = meta['generation'];
   let gen = 1;
   if (generation !== undefined && generation !== null) {

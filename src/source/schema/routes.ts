@@ -3,6 +3,7 @@
  * defaults LBC depends on (lbc-l7-routes-status.md §1) and the CEL rules on paths, filters and
  * parentRefs.
  */
+import { quote } from '../../diagnostics.js';
 import { any, def, enumOf, int, list, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path, type Rule, type Schema } from './check.js';
 import { group, hostname, hostnames, kind, localObjectReference, namespaceName, objectName, parentRefs, portNumber, sectionName } from './common.js';
 import { weight } from './gateways.js';
@@ -29,7 +30,7 @@ const pathRules: Rule = (p, c, path) => {
     [!PATH_CHARS.test(value), `must only contain valid characters (matching ${PATH_CHARS.source}) for types ['Exact', 'PathPrefix']`],
   ];
   const first = problems.find(([bad]) => bad);
-  if (first) c.error(SCHEMA_CODES.rule, [...path, 'value'], `invalid path ${JSON.stringify(value)}: ${first[1]}`);
+  if (first) c.error(SCHEMA_CODES.rule, [...path, 'value'], `invalid path ${quote(value)}: ${first[1]}`);
 };
 
 const pathMatch = obj({ type: def(enumOf('Exact', 'PathPrefix', 'RegularExpression'), 'PathPrefix'), value: def(str({ max: 1024 }), '/') }, { rules: [pathRules] });

@@ -1,5 +1,6 @@
 /** `explain` text view: a tree per Gateway with its listeners, routes and explained conditions. */
 import type { ChalkInstance } from 'chalk';
+import { shortenLongRuns } from '../../diagnostics.js';
 import type { Condition } from '../../source/kube.js';
 import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus } from '../../resolve/types.js';
 import { explain, isUnhealthy, type ExplainedKind } from './explanations.js';
@@ -11,7 +12,9 @@ function key(kind: string, namespace: string, name: string): string {
 function conditionLine(c: Condition, chalk: ChalkInstance): string {
   const ok = !isUnhealthy(c);
   const mark = ok ? chalk.green('✓') : c.status === 'Unknown' || c.reason === 'Pending' ? chalk.yellow('…') : chalk.red('✗');
-  const message = c.message ? ` ${chalk.dim(c.message)}` : '';
+  // Condition messages quote input (names, hostnames, a chained Gateway's own status): shortened
+  // here as diagnostics are; the -o yaml/json views keep them verbatim, as LBC writes them.
+  const message = c.message ? ` ${chalk.dim(shortenLongRuns(c.message))}` : '';
   return `${mark} ${c.type}=${c.status} (${c.reason})${message}`;
 }
 
@@ -21,7 +24,7 @@ function conditionLines(kind: ExplainedKind, conditions: readonly Condition[], i
     out.push(`${indent}${conditionLine(c, chalk)}`);
     if (isUnhealthy(c)) {
       const e = explain(kind, c);
-      out.push(`${indent}    ${chalk.bold(e.code)} ${e.text}`);
+      out.push(`${indent}    ${chalk.bold(e.code)} ${shortenLongRuns(e.text)}`);
     }
   }
   return out;
