@@ -10,7 +10,7 @@ import type { DiscoveryFacts } from '../model/discovery.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import type { ControllerNames } from '../resolve/types.js';
-import { buildPlan, planFingerprint, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
+import { buildPlan, planFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
 import { observeState } from './index.js';
 
 export interface DesiredInput {
@@ -28,6 +28,8 @@ export interface LivePlanRequest<D extends DesiredInput> {
   readonly scope?: string;
   /** Settings that shape resolution but are not ClusterSettings (the GatewayClass controller names). */
   readonly controllerNames?: ControllerNames;
+  /** A destroy plan: delete these owned stacks and nothing else. */
+  readonly destroy?: DestroyScope;
 }
 
 export interface LivePlan<D extends DesiredInput> {
@@ -44,12 +46,12 @@ export interface LivePlan<D extends DesiredInput> {
  * observed tags a plan removes), so a settings change must make a saved plan stale.
  */
 export function fingerprintOptions(
-  plan: Pick<Plan, 'mode' | 'prune' | 'cluster'>,
+  plan: Pick<Plan, 'mode' | 'prune' | 'cluster' | 'destroy'>,
   scope: string | undefined,
   settings: ClusterSettings,
   controllerNames?: ControllerNames,
 ): Record<string, unknown> {
-  return { mode: plan.mode, prune: plan.prune, gateway: scope ?? null, cluster: plan.cluster, settings, controllerNames: controllerNames ?? null };
+  return { mode: plan.mode, prune: plan.prune, destroy: plan.destroy ?? false, gateway: scope ?? null, cluster: plan.cluster, settings, controllerNames: controllerNames ?? null };
 }
 
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
@@ -65,6 +67,7 @@ export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>):
     inputGateways: desired.inputGateways,
     ...(req.scope ? { scope: req.scope } : {}),
     errored: desired.errored,
+    ...(req.destroy ? { destroy: req.destroy } : {}),
   });
   const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope, req.settings, req.controllerNames), observed, plan.resource_changes);
   return { plan, desired, observed, facts, fingerprint };

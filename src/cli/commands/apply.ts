@@ -12,25 +12,23 @@
  * manifests already hold changes nothing a reviewer could see, as with LBC's every reconcile.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
-import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
 import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
-import { executePlan } from '../../apply/execute.js';
 import { workByStack } from '../../apply/steps.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
-import { abortedStacks, hasChanges } from '../../plan/index.js';
 import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { nsName } from '../../source/kube.js';
-import { abortedText, collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
-import { CANCELLED_TEXT, CONFIRM_PROMPT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../../ui/apply/index.js';
-import { renderPlanText } from '../../ui/plan/index.js';
+import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
+import { CONFIRM_PROMPT } from '../../ui/apply/index.js';
 import type { ExitCode } from '../main.js';
 import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
+import { showApproveExecute } from '../execute-run.js';
+import { gatewayNotInInputText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
@@ -43,14 +41,6 @@ interface ApplyFlags extends InputFlags {
 }
 
 const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
-
-async function confirm(): Promise<boolean> {
-  process.stdout.write(CONFIRM_PROMPT);
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question(CONFIRM_QUESTION);
-  rl.close();
-  return answer.trim() === 'yes';
-}
 
 export function registerApplyCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('apply')
@@ -66,7 +56,6 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them");
   addInputOptions(cmd).action(async (planfile: string | undefined, flags: ApplyFlags) => {
     const io = commandIo(flags);
-    const say = (text: string) => process.stdout.write(text);
     const fail = (text: string) => {
       process.stderr.write(`gwlb apply: ${text}\n`);
       exit.code = 1;
@@ -90,6 +79,8 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       const { plan, desired } = live;
       printDiagnostics(desired.diagnostics, io, Boolean(flags.verbose));
       if (desired.errored) return fail('the input has errors (above); nothing was changed in AWS');
+      if (flags.gateway && !desired.inputGateways.includes(flags.gateway)) return fail(gatewayNotInInputText(flags.gateway, desired.inputGateways));
+      if (flags.prune && desired.inputGateways.length === 0) return fail(pruneWithoutGatewaysText('apply'));
       // A saved plan runs only if the plan made now is exactly the one in the file (saved-plan.ts).
       const refusal = planfile && saved ? savedPlanRefusal(planfile, judgeSavedPlan(saved, live)) : undefined;
       if (refusal) return fail(refusal);
@@ -100,34 +91,21 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
         return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would undo gwlb's changes. Remove the Gateway from the input, or pass --take-over if LBC no longer runs.`);
       }
       if (!plan.applyable) return fail(collisionRefusal(plan.untracked));
-      say(renderPlanText(plan, io.chalk));
-      // Stacks LBC would refuse to touch are left alone; the others are applied; the exit says so.
-      const aborted = abortedStacks(plan);
-      if (plannedSteps(plan).length === 0) return aborted.length > 0 ? fail(abortedText(aborted)) : undefined;
-      if (!planfile && !flags.autoApprove && hasChanges(plan)) {
-        if (!process.stdin.isTTY) return fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
-        if (!(await confirm())) {
-          say(CANCELLED_TEXT);
-          exit.code = 1;
-          return;
-        }
-      }
-      say('\n');
-      // The ink view for a person at a terminal; one line per action for pipes, CI and --no-color.
-      const progress: ApplyReporter = wantsProgressView(process.stdout, flags.color === false) ? inkReporter({ steps: plannedSteps(plan) }) : lineReporter(say, io.chalk);
-      const outcome = await executePlan({ plan, desired: desired.stacks, observed: live.observed, session, settings: io.settings.cluster, onEvent: (e) => progress.onEvent(e) }).catch(async (err: unknown) => {
-        await progress.abort();
-        throw err;
+      const code = await showApproveExecute({
+        plan,
+        desired: desired.stacks,
+        observed: live.observed,
+        session,
+        conn,
+        settings: io.settings.cluster,
+        chalk: io.chalk,
+        approved: Boolean(planfile) || Boolean(flags.autoApprove),
+        prompt: CONFIRM_PROMPT,
+        noColor: flags.color === false,
+        replan: planOnce,
+        fail,
       });
-      await progress.finish(outcome);
-      session.refresh();
-      const after = await planOnce();
-      const matches = !hasChanges(after.plan) && abortedStacks(after.plan).length === 0;
-      say(verifyText(!matches, io.chalk));
-      say(callsText({ total: conn.calls.total(), writes: conn.calls.writes(), attempts: conn.calls.attempts() }));
-      if (aborted.length > 0) fail(abortedText(aborted));
-      // The post-apply check is the contract: an account that does not match is a failed apply.
-      if (outcome.failed.length > 0 || !matches) exit.code = 1;
+      if (code !== 0) exit.code = code;
     } catch (err) {
       if (err instanceof AwsSetupError) return fail(err.message);
       if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));

@@ -18,6 +18,7 @@ import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, 
 import { nsName } from '../../source/kube.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
+import { gatewayNotInInputText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
 
@@ -132,6 +133,13 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     }
     const { state, plan, fingerprint } = planned;
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
+    const inInput = inputGatewayIds(state);
+    const refusal = flags.gateway && !inInput.includes(flags.gateway) ? gatewayNotInInputText(flags.gateway, inInput) : flags.prune && inInput.length === 0 ? pruneWithoutGatewaysText('plan') : undefined;
+    if (refusal) {
+      process.stderr.write(`gwlb plan: ${refusal}\n`);
+      exit.code = 1;
+      return;
+    }
     process.stdout.write(render(plan, flags.output, io));
     if (flags.out) {
       try {

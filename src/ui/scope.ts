@@ -1,0 +1,25 @@
+/**
+ * Refusals about what a command was asked to cover: a --prune that would delete everything
+ * because the input names no Gateway (kubectl's "no objects passed to apply"), a --gateway that
+ * is not in the input, and a destroy that names nothing.
+ */
+
+export function pruneWithoutGatewaysText(command: string): string {
+  return `--prune with an input that holds no Gateway would delete every stack this cluster owns, so gwlb ${command} refuses and plans nothing. Check the -f paths; to delete stacks on purpose, use gwlb destroy --gateway NS/NAME or gwlb destroy --all`;
+}
+
+export function gatewayNotInInputText(gateway: string, inInput: readonly string[]): string {
+  const shown = inInput.slice(0, 10).join(', ');
+  const more = inInput.length > 10 ? ` and ${inInput.length - 10} more` : '';
+  return inInput.length === 0
+    ? `--gateway ${gateway}: the input holds no Gateway; check the -f paths`
+    : `--gateway ${gateway} is not in the input; it holds ${shown}${more}. Pass one of those, as NAMESPACE/NAME`;
+}
+
+export function destroyScopeText(): string {
+  return 'say what to destroy: -f PATH (the Gateways in those manifests), --gateway NS/NAME (repeatable) or --all (every stack this cluster owns)';
+}
+
+export function nothingToDestroyText(named: readonly string[]): string {
+  return named.length === 0 ? 'this cluster owns no stack; nothing to destroy' : `this cluster owns no stack for ${named.join(', ')}; nothing to destroy`;
+}
