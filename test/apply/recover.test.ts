@@ -8,7 +8,7 @@ import { CreateSecurityGroupCommand, type CreateSecurityGroupCommandInput } from
 import { CreateListenerCommand, CreateRuleCommand, CreateTargetGroupCommand, type CreateRuleCommandInput } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAws, type AwsConnection } from '../../src/aws/clients.js';
-import { adoptListener, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from '../../src/apply/recover.js';
+import { adoptListener, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress, revokeIngress } from '../../src/apply/recover.js';
 import { SEED_VPC_ID, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { ListenerRuleSpec } from '../../src/model/stack.js';
 import { alb, targetGroup } from '../emulator/fixtures.js';
@@ -64,7 +64,7 @@ describe('security groups', () => {
     await expect(adoptSecurityGroup(conn, other, input('recover-sg-3'))).rejects.toBe(other);
   });
 
-  it('treats InvalidPermission.Duplicate as done only when every permission is in place', async () => {
+  it('treats InvalidPermission.Duplicate as done only when every permission is in place, NotFound on revoke when none is', async () => {
     const g = await conn.ec2.send(new CreateSecurityGroupCommand(input('recover-sg-4')));
     const http = { ipProtocol: 'tcp', fromPort: 80, toPort: 80, ipRanges: [{ cidrIP: '0.0.0.0/0' }] };
     const https = { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: [{ cidrIP: '0.0.0.0/0' }] };
@@ -72,6 +72,11 @@ describe('security groups', () => {
     await authorizeIngress(conn, g.GroupId!, [http]);
     // AWS refuses the whole call when one permission exists: 443 is still missing, so it fails.
     await expect(authorizeIngress(conn, g.GroupId!, [http, https])).rejects.toMatchObject({ name: 'InvalidPermission.Duplicate' });
+    // A revoke whose answer was lost: the retry's InvalidPermission.NotFound means it is gone.
+    await revokeIngress(conn, g.GroupId!, [http]);
+    await revokeIngress(conn, g.GroupId!, [http]);
+    expect(emu.controls.errorCount('InvalidPermission.Duplicate', 'AuthorizeSecurityGroupIngress')).toBe(2);
+    expect(emu.controls.errorCount('InvalidPermission.NotFound', 'RevokeSecurityGroupIngress')).toBe(1);
   });
 });
 
