@@ -2,8 +2,9 @@
  * Creates, one per resource type, each tagged in its create call so an interrupted apply never
  * leaves a resource the next observe cannot find (DESIGN.md "Ownership by tags"). Follow-up calls
  * (ingress rules, attributes, extra certificates, targets) come after; if one fails, the next plan
- * sees the tagged resource and shows the rest as an update. A create whose answer was lost and
- * whose SDK retry answers InvalidGroup.Duplicate, PriorityInUse or the like adopts what the first attempt made (recover.ts).
+ * sees the tagged resource and shows the rest as an update. A create whose answer was lost, so
+ * that the SDK's retry answers InvalidGroup.Duplicate, PriorityInUse or the like, adopts what the
+ * first attempt made when it is ours (recover.ts).
  */
 import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import {

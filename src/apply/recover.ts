@@ -3,9 +3,10 @@
  * network error or a 5xx), the SDK retries the call (clients.ts: standard mode, 10 attempts), and
  * the retry meets what the first attempt made: InvalidGroup.Duplicate, PriorityInUse,
  * DuplicateListener, DuplicateLoadBalancerName, DuplicateTargetGroupName. LBC fails the
- * reconcile there and relies on the next one (its deployers return the error,
- * pkg/deploy/elbv2/*_manager.go); gwlb re-reads the resource instead and adopts it when it is
- * provably ours, so the follow-up calls run in this apply:
+ * reconcile there and relies on the next one (its managers return the Create error as is,
+ * pkg/deploy/elbv2/listener_rule_manager.go, pkg/deploy/ec2/security_group_manager.go…); gwlb
+ * re-reads the resource instead and adopts it when it is provably ours, so the follow-up calls
+ * run in this apply:
  * - SG, LB, TG: found by name in our VPC, carrying the tracking tags we sent
  *   (`elbv2.k8s.aws/cluster`, `<prefix>/stack`, `<prefix>/resource`);
  * - listener: the one on that port of our LB (LBC owns every listener of its LB), with our
@@ -52,7 +53,7 @@ import { permissionKey, permissionToSdk, singleSourcePermissions } from './sdk-s
 
 type SentTags = readonly { readonly Key?: string; readonly Value?: string }[] | undefined;
 
-/** The tracking tags among the tags a create sent; undefined when it sent none. */
+/** The tracking tags among the tags a create sent; undefined without the cluster tag. */
 function trackingOf(sent: SentTags): Record<string, string> | undefined {
   const pairs = (sent ?? []).filter((t) => t.Key === CLUSTER_TAG || /\/(stack|resource)$/.test(t.Key ?? ''));
   return pairs.some((t) => t.Key === CLUSTER_TAG) ? Object.fromEntries(pairs.map((t) => [t.Key!, t.Value ?? ''])) : undefined;
