@@ -2,9 +2,11 @@
  * Creates, one per resource type, each tagged in its create call so an interrupted apply never
  * leaves a resource the next observe cannot find (DESIGN.md "Ownership by tags"). Follow-up calls
  * (ingress rules, attributes, extra certificates, targets) come after; if one fails, the next plan
- * sees the tagged resource and shows the rest as an update.
+ * sees the tagged resource and shows the rest as an update. A create whose answer was lost, so
+ * that the SDK's retry answers InvalidGroup.Duplicate, PriorityInUse or the like, adopts what the
+ * first attempt made when it is ours (recover.ts).
  */
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import {
   AddListenerCertificatesCommand,
   CreateListenerCommand,
@@ -21,7 +23,8 @@ import {
 import type { AwsConnection } from '../aws/clients.js';
 import type { ListenerSpec, StackResource, Tags } from '../model/stack.js';
 import type { StackContext } from './context.js';
-import { actionsToSdk, conditionToSdk, permissionToSdk, transformToSdk } from './sdk-shapes.js';
+import { adoptListener, adoptLoadBalancer, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from './recover.js';
+import { actionsToSdk, conditionToSdk, transformToSdk } from './sdk-shapes.js';
 import { managedTargets } from './targets.js';
 
 const elbTags = (tags: Tags | undefined) => (tags ? Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) : undefined);
@@ -42,41 +45,39 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
   switch (res.type) {
     case 'AWS::EC2::SecurityGroup': {
       const s = ctx.resolve(res.spec, where);
-      const out = await ec2.send(
-        new CreateSecurityGroupCommand({
-          GroupName: s.groupName,
-          Description: s.description,
-          VpcId: ctx.vpcId,
-          TagSpecifications: tags ? [{ ResourceType: 'security-group', Tags: elbTags(tags) }] : undefined,
-        }),
-      );
+      const cmd = new CreateSecurityGroupCommand({
+        GroupName: s.groupName,
+        Description: s.description,
+        VpcId: ctx.vpcId,
+        TagSpecifications: tags ? [{ ResourceType: 'security-group', Tags: elbTags(tags) }] : undefined,
+      });
+      const out = await ec2.send(cmd).catch((err: unknown) => adoptSecurityGroup(conn, err, cmd.input));
       ctx.setStatus(res.type, res.id, { groupID: out.GroupId ?? '' });
-      if ((s.ingress?.length ?? 0) > 0) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: out.GroupId, IpPermissions: s.ingress!.map(permissionToSdk) }));
+      if ((s.ingress?.length ?? 0) > 0) await authorizeIngress(conn, out.GroupId ?? '', s.ingress!);
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
       const s = ctx.resolve(res.spec, where);
       const hc = s.healthCheckConfig;
-      const out = await elbv2.send(
-        new CreateTargetGroupCommand({
-          Name: s.name,
-          Protocol: s.protocol,
-          ProtocolVersion: HTTP_PROTOCOLS.has(s.protocol) ? s.protocolVersion : undefined,
-          Port: s.port,
-          VpcId: ctx.vpcId,
-          TargetType: s.targetType,
-          IpAddressType: s.ipAddressType,
-          HealthCheckProtocol: hc?.protocol,
-          HealthCheckPort: hc?.port !== undefined ? String(hc.port) : undefined,
-          HealthCheckPath: hc?.path,
-          HealthCheckIntervalSeconds: hc?.intervalSeconds,
-          HealthCheckTimeoutSeconds: hc?.timeoutSeconds,
-          HealthyThresholdCount: hc?.healthyThresholdCount,
-          UnhealthyThresholdCount: hc?.unhealthyThresholdCount,
-          Matcher: hc?.matcher ? { HttpCode: hc.matcher.httpCode, GrpcCode: hc.matcher.grpcCode } : undefined,
-          Tags: elbTags(tags),
-        }),
-      );
+      const cmd = new CreateTargetGroupCommand({
+        Name: s.name,
+        Protocol: s.protocol,
+        ProtocolVersion: HTTP_PROTOCOLS.has(s.protocol) ? s.protocolVersion : undefined,
+        Port: s.port,
+        VpcId: ctx.vpcId,
+        TargetType: s.targetType,
+        IpAddressType: s.ipAddressType,
+        HealthCheckProtocol: hc?.protocol,
+        HealthCheckPort: hc?.port !== undefined ? String(hc.port) : undefined,
+        HealthCheckPath: hc?.path,
+        HealthCheckIntervalSeconds: hc?.intervalSeconds,
+        HealthCheckTimeoutSeconds: hc?.timeoutSeconds,
+        HealthyThresholdCount: hc?.healthyThresholdCount,
+        UnhealthyThresholdCount: hc?.unhealthyThresholdCount,
+        Matcher: hc?.matcher ? { HttpCode: hc.matcher.httpCode, GrpcCode: hc.matcher.grpcCode } : undefined,
+        Tags: elbTags(tags),
+      });
+      const out = await elbv2.send(cmd).catch((err: unknown) => adoptTargetGroup(conn, err, cmd.input));
       const arn = out.TargetGroups?.[0]?.TargetGroupArn ?? '';
       ctx.setStatus(res.type, res.id, { targetGroupARN: arn });
       if ((s.targetGroupAttributes?.length ?? 0) > 0) {
@@ -88,26 +89,25 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
     }
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {
       const s = ctx.resolve(res.spec, where);
-      const out = await elbv2.send(
-        new CreateLoadBalancerCommand({
-          Name: s.name,
-          Type: s.type as LoadBalancerTypeEnum,
-          Scheme: s.scheme,
-          IpAddressType: s.ipAddressType,
-          SubnetMappings: s.subnetMapping?.map((m) => ({
-            SubnetId: String(m.subnetID),
-            AllocationId: m.allocationID,
-            PrivateIPv4Address: m.privateIPv4Address,
-            IPv6Address: m.ipv6Address,
-            SourceNatIpv6Prefix: m.sourceNatIpv6Prefix,
-          })),
-          SecurityGroups: s.securityGroups?.map(String),
-          CustomerOwnedIpv4Pool: s.customerOwnedIPv4Pool,
-          EnablePrefixForIpv6SourceNat: s.enablePrefixForIpv6SourceNat,
-          IpamPools: s.ipv4IPAMPool ? { Ipv4IpamPoolId: s.ipv4IPAMPool } : undefined,
-          Tags: elbTags(tags),
-        }),
-      );
+      const cmd = new CreateLoadBalancerCommand({
+        Name: s.name,
+        Type: s.type as LoadBalancerTypeEnum,
+        Scheme: s.scheme,
+        IpAddressType: s.ipAddressType,
+        SubnetMappings: s.subnetMapping?.map((m) => ({
+          SubnetId: String(m.subnetID),
+          AllocationId: m.allocationID,
+          PrivateIPv4Address: m.privateIPv4Address,
+          IPv6Address: m.ipv6Address,
+          SourceNatIpv6Prefix: m.sourceNatIpv6Prefix,
+        })),
+        SecurityGroups: s.securityGroups?.map(String),
+        CustomerOwnedIpv4Pool: s.customerOwnedIPv4Pool,
+        EnablePrefixForIpv6SourceNat: s.enablePrefixForIpv6SourceNat,
+        IpamPools: s.ipv4IPAMPool ? { Ipv4IpamPoolId: s.ipv4IPAMPool } : undefined,
+        Tags: elbTags(tags),
+      });
+      const out = await elbv2.send(cmd).catch((err: unknown) => adoptLoadBalancer(conn, err, cmd.input, ctx.vpcId));
       const lb = out.LoadBalancers?.[0];
       const arn = lb?.LoadBalancerArn ?? '';
       ctx.setStatus(res.type, res.id, { loadBalancerARN: arn, dnsName: lb?.DNSName ?? '' });
@@ -119,19 +119,18 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
     case 'AWS::ElasticLoadBalancingV2::Listener': {
       const s = ctx.resolve(res.spec, where);
       const [first, ...extra] = (s.certificates ?? []).map((c) => String(c.certificateARN));
-      const out = await elbv2.send(
-        new CreateListenerCommand({
-          LoadBalancerArn: String(s.loadBalancerARN),
-          Port: s.port,
-          Protocol: s.protocol,
-          DefaultActions: actionsToSdk(s.defaultActions),
-          Certificates: first ? [{ CertificateArn: first }] : undefined,
-          SslPolicy: s.sslPolicy,
-          AlpnPolicy: s.alpnPolicy ? [...s.alpnPolicy] : undefined,
-          MutualAuthentication: mtls(s.mutualAuthentication),
-          Tags: elbTags(tags),
-        }),
-      );
+      const cmd = new CreateListenerCommand({
+        LoadBalancerArn: String(s.loadBalancerARN),
+        Port: s.port,
+        Protocol: s.protocol,
+        DefaultActions: actionsToSdk(s.defaultActions),
+        Certificates: first ? [{ CertificateArn: first }] : undefined,
+        SslPolicy: s.sslPolicy,
+        AlpnPolicy: s.alpnPolicy ? [...s.alpnPolicy] : undefined,
+        MutualAuthentication: mtls(s.mutualAuthentication),
+        Tags: elbTags(tags),
+      });
+      const out = await elbv2.send(cmd).catch((err: unknown) => adoptListener(conn, err, cmd.input));
       const arn = out.Listeners?.[0]?.ListenerArn ?? '';
       ctx.setStatus(res.type, res.id, { listenerARN: arn });
       // One certificate per call, as LBC does (listener_manager.go updateSDKListenerWithExtraCertificates).
@@ -143,16 +142,15 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
     }
     case 'AWS::ElasticLoadBalancingV2::ListenerRule': {
       const s = ctx.resolve(res.spec, where);
-      await elbv2.send(
-        new CreateRuleCommand({
-          ListenerArn: String(s.listenerARN),
-          Priority: s.priority,
-          Actions: actionsToSdk(s.actions),
-          Conditions: s.conditions.map(conditionToSdk),
-          Transforms: s.transforms && s.transforms.length > 0 ? s.transforms.map(transformToSdk) : undefined,
-          Tags: elbTags(tags),
-        }),
-      );
+      const cmd = new CreateRuleCommand({
+        ListenerArn: String(s.listenerARN),
+        Priority: s.priority,
+        Actions: actionsToSdk(s.actions),
+        Conditions: s.conditions.map(conditionToSdk),
+        Transforms: s.transforms && s.transforms.length > 0 ? s.transforms.map(transformToSdk) : undefined,
+        Tags: elbTags(tags),
+      });
+      await elbv2.send(cmd).catch((err: unknown) => adoptRule(conn, err, cmd.input, s));
       return;
     }
     default:

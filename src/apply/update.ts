@@ -4,7 +4,6 @@
  * views (plan/views.ts), so apply changes exactly what the plan showed and nothing else.
  * Rule priorities are moved separately, per listener, by rule-priorities.ts.
  */
-import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import {
   AddListenerCertificatesCommand,
   DeregisterTargetsCommand,
@@ -27,7 +26,8 @@ import type { PlanResourceType } from '../plan/types.js';
 import { canonical } from '../plan/values.js';
 import { overlay, viewOf, type View } from '../plan/views.js';
 import type { StackContext } from './context.js';
-import { actionsToSdk, conditionToSdk, permissionKey, permissionToSdk, singleSourcePermissions, transformToSdk } from './sdk-shapes.js';
+import { authorizeIngress, revokeIngress } from './recover.js';
+import { actionsToSdk, conditionToSdk, permissionKey, singleSourcePermissions, transformToSdk } from './sdk-shapes.js';
 import { managedTargets, targetKey } from './targets.js';
 
 type Planned = Extract<StackResource, { type: PlanResourceType }>;
@@ -38,7 +38,7 @@ function changedAttributes(desired: readonly { key: string; value: string }[] | 
 }
 
 export async function updateResource(conn: AwsConnection, ctx: StackContext, d: Planned, o: ObservedResource, where: string): Promise<void> {
-  const { elbv2, ec2 } = conn;
+  const { elbv2 } = conn;
   const resolved = { ...d, spec: ctx.resolve(d.spec, where) } as Planned;
   const dv = viewOf(resolved, undefined);
   const ov = viewOf(o, undefined);
@@ -48,11 +48,11 @@ export async function updateResource(conn: AwsConnection, ctx: StackContext, d: 
       if (o.type !== resolved.type) return;
       const want = new Map(singleSourcePermissions(resolved.spec.ingress).map((p) => [permissionKey(p), p]));
       const have = new Map(singleSourcePermissions(o.spec.ingress).map((p) => [permissionKey(p), p]));
-      const add = [...want].filter(([k]) => !have.has(k)).map(([, p]) => permissionToSdk(p));
-      const remove = [...have].filter(([k]) => !want.has(k)).map(([, p]) => permissionToSdk(p));
+      const add = [...want].filter(([k]) => !have.has(k)).map(([, p]) => p);
+      const remove = [...have].filter(([k]) => !want.has(k)).map(([, p]) => p);
       // Authorize before revoke, so a rule changing source never leaves a gap (security_group_reconciler.go).
-      if (add.length > 0) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: o.arn, IpPermissions: add }));
-      if (remove.length > 0) await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: o.arn, IpPermissions: remove }));
+      if (add.length > 0) await authorizeIngress(conn, o.arn, add);
+      if (remove.length > 0) await revokeIngress(conn, o.arn, remove);
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {

@@ -3,10 +3,11 @@
  * plain JSON over HTTP and mirrors the in-process EmulatorControls API:
  *
  *   GET    /                    everything: counters, throttling, latency, failures, lifecycle
- *   GET    /counters            per-action call counters;  DELETE /counters resets them
+ *   GET    /counters            per-action call counters, throttled calls, error answers by code;
+ *                                DELETE /counters resets them
  *   PUT    /throttling          {enabled?, overrides?}  (token buckets at AWS rates when enabled)
  *   PUT    /latency             {defaultMs?, perAction?}
- *   POST   /failures            {action?, nth?, times?, chance?, seed?, error}  → the rule with its id
+ *   POST   /failures            {action?, writesOnly?, nth?, times?, chance?, seed?, error}  → the rule with its id
  *   DELETE /failures[/ID]       remove one rule or all
  *   PUT    /lifecycle           {describesUntilActive?, msUntilActive?, describesUntilHealthy?, drainingDescribes?}
  *   POST   /reset               controls back to defaults
@@ -14,7 +15,7 @@
  *   POST   /state/reset         {seed?: boolean}  empty or freshly seeded state
  */
 import type { Backend } from './dispatch.js';
-import type { FailureRuleInput } from './controls.js';
+import type { FailureRuleInput } from './failures.js';
 import type { Seeder } from './seed.js';
 import { emptyState, STATE_FORMAT_VERSION, type EmulatorState } from './state.js';
 
@@ -44,7 +45,7 @@ export function handleControl(backend: Backend, seeder: Seeder, method: string, 
     case 'GET /':
       return { status: 200, body: controls.snapshot() };
     case 'GET /counters':
-      return { status: 200, body: { counters: controls.counters(), throttled: controls.snapshot().throttled } };
+      return { status: 200, body: { counters: controls.counters(), throttled: controls.snapshot().throttled, errors: controls.snapshot().errors } };
     case 'DELETE /counters':
       controls.resetCounters();
       return { status: 200, body: { counters: {} } };
@@ -53,7 +54,7 @@ export function handleControl(backend: Backend, seeder: Seeder, method: string, 
     case 'PUT /latency':
       return { status: 200, body: controls.setLatency(body) };
     case 'POST /failures':
-      if (typeof body['error'] !== 'object' || body['error'] === null) return { status: 400, body: { error: 'a failure rule needs an error: {kind: "internal" | "unavailable" | "throttling"} or {kind: "error", code, message?, status?}' } };
+      if (typeof body['error'] !== 'object' || body['error'] === null) return { status: 400, body: { error: 'a failure rule needs an error: {kind: "internal" | "unavailable" | "throttling"}, {kind: "error", code, message?, status?} or {kind: "lose-response", via?: "internal" | "reset"}' } };
       if (body['chance'] !== undefined && !(typeof body['chance'] === 'number' && body['chance'] >= 0 && body['chance'] <= 1)) return { status: 400, body: { error: 'chance must be a number between 0 and 1' } };
       return { status: 201, body: controls.addFailure(body as unknown as FailureRuleInput) };
     case 'DELETE /failures':

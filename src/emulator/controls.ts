@@ -3,50 +3,12 @@
  * failures, per-action call counters, and how fast resources settle (LB provisioning, target
  * health). The same object backs the in-process API and the `/_emulator/...` HTTP path.
  */
-import { AwsError } from './errors.js';
+import type { AwsError } from './errors.js';
+import { FailureRules, matchesAction, throttlingError, type FailureRule, type FailureRuleInput, type LostResponse } from './failures.js';
 import { bucketFor, defaultRates, TokenBuckets, type BucketSpec, type ServiceName } from './throttle.js';
 
-/** What an injected failure answers with. */
-export type FailureSpec =
-  | { readonly kind: 'internal' }
-  | { readonly kind: 'unavailable' }
-  /** The service's real throttling answer, as if a token bucket were empty. */
-  | { readonly kind: 'throttling' }
-  | { readonly kind: 'error'; readonly code: string; readonly message?: string; readonly status?: number };
-
-export interface FailureRuleInput {
-  /** `CreateListener` or `elbv2:CreateListener`; absent matches every AWS call. */
-  readonly action?: string;
-  /** Fail the Nth matching call counted from when the rule is added (default 1: the next one). */
-  readonly nth?: number;
-  /** How many matching calls fail from the Nth on (default 1; unlimited with `chance`). */
-  readonly times?: number;
-  /**
-   * Fail each matching call from the Nth on with this probability (0–1) instead of always: for
-   * "20% of calls are throttled" style tests. Draws come from a generator seeded by `seed`
-   * (default 1), so a failing run can be replayed.
-   */
-  readonly chance?: number;
-  readonly seed?: number;
-  readonly error: FailureSpec;
-}
-
-export interface FailureRule extends FailureRuleInput {
-  readonly id: string;
-  seen: number;
-  failed: number;
-  /** State of the rule's random generator (only with `chance`). */
-  draw?: number;
-}
-
-/** mulberry32: a tiny seeded generator; returns [value in [0,1), next state]. */
-function nextRandom(state: number): [number, number] {
-  const next = (state + 0x6d2b79f5) | 0;
-  let t = next;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, next];
-}
+export type { FailureRule, FailureRuleInput, FailureSpec, LostResponse } from './failures.js';
+export { throttlingError } from './failures.js';
 
 export interface ThrottlingSettings {
   readonly enabled: boolean;
@@ -76,6 +38,8 @@ export interface ControlsSnapshot {
   readonly throttling: ThrottlingSettings;
   readonly latency: LatencySettings;
   readonly failures: readonly FailureRule[];
+  /** Error answers by `service:Action code`, injected ones included. */
+  readonly errors: Record<string, number>;
   readonly lifecycle: LifecycleSettings;
 }
 
@@ -86,8 +50,8 @@ export class EmulatorControls {
   private throttledCounts = new Map<string, number>();
   private throttle: ThrottlingSettings = { enabled: false, overrides: {} };
   private latencySettings: LatencySettings = { defaultMs: 0, perAction: {} };
-  private rules: FailureRule[] = [];
-  private nextRuleId = 1;
+  private readonly rules = new FailureRules();
+  private errorCounts = new Map<string, number>();
   private lifecycleSettings: LifecycleSettings = DEFAULT_LIFECYCLE;
   private readonly buckets: TokenBuckets;
 
@@ -115,6 +79,7 @@ export class EmulatorControls {
   resetCounters(): void {
     this.counts.clear();
     this.throttledCounts.clear();
+    this.errorCounts.clear();
   }
 
   throttling(): ThrottlingSettings {
@@ -137,24 +102,19 @@ export class EmulatorControls {
   }
 
   failures(): readonly FailureRule[] {
-    return this.rules;
+    return this.rules.list();
   }
 
   addFailure(input: FailureRuleInput): FailureRule {
-    if (input.chance !== undefined && !(input.chance >= 0 && input.chance <= 1)) throw new Error(`failure chance must be between 0 and 1, got ${input.chance}`);
-    const rule: FailureRule = { ...input, id: String(this.nextRuleId++), seen: 0, failed: 0, ...(input.chance !== undefined ? { draw: input.seed ?? 1 } : {}) };
-    this.rules.push(rule);
-    return rule;
+    return this.rules.add(input);
   }
 
   removeFailure(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length !== before;
+    return this.rules.remove(id);
   }
 
   clearFailures(): void {
-    this.rules = [];
+    this.rules.clear();
   }
 
   lifecycle(): LifecycleSettings {
@@ -171,7 +131,7 @@ export class EmulatorControls {
     this.resetCounters();
     this.setThrottling({ enabled: false, overrides: {} });
     this.latencySettings = { defaultMs: 0, perAction: {} };
-    this.rules = [];
+    this.rules.clear();
     this.lifecycleSettings = DEFAULT_LIFECYCLE;
   }
 
@@ -181,7 +141,8 @@ export class EmulatorControls {
       throttled: Object.fromEntries(this.throttledCounts),
       throttling: this.throttle,
       latency: this.latencySettings,
-      failures: this.rules,
+      failures: this.rules.list(),
+      errors: Object.fromEntries(this.errorCounts),
       lifecycle: this.lifecycleSettings,
     };
   }
@@ -198,57 +159,33 @@ export class EmulatorControls {
   admit(service: ServiceName, action: string, unfiltered: boolean): AwsError | undefined {
     const key = `${service}:${action}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    for (const rule of this.rules) {
-      if (rule.action !== undefined && !matchesAction(rule.action, key)) continue;
-      rule.seen += 1;
-      const nth = rule.nth ?? 1;
-      const limit = rule.times ?? (rule.chance !== undefined ? Infinity : 1);
-      if (rule.seen < nth || rule.failed >= limit) continue;
-      if (rule.chance !== undefined) {
-        const [value, next] = nextRandom(rule.draw ?? 1);
-        rule.draw = next;
-        if (value >= rule.chance) continue;
-      }
-      rule.failed += 1;
-      return failureError(service, rule.error);
-    }
+    const injected = this.rules.refusal(service, action);
+    if (injected) return injected;
     if (this.throttle.enabled && !this.buckets.take(bucketFor(service, action, unfiltered))) {
       this.throttledCounts.set(key, (this.throttledCounts.get(key) ?? 0) + 1);
       return throttlingError(service);
     }
     return undefined;
   }
-}
 
-function matchesAction(wanted: string, key: string): boolean {
-  return wanted.includes(':') ? wanted === key : key.endsWith(`:${wanted}`);
-}
-
-/** The real throttling answer per service (aws-api-facts.md §0.1, §3.8). */
-export function throttlingError(service: ServiceName): AwsError {
-  switch (service) {
-    case 'elbv2':
-      return new AwsError('Throttling', 'Rate exceeded', 400);
-    case 'ec2':
-      return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
-    case 'acm':
-      return new AwsError('ThrottlingException', 'Rate exceeded', 400);
+  /** After the handler ran: whether the answer is lost (a `lose-response` rule fired). */
+  lose(service: ServiceName, action: string): LostResponse | undefined {
+    return this.rules.loss(service, action);
   }
-}
 
-function failureError(service: ServiceName, spec: FailureSpec): AwsError {
-  switch (spec.kind) {
-    case 'throttling':
-      return throttlingError(service);
-    case 'internal':
-      return service === 'ec2'
-        ? new AwsError('InternalError', 'An internal error has occurred. (injected by the emulator)', 500)
-        : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure. (injected by the emulator)', 500);
-    case 'unavailable':
-      return service === 'ec2'
-        ? new AwsError('Unavailable', "The server is overloaded and can't handle the request. (injected by the emulator)", 503)
-        : new AwsError('ServiceUnavailable', 'The request has failed due to a temporary failure of the server. (injected by the emulator)', 503);
-    case 'error':
-      return new AwsError(spec.code, spec.message ?? `injected ${spec.code}`, spec.status ?? 400);
+  /** Counts an error answer (what the client is sent, after any lost response). */
+  noteError(service: ServiceName, action: string, code: string): void {
+    const key = `${service}:${action} ${code}`;
+    this.errorCounts.set(key, (this.errorCounts.get(key) ?? 0) + 1);
+  }
+
+  /** Error answers with `code`, optionally only for `action` (`CreateRule` or `elbv2:CreateRule`). */
+  errorCount(code: string, action?: string): number {
+    let total = 0;
+    for (const [key, n] of this.errorCounts) {
+      const [call, answered] = key.split(' ');
+      if (answered === code && (action === undefined || matchesAction(action, call!))) total += n;
+    }
+    return total;
   }
 }

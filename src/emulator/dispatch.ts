@@ -24,6 +24,8 @@ import type { WireResponse } from './wire/response.js';
 export interface DispatchResult extends WireResponse {
   readonly requestId: string;
   readonly errorType?: string;
+  /** Close the connection instead of answering (an injected lost response). */
+  readonly reset?: true;
 }
 
 export interface Backend {
@@ -38,29 +40,45 @@ function internal(service: ServiceName, err: unknown): AwsError {
     : new AwsError(service === 'acm' ? 'InternalFailure' : 'InternalFailure', `The request processing has failed because of an unknown error (emulator bug: ${detail})`, 500);
 }
 
-/** Runs the controls and the handler; returns the handler's output or the error to send. */
-async function run<T>(backend: Backend, service: ServiceName, action: string, unfiltered: boolean, handler: (ctx: HandlerContext) => T): Promise<{ ok: T } | { err: AwsError }> {
-  const delay = backend.controls.latencyFor(service, action);
+type RunResult<T> = { ok: T } | { err: AwsError; reset?: boolean };
+
+/**
+ * Runs the controls and the handler; returns the handler's output or the error to send. A
+ * `lose-response` failure is decided after the handler: its effects stay, its answer is lost.
+ */
+async function run<T>(backend: Backend, service: ServiceName, action: string, unfiltered: boolean, handler: (ctx: HandlerContext) => T): Promise<RunResult<T>> {
+  const { controls } = backend;
+  const delay = controls.latencyFor(service, action);
   if (delay > 0) await sleep(delay);
-  const refused = backend.controls.admit(service, action, unfiltered);
-  if (refused) return { err: refused };
+  const refused = controls.admit(service, action, unfiltered);
+  if (refused) return answered(controls, service, action, { err: refused });
+  let result: RunResult<T>;
   try {
-    return { ok: handler({ store: backend.store, controls: backend.controls, now: backend.controls.now() }) };
+    result = { ok: handler({ store: backend.store, controls, now: controls.now() }) };
   } catch (err) {
-    if (err instanceof AwsError) return { err };
-    process.stderr.write(`gwlb emulator: ${service}:${action} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return { err: internal(service, err) };
+    if (!(err instanceof AwsError)) process.stderr.write(`gwlb emulator: ${service}:${action} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    result = { err: err instanceof AwsError ? err : internal(service, err) };
   } finally {
     backend.store.flush();
   }
+  const lost = controls.lose(service, action);
+  return lost ? { err: lost.error, reset: lost.reset } : answered(controls, service, action, result);
 }
+
+/** Counts an error answer that reaches the client. */
+function answered<T>(controls: EmulatorControls, service: ServiceName, action: string, result: RunResult<T>): RunResult<T> {
+  if ('err' in result) controls.noteError(service, action, result.err.code);
+  return result;
+}
+
+const resetIf = (result: RunResult<unknown>) => ('reset' in result && result.reset ? { reset: true as const } : {});
 
 export async function dispatchElbv2(backend: Backend, action: string, input: QueryInput): Promise<DispatchResult> {
   const id = requestId();
   const handler = ELBV2_ACTIONS[action];
   if (!handler) return { ...queryError(invalidAction(action), id), requestId: id };
   const result = await run(backend, 'elbv2', action, false, (ctx) => handler(input, ctx));
-  return { ...('ok' in result ? querySuccess(action, result.ok, id) : queryError(result.err, id)), requestId: id };
+  return { ...('ok' in result ? querySuccess(action, result.ok, id) : queryError(result.err, id)), requestId: id, ...resetIf(result) };
 }
 
 export async function dispatchEc2(backend: Backend, action: string, input: QueryInput): Promise<DispatchResult> {
@@ -73,7 +91,7 @@ export async function dispatchEc2(backend: Backend, action: string, input: Query
   }
   const unfiltered = action.startsWith('Describe') && isUnfiltered(input);
   const result = await run(backend, 'ec2', action, unfiltered, (ctx) => handler(input, ctx));
-  return { ...('ok' in result ? ec2Success(action, result.ok, id) : ec2Error(result.err, id)), requestId: id };
+  return { ...('ok' in result ? ec2Success(action, result.ok, id) : ec2Error(result.err, id)), requestId: id, ...resetIf(result) };
 }
 
 export async function dispatchAcm(backend: Backend, target: string, body: string): Promise<DispatchResult> {
@@ -90,7 +108,7 @@ export async function dispatchAcm(backend: Backend, target: string, body: string
     return { ...jsonError(new AwsError('SerializationException', 'The request body is not a JSON object')), requestId: id };
   }
   const result = await run(backend, 'acm', action, false, (ctx) => handler(parsed, ctx));
-  return { ...('ok' in result ? jsonSuccess(result.ok) : jsonError(result.err)), requestId: id };
+  return { ...('ok' in result ? jsonSuccess(result.ok) : jsonError(result.err)), requestId: id, ...resetIf(result) };
 }
 
 export function invalidAction(action: string | undefined): AwsError {

@@ -14,7 +14,7 @@ import { createEmulatorServer } from './server.js';
 import { StateStore, type EmulatorState } from './state.js';
 
 export { EmulatorControls } from './controls.js';
-export type { ControlsSnapshot, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
+export type { ControlsSnapshot, FailureRule, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
 export { ACCOUNT_ID, REGION } from './ids.js';
 export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_VPC_ID, seededState } from './seed.js';
 export type { EmulatorState } from './state.js';

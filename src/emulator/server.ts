@@ -31,6 +31,11 @@ function signingService(req: IncomingMessage): string | undefined {
 }
 
 function send(res: ServerResponse, result: DispatchResult): void {
+  if (result.reset) {
+    // An injected lost response: the call ran, the client sees the connection drop (ECONNRESET).
+    res.socket?.destroy();
+    return;
+  }
   const headers: Record<string, string | number> = {
     'content-type': result.contentType,
     'content-length': Buffer.byteLength(result.body),
