@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ExitCode } from '../main.js';
 import { registerApplyCommand } from './apply.js';
+import { registerDestroyCommand } from './destroy.js';
 import { registerEmulatorCommand } from './emulator.js';
 import { registerExplainCommand } from './explain.js';
 import { registerModelCommand } from './model.js';
@@ -14,5 +15,6 @@ export function registerCommands(program: Command, exit: ExitCode): void {
   registerModelCommand(program, exit);
   registerPlanCommand(program, exit);
   registerApplyCommand(program, exit);
+  registerDestroyCommand(program, exit);
   registerEmulatorCommand(program, exit);
 }

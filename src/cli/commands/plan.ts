@@ -18,6 +18,7 @@ import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, 
 import { nsName } from '../../source/kube.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
+import { planDestroy } from './plan-destroy.js';
 import { gatewayNotInInputText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
@@ -31,6 +32,8 @@ interface PlanFlags extends InputFlags {
   readonly detailedExitcode?: boolean;
   readonly out?: string;
   readonly prune?: boolean;
+  readonly destroy?: boolean;
+  readonly all?: boolean;
 }
 
 function awsTarget(flags: PlanFlags, region: string | undefined): AwsTarget {
@@ -112,10 +115,18 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     .option('--profile <name>', 'AWS shared-config profile (live AWS only)')
     .option('--gateway <ns/name>', 'only this Gateway')
     .option('--prune', "also delete owned stacks whose Gateway is not in the input")
+    .option('--destroy', 'plan the deletion of the stacks of the Gateways in -f, of --gateway NS/NAME, or of --all (what gwlb destroy would do)')
+    .option('--all', 'with --destroy: every stack this cluster owns')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .option('--out <file>', 'save the plan as JSON with a fingerprint of its inputs and of the observed state');
   addInputOptions(cmd).action(async (flags: PlanFlags) => {
     const io = commandIo(flags);
+    if (flags.destroy) return planDestroy(flags, io, exit);
+    if (flags.all) {
+      process.stderr.write('gwlb plan: --all only goes with --destroy (plan --destroy --all previews deleting every stack this cluster owns)\n');
+      exit.code = 1;
+      return;
+    }
     if (io.files.length === 0) {
       process.stderr.write(noInputError('plan'));
       exit.code = 1;

@@ -62,6 +62,9 @@ export function outcomeText(o: Outcome, chalk: ChalkInstance): string {
 /** Terraform's approval prompt (backend_apply.go), before the readline question. */
 export const CONFIRM_PROMPT = "\nDo you want to perform these actions?\n  gwlb will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n";
 export const CONFIRM_QUESTION = '  Enter a value: ';
+
+/** Terraform's destroy prompt (backend_apply.go, destroy mode). */
+export const DESTROY_PROMPT = "\nDo you really want to destroy all resources?\n  gwlb will destroy all the resources shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n";
 export const CANCELLED_TEXT = '\nApply cancelled.\n';
 
 /** After apply gwlb observes the account again and plans: does it now match? */

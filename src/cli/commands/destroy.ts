@@ -1,0 +1,104 @@
+/**
+ * `gwlb destroy [-f PATH... | --gateway NS/NAME ... | --all] [--sandbox | --endpoint-url URL]
+ * [--auto-approve]`: deletes owned stacks on purpose, as `terraform destroy` does — the plan of
+ * deletions, Terraform's destroy prompt (or --auto-approve), execution, then a check. Only
+ * stacks with this cluster's tags are touched, and LBC's ownership abort applies as in apply.
+ * The shared backend security group is left alone. Exit codes: 0 done or nothing to destroy, 1
+ * error or refusal.
+ */
+import { Command } from 'commander';
+import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
+import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
+import { AwsSession } from '../../aws/session.js';
+import { awsTarget } from '../../aws/target.js';
+import { livePlan } from '../../observe/live-plan.js';
+import { DESTROY_PROMPT } from '../../ui/apply/index.js';
+import { nothingToDestroyText } from '../../ui/scope.js';
+import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
+import { showApproveExecute } from '../execute-run.js';
+import type { ExitCode } from '../main.js';
+import { addInputOptions, commandIo, printDiagnostics, type InputFlags } from './common.js';
+
+interface Flags extends InputFlags, DestroyFlags {
+  readonly endpointUrl?: string;
+  readonly profile?: string;
+  readonly autoApprove?: boolean;
+  readonly takeOver?: boolean;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function registerDestroyCommand(program: Command, exit: ExitCode): void {
+  const cmd = new Command('destroy')
+    .description("delete owned stacks: the Gateways in -f manifests, --gateway NS/NAME, or --all; asks for 'yes' unless --auto-approve")
+    .option('--gateway <ns/name>', 'destroy this Gateway\'s stack (repeatable)', collect)
+    .option('--all', 'destroy every stack this cluster owns')
+    .option('--sandbox', 'destroy in the built-in AWS emulator (state under .gwlb/sandbox/)')
+    .option('--endpoint-url <url>', 'destroy in a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
+    .option('--region <region>', 'AWS region')
+    .option('--profile <name>', 'AWS shared-config profile')
+    .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
+    .option('--take-over', 'destroy Gateways an in-cluster LBC manages (its finalizer is set)');
+  addInputOptions(cmd).action(async (flags: Flags) => {
+    const io = commandIo(flags);
+    const fail = (text: string) => {
+      process.stderr.write(`gwlb destroy: ${text}\n`);
+      exit.code = 1;
+    };
+    const request = await destroyRequest(flags, io.files, io.settings);
+    if (typeof request === 'string') return fail(request);
+    printDiagnostics(request.diagnostics, io, Boolean(flags.verbose));
+    if (request.errored) return fail('the input has errors (above); nothing was changed in AWS');
+    if (request.lbcManaged.length > 0 && !flags.takeOver) {
+      const names = request.lbcManaged.map((m) => `${m.gateway} (finalizer ${m.finalizer})`).join(', ');
+      return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would recreate what gwlb deletes. Delete the Gateway in the cluster instead, or pass --take-over if LBC no longer runs.`);
+    }
+    let conn: AwsConnection | undefined;
+    try {
+      conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+      const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+      const planOnce = () =>
+        livePlan({
+          session,
+          settings: io.settings.cluster,
+          controllerNames: io.settings.controllerNames,
+          desire: async () => ({ stacks: [], inputGateways: request.named, errored: false }),
+          prune: false,
+          destroy: request.scope,
+        });
+      const live = await planOnce();
+      const found = new Set(live.plan.stacks.map((s) => s.id));
+      const missing = (flags.gateway === undefined ? [] : [flags.gateway].flat()).filter((g) => !found.has(g));
+      // A --gateway typed by hand that owns nothing is most likely a typo: say so and stop.
+      if (missing.length > 0) return fail(nothingToDestroyText(missing));
+      if (live.plan.stacks.length === 0) {
+        process.stdout.write(`${nothingToDestroyText(request.named)}.\n`);
+        return;
+      }
+      const code = await showApproveExecute({
+        plan: live.plan,
+        desired: [],
+        observed: live.observed,
+        session,
+        conn,
+        settings: io.settings.cluster,
+        chalk: io.chalk,
+        approved: Boolean(flags.autoApprove),
+        prompt: DESTROY_PROMPT,
+        noColor: flags.color === false,
+        replan: planOnce,
+        fail,
+      });
+      if (code !== 0) exit.code = code;
+    } catch (err) {
+      if (err instanceof AwsSetupError) return fail(err.message);
+      if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
+      return fail(describeAwsError(err));
+    } finally {
+      await conn?.close();
+    }
+  });
+  program.addCommand(cmd);
+}

@@ -1,0 +1,47 @@
+/**
+ * What `gwlb destroy` and `gwlb plan --destroy` delete: the stacks of the Gateways in `-f`
+ * manifests, of `--gateway NS/NAME` (repeatable), or every stack this cluster owns (`--all`).
+ * Only names are needed, so the manifests are read and checked but not modelled.
+ */
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { DestroyScope } from '../plan/index.js';
+import { nsName } from '../source/kube.js';
+import { destroyScopeText } from '../ui/scope.js';
+import { inputState } from './pipeline.js';
+import type { GwlbSettings } from './settings.js';
+
+export interface DestroyFlags {
+  readonly all?: boolean;
+  readonly gateway?: string[] | string;
+}
+
+export interface DestroyRequest {
+  readonly scope: DestroyScope;
+  /** The Gateways named (empty for --all). */
+  readonly named: readonly string[];
+  /** Named Gateways carrying LBC's finalizer: an in-cluster LBC manages them. */
+  readonly lbcManaged: readonly { readonly gateway: string; readonly finalizer: string }[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly errored: boolean;
+}
+
+const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
+
+/** The request, or a one-line reason why the flags do not make one. */
+export async function destroyRequest(flags: DestroyFlags, files: readonly string[], settings: GwlbSettings): Promise<DestroyRequest | string> {
+  const gateways = flags.gateway === undefined ? [] : Array.isArray(flags.gateway) ? flags.gateway : [flags.gateway];
+  if (flags.all && (files.length > 0 || gateways.length > 0)) return '--all destroys every stack this cluster owns; pass it alone, without -f or --gateway';
+  if (!flags.all && files.length === 0 && gateways.length === 0) return destroyScopeText();
+  const bad = gateways.find((g) => !/^[^/\s]+\/[^/\s]+$/.test(g));
+  if (bad !== undefined) return `--gateway ${bad}: expected NAMESPACE/NAME`;
+  if (flags.all) return { scope: { kind: 'all' }, named: [], lbcManaged: [], diagnostics: settings.diagnostics, errored: hasErrors(settings.diagnostics) };
+  const input = files.length > 0 ? await inputState({ files, settings }) : undefined;
+  const fromFiles = input?.snapshot.gateways ?? [];
+  const named = [...new Set([...fromFiles.map((g) => nsName(g)), ...gateways])].sort();
+  const lbcManaged = fromFiles.flatMap((g) => {
+    const finalizer = g.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f));
+    return finalizer ? [{ gateway: nsName(g), finalizer }] : [];
+  });
+  const diagnostics = input?.diagnostics ?? settings.diagnostics;
+  return { scope: { kind: 'gateways', gateways: named }, named, lbcManaged, diagnostics, errored: hasErrors(diagnostics) };
+}
