@@ -106,6 +106,24 @@ describe('apply PLANFILE', () => {
     expect(Object.keys(a.emu.state.elbv2.loadBalancers)).toHaveLength(0);
   });
 
+  it('gwlb show renders a saved plan as plan printed it, without AWS or manifests', async () => {
+    acct = await sandboxAccount();
+    const file = join(dir, 'show.json');
+    const planned = await runCliInProcess(['plan', '-f', ALB, '--out', file, ...acct.flags]);
+    expect(planned.code).toBe(0);
+    await acct.close();
+    acct = undefined;
+    const shown = await runCliInProcess(['show', file]);
+    expect(shown.code).toBe(0);
+    expect(`${shown.stdout}\nSaved the plan to: ${file}\n`).toBe(planned.stdout);
+    const json = await runCliInProcess(['show', file, '-o', 'json']);
+    expect(JSON.parse(json.stdout).resource_changes).toEqual(JSON.parse(readFileSync(file, 'utf8')).resource_changes);
+    expect((await runCliInProcess(['show', file, '-o', 'markdown'])).stdout).toContain('Plan:');
+    const bad = await runCliInProcess(['show', join(dir, 'nope.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe(`gwlb show: cannot read ${join(dir, 'nope.json')}: no such file`);
+  });
+
   it('a missing or non-JSON plan file is a one-line error', async () => {
     acct = await sandboxAccount();
     const missing = await runCli(['apply', join(dir, 'nope.json'), '--auto-approve', '-f', ALB, ...acct.flags]);

@@ -6,6 +6,7 @@ import { registerEmulatorCommand } from './emulator.js';
 import { registerExplainCommand } from './explain.js';
 import { registerModelCommand } from './model.js';
 import { registerPlanCommand } from './plan.js';
+import { registerShowCommand } from './show.js';
 import { registerValidateCommand } from './validate.js';
 
 /** Every gwlb subcommand, in the order `gwlb --help` lists them. */
@@ -14,6 +15,7 @@ export function registerCommands(program: Command, exit: ExitCode): void {
   registerExplainCommand(program, exit);
   registerModelCommand(program, exit);
   registerPlanCommand(program, exit);
+  registerShowCommand(program, exit);
   registerApplyCommand(program, exit);
   registerDestroyCommand(program, exit);
   registerEmulatorCommand(program, exit);
