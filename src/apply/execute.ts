@@ -23,7 +23,7 @@ import { deleteResource } from './delete.js';
 import { settleRulePriorities } from './rule-priorities.js';
 import { resendClientSecret } from './secrets.js';
 import { reconcileTags } from './tags.js';
-import { stackQueue, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
+import { clusterChanges, plannedSteps, stackQueue, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
 import { updateResource } from './update.js';
 
 export type { ApplyEvent, ApplyOutcome, Step, StepAction } from './steps.js';
@@ -54,13 +54,24 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
 
   const unknowns = new Map<string, string>();
   const needing = opts.desired.filter((s) => stackIds.includes(s.id));
+  const cluster = clusterChanges(plan);
+  const allSteps = () => plannedSteps(plan);
+  // The shared backend SG first: the plan's create step when it planned one; otherwise it is still
+  // ensured (someone may have deleted it since the plan), silently, as LBC allocates it on demand.
+  const backendStep: Step = { address: cluster.first?.address ?? 'backend security group', action: 'create' };
+  const started = performance.now();
+  if (cluster.first) emit({ kind: 'start', step: backendStep });
   try {
     const backend = await ensureBackendSecurityGroup(session, needing);
     if (backend) unknowns.set(BACKEND_SG_UNKNOWN, backend);
+    if (cluster.first) {
+      done.push(backendStep);
+      emit({ kind: 'done', step: backendStep, ms: performance.now() - started });
+    }
   } catch (err) {
-    const step: Step = { address: 'backend security group', action: 'create' };
-    emit({ kind: 'failed', step, error: describeAwsError(err) });
-    return { done, failed: [{ ...step, error: describeAwsError(err) }], notDone: [...byStack.values()].flatMap((c) => stackQueue(c).map((q) => q.step)) };
+    const error = describeAwsError(err);
+    emit({ kind: 'failed', step: backendStep, error });
+    return { done, failed: [{ ...backendStep, error }], notDone: allSteps().filter((st) => st.address !== backendStep.address) };
   }
   const vpcId = (await session.vpcInfo()).id;
   const s = opts.settings;
@@ -125,5 +136,23 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
       }
     }
   });
+  // The backend SG goes last, and only when every stack finished: a failed stack may still use it.
+  if (cluster.last) {
+    const step: Step = { address: cluster.last.address, action: 'delete' };
+    if (failed.length > 0) notDone.push(step);
+    else {
+      emit({ kind: 'start', step });
+      const t = performance.now();
+      try {
+        await deleteResource(conn, 'AWS::EC2::SecurityGroup', cluster.last.arn ?? '', opts.retryIntervalMs);
+        done.push(step);
+        emit({ kind: 'done', step, ms: performance.now() - t });
+      } catch (err) {
+        const error = describeAwsError(err);
+        failed.push({ ...step, error });
+        emit({ kind: 'failed', step, error });
+      }
+    }
+  }
   return { done, failed, notDone };
 }

@@ -6,6 +6,7 @@
  * replacements (TGs, deleted in LBC's PostSynthesize); last, the OIDC client secrets of the
  * stack's existing rules are re-sent (secrets.ts).
  */
+import { CLUSTER_STACK } from '../plan/backend-sg.js';
 import { actionKind, type Plan, type ResourceChange } from '../plan/types.js';
 
 /**
@@ -78,6 +79,7 @@ export function workByStack(plan: Pick<Plan, 'resource_changes' | 'write_only_re
   const byStack = new Map<string, { changes: ResourceChange[]; resends: ResourceChange[] }>();
   const resent = new Set(plan.write_only_resent ?? []);
   for (const rc of plan.resource_changes) {
+    if (rc.stack === CLUSTER_STACK) continue;
     const kind = actionKind(rc.change.actions);
     const changes = kind !== 'no-op';
     // An address can also name a deposed object being deleted: only the kept rule is re-sent.
@@ -91,7 +93,20 @@ export function workByStack(plan: Pick<Plan, 'resource_changes' | 'write_only_re
   return byStack;
 }
 
-/** Every step the executor will report for this plan, stack by stack. */
+/** The cluster-wide changes (the shared backend SG): its create runs before every stack, its delete after. */
+export function clusterChanges(plan: Pick<Plan, 'resource_changes'>): { readonly first?: ResourceChange; readonly last?: ResourceChange } {
+  const mine = plan.resource_changes.filter((rc) => rc.stack === CLUSTER_STACK && actionKind(rc.change.actions) !== 'no-op');
+  const first = mine.find((rc) => actionKind(rc.change.actions) === 'create');
+  const last = mine.find((rc) => actionKind(rc.change.actions) === 'delete');
+  return { ...(first ? { first } : {}), ...(last ? { last } : {}) };
+}
+
+/** Every step the executor will report for this plan: cluster-wide create, stack by stack, cluster-wide delete. */
 export function plannedSteps(plan: Pick<Plan, 'resource_changes' | 'write_only_resent'>): Step[] {
-  return [...workByStack(plan).values()].flatMap((work) => stackQueue(work).map((q) => q.step));
+  const { first, last } = clusterChanges(plan);
+  return [
+    ...(first ? [{ address: first.address, action: 'create' as const }] : []),
+    ...[...workByStack(plan).values()].flatMap((work) => stackQueue(work).map((q) => q.step)),
+    ...(last ? [{ address: last.address, action: 'delete' as const }] : []),
+  ];
 }

@@ -10,12 +10,12 @@
  * Ownership is LBC's tag test (aws/ownership.ts); listeners and rules are owned through their LB.
  */
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
-import { DescribeListenersCommand, type Listener } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeListenersCommand, type Listener, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mapLimit, READ_CONCURRENCY } from '../aws/inventory.js';
 import { stackOf, taggedInventory, type StackKey } from '../aws/ownership.js';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
-import type { ForeignResource, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
+import type { ForeignResource, ObservedBackendSecurityGroup, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
 import { hintsFrom, NO_HINTS, stackKey, type ObserveHints } from './hints.js';
 import { listenerAttributes, listenerCertificates, lbAttributes, rulesOf, targetsOf, tgAttributes } from './reads.js';
 import { listenerSpec, loadBalancerSpec, securityGroupSpec, targetGroupSpec } from './specs.js';
@@ -114,7 +114,29 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
   const stacks: ObservedStack[] = [...buckets.values()]
     .map((b) => ({ id: b.key.stackId, tagPrefix: b.key.tagPrefix, resources: sortResources(b.resources) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.tagPrefix < b.tagPrefix ? -1 : 1));
-  return { stacks, foreign: await foreignResources(session, hints, inventory, groups) };
+  const backend = backendSecurityGroup(session.cluster, groups, inventory.loadBalancers.map((l) => l.item));
+  return { stacks, foreign: await foreignResources(session, hints, inventory, groups), ...(backend ? { backendSecurityGroup: backend } : {}) };
+}
+
+/**
+ * The shared backend SG, found as LBC finds it (tags, never the name; first match wins), with
+ * what still uses it: load balancers that attach it and security groups whose rules name it.
+ */
+function backendSecurityGroup(cluster: string, groups: readonly SecurityGroup[], lbs: readonly LoadBalancer[]): ObservedBackendSecurityGroup | undefined {
+  const g = groups.find((x) => {
+    const t = ec2Tags(x.Tags);
+    return t['elbv2.k8s.aws/cluster'] === cluster && t['elbv2.k8s.aws/resource'] === 'backend-sg';
+  });
+  if (!g?.GroupId) return undefined;
+  const id = g.GroupId;
+  const names = (perms: SecurityGroup['IpPermissions']) => (perms ?? []).some((p) => (p.UserIdGroupPairs ?? []).some((u) => u.GroupId === id));
+  return {
+    groupID: id,
+    groupName: g.GroupName ?? '',
+    tags: ec2Tags(g.Tags),
+    usedBy: lbs.filter((l) => (l.SecurityGroups ?? []).includes(id)).map((l) => l.LoadBalancerArn ?? '').sort(),
+    referencedBy: groups.filter((x) => x.GroupId !== id && (names(x.IpPermissions) || names(x.IpPermissionsEgress))).map((x) => x.GroupId ?? '').sort(),
+  };
 }
 
 async function listenersOf(session: AwsSession, lbArn: string): Promise<Listener[]> {

@@ -9,6 +9,7 @@ import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import { KIND_BY_TYPE, resourceAddress } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
+import { planBackendSecurityGroup } from './backend-sg.js';
 import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
 import { PLAN_FORMAT_VERSION, type OwnershipAbort, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
@@ -21,6 +22,7 @@ export { resourceAddress, KIND_BY_TYPE } from './address.js';
 export { REPLACEMENT } from './replacement.js';
 export { planFingerprint, type PlanFingerprint } from './fingerprint.js';
 export { ownershipAborts } from './ownership.js';
+export { BACKEND_SG_ID, CLUSTER_STACK, backendSgAddress } from './backend-sg.js';
 
 export interface PlanInput {
   readonly desired: readonly Stack[];
@@ -157,6 +159,20 @@ export function buildPlan(input: PlanInput): Plan {
       stacks.push({ id: o.id, load_balancer_type: lbType, status: 'orphaned' });
       if (prune) add(o.id, planStack(undefined, o, ctx, 'delete_because_orphaned_stack'));
     }
+  }
+  // The shared backend SG: created before every stack that needs it, deleted after every stack.
+  const plannedIds = new Set(stacks.filter((x) => x.status === 'planned').map((x) => x.id));
+  const backend = planBackendSecurityGroup({
+    planned: desired.filter((d) => plannedIds.has(d.id)),
+    desired: input.destroy ? [] : input.desired,
+    observed: input.observed,
+    settings: s,
+    deletesStacks: prune || input.destroy !== undefined,
+    changes,
+  });
+  if (backend) {
+    if (backend.change.actions[0] === 'create') changes.unshift(backend);
+    else changes.push(backend);
   }
   const foreign = collisions(changes, input.observed.foreign);
   const all = [...untracked, ...foreign];

@@ -69,8 +69,21 @@ export interface ForeignResource {
   readonly tags: Tags;
 }
 
+/** The cluster's shared backend security group (LBC's backend_sg_provider.go), and who uses it. */
+export interface ObservedBackendSecurityGroup {
+  readonly groupID: string;
+  readonly groupName: string;
+  readonly tags: Tags;
+  /** Load balancers in the VPC (any owner: Ingress, Service and Gateway stacks share it) that attach it. */
+  readonly usedBy: readonly string[];
+  /** Security groups whose rules name it as a source (node and pod rules): deleting it would fail. */
+  readonly referencedBy: readonly string[];
+}
+
 export interface ObservedState {
   readonly stacks: readonly ObservedStack[];
+  /** Absent when it does not exist (or was not read: offline). */
+  readonly backendSecurityGroup?: ObservedBackendSecurityGroup;
   /** Look-alikes found by name (a create with that name would fail): never touched. */
   readonly foreign: readonly ForeignResource[];
 }

@@ -65,7 +65,9 @@ export type ActionReason =
   /** Its stack's Gateway is not in the input, and the plan prunes. */
   | 'delete_because_orphaned_stack'
   /** `gwlb destroy` / `plan --destroy` named its stack. */
-  | 'delete_because_destroy';
+  | 'delete_because_destroy'
+  /** The shared backend security group, once no load balancer or rule uses it (backend-sg.ts). */
+  | 'delete_because_unused';
 
 export interface Change {
   readonly actions: Actions;

@@ -94,7 +94,8 @@ describe('gwlb plan exit codes and options', () => {
   it('--gateway plans one Gateway only', () => {
     const r = gwlb(['plan', '--offline', '-f', 'examples/misconfigured-service', '-o', 'json', '--gateway', 'example-ns/my-tcp-gateway']);
     const plan = JSON.parse(r.stdout) as PlanJson;
-    expect(new Set(plan.resource_changes.map((rc) => rc.stack))).toEqual(new Set(['example-ns/my-tcp-gateway']));
+    // The shared backend security group it needs is cluster-wide, not another Gateway's.
+    expect(new Set(plan.resource_changes.map((rc) => rc.stack))).toEqual(new Set(['cluster', 'example-ns/my-tcp-gateway']));
   });
 
   it('--cluster-name changes the tracking tags', () => {

@@ -58,7 +58,7 @@ describe('a rotated OIDC client secret', () => {
     const r = await cli(apply(acct, [GATEWAY, V1]));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Apply complete! Resources: 5 added, 0 changed, 0 destroyed.\n');
+    expect(r.stdout).toContain('Apply complete! Resources: 6 added, 0 changed, 0 destroyed.\n');
     // A create carries the secret itself: no separate re-send.
     expect(r.stdout).not.toContain('Re-sending');
     expect(storedSecret()).toBe(SECRETS[0]);

@@ -35,7 +35,7 @@ describe('apply PLANFILE', () => {
     const applied = await runCli(['apply', file, '--auto-approve', '-f', ALB, ...acct.flags]);
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Apply complete! Resources: 9 added, 0 changed, 0 destroyed.');
+    expect(applied.stdout).toContain('Apply complete! Resources: 10 added, 0 changed, 0 destroyed.');
     expect((await plan(acct, [ALB])).code).toBe(0);
   });
 

@@ -45,6 +45,8 @@ function reasonLine(rc: ResourceChange): string | undefined {
       return `(because it is no longer in the model of Gateway ${rc.stack})`;
     case 'delete_because_orphaned_stack':
       return `(because Gateway ${rc.stack} is not in the input, and the plan prunes orphaned stacks)`;
+    case 'delete_because_unused':
+      return '(because no load balancer, security group rule or Gateway of this cluster uses it any more)';
     case 'delete_because_destroy':
       return `(because gwlb destroy deletes the stack of Gateway ${rc.stack})`;
   }
