@@ -89,14 +89,14 @@ function isAwsError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && '$metadata' in err;
 }
 
-function render(plan: Plan, format: PlanFlags['output'], io: CommandIo): string {
-  switch (format) {
+function render(plan: Plan, flags: PlanFlags, io: CommandIo, diagnostics: DesiredState['diagnostics']): string {
+  switch (flags.output) {
     case 'text':
       return renderPlanText(plan, io.chalk);
     case 'json':
       return renderPlanJson(plan);
     case 'markdown':
-      return renderPlanMarkdown(plan);
+      return renderPlanMarkdown(plan, { target: flags.offline ? 'offline' : flags.sandbox ? 'sandbox' : flags.endpointUrl ? 'endpoint' : 'account', diagnostics, files: io.files });
   }
 }
 
@@ -132,7 +132,7 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     }
     const { state, plan, fingerprint } = planned;
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
-    process.stdout.write(render(plan, flags.output, io));
+    process.stdout.write(render(plan, flags, io, state.diagnostics));
     if (flags.out) {
       try {
         writeFileSync(flags.out, renderPlanJson(plan, fingerprint));
