@@ -81,14 +81,16 @@ describe('gwlb plan exit codes and options', () => {
     expect(r.stderr).toContain('no manifests given');
   });
 
-  it('-o markdown: summary, a row per Gateway, the text plan folded away', () => {
+  it('-o markdown: cluster and target, a row per Gateway, the diagnostics, each Gateway folded away (golden)', () => {
     const r = gwlb(['plan', '--offline', '-f', 'examples/misconfigured-service', '-o', 'markdown']);
     expect(r.code).toBe(0);
+    expectGolden(`${ROOT}test/golden/plan/misconfigured-service.md`, r.stdout);
+    expect(r.stdout).toContain('Cluster `default`, planned offline, against an empty account (`--offline`).');
     expect(r.stdout).toContain('**Plan:** 7 to add, 0 to change, 0 to destroy.');
-    expect(r.stdout).toContain('| `example-ns/my-alb-gateway` | 5 | 0 | 0 |');
-    expect(r.stdout).toContain('| `example-ns/my-tcp-gateway` | 2 | 0 | 0 |');
-    expect(r.stdout).toContain('<details>');
-    expect(r.stdout).toContain('```diff');
+    expect(r.stdout).toContain('| `example-ns/my-alb-gateway` | changes | 5 | 0 | 0 |');
+    expect(r.stdout).toContain('| `example-ns/my-tcp-gateway` | changes | 2 | 0 | 0 |');
+    expect(r.stdout).toContain('**Diagnostics:** 0 errors, 3 warnings\n\n```\nexamples/misconfigured-service/gateway.yaml:58:11: warning GWLB209:');
+    expect(r.stdout).toContain('<details><summary><code>example-ns/my-tcp-gateway</code>: 2 to add, 0 to change, 0 to destroy</summary>\n\n```diff\n');
   });
 
   it('--gateway plans one Gateway only', () => {
