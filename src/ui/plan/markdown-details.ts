@@ -6,7 +6,7 @@
  */
 import { shorten } from '../../diagnostics.js';
 import { makeChalk } from '../color.js';
-import { code, fence, GITHUB_COMMENT_LIMIT, html, linesSize, plural } from './markdown-format.js';
+import { code, fence, GITHUB_COMMENT_LIMIT, html, linesSize, plural, size } from './markdown-format.js';
 import type { PlanTarget, StackRow } from './markdown-summary.js';
 import { renderResourceChange } from './text.js';
 
@@ -78,7 +78,7 @@ export function detailLines(rows: readonly StackRow[], budget: number, input: Re
   const plain = makeChalk(false);
   const changed = rows.filter((r) => r.changes.length > 0);
   if (changed.length === 0) return [];
-  const longest = changed.reduce((a, r) => (r.id.length > a.id.length ? r : a));
+  const longest = changed.reduce((a, r) => (size(shorten(r.id)) > size(shorten(a.id)) ? r : a));
   // Kept free for the note on the Gateways left out, sized for the most and the longest name.
   const reserve = linesSize([omittedNote(longest, changed.length, input)]);
   const out: string[] = [];

@@ -71,10 +71,11 @@ const RANK: Readonly<Record<PlanNote['severity'], number>> = { error: 0, warning
 /** Each note a quoted paragraph, errors first, cut to `budget` bytes. */
 export function noteLines(plan: Plan, budget: number): string[] {
   const plain = makeChalk(false);
-  const notes = merged(planNoteList(plan, MARKDOWN_WORDING))
+  // Escaped before merging: a merged sentence names Gateways in code spans, where `&lt;` would show as is.
+  const notes = merged(planNoteList(plan, MARKDOWN_WORDING).map((n) => ({ ...n, text: prose(n.text) })))
     .map((n, i) => ({ n, i }))
     .sort((a, b) => RANK[a.n.severity] - RANK[b.n.severity] || a.i - b.i);
-  const paragraphs = notes.map(({ n }) => `> ${prose(formatNote(n, plain))}\n`);
+  const paragraphs = notes.map(({ n }) => `> ${formatNote(n, plain)}\n`);
   const more = (n: number) => `> … ${plural(n, 'more note is', 'more notes are')} not shown; \`gwlb plan\` without \`-o markdown\` prints every one.\n`;
   return fitItems(paragraphs, budget, more);
 }
