@@ -157,6 +157,8 @@ export interface Plan {
   /** True when the input had errors (some Gateway got no model). */
   readonly errored: boolean;
   readonly prune: boolean;
+  /** What the plan was compared with, recorded in saved plans so `gwlb show` can say it. */
+  readonly target?: 'offline' | 'sandbox' | 'endpoint' | 'account';
   /** A destroy plan (`gwlb destroy`, `plan --destroy`): it only deletes the named stacks. */
   readonly destroy?: boolean;
   readonly stacks: readonly PlannedStack[];

@@ -81,14 +81,17 @@ describe('gwlb plan exit codes and options', () => {
     expect(r.stderr).toContain('no manifests given');
   });
 
-  it('-o markdown: summary, a row per Gateway, the text plan folded away', () => {
+  it('-o markdown: cluster and target, a row per Gateway, the diagnostics, each Gateway folded away (golden)', () => {
     const r = gwlb(['plan', '--offline', '-f', 'examples/misconfigured-service', '-o', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('**Plan:** 7 to add, 0 to change, 0 to destroy.');
-    expect(r.stdout).toContain('| `example-ns/my-alb-gateway` | 5 | 0 | 0 |');
-    expect(r.stdout).toContain('| `example-ns/my-tcp-gateway` | 2 | 0 | 0 |');
-    expect(r.stdout).toContain('<details>');
-    expect(r.stdout).toContain('```diff');
+    expectGolden(`${ROOT}test/golden/plan/misconfigured-service.md`, r.stdout);
+    expect(r.stdout).toContain('Cluster `default`, planned offline, against an empty account (`--offline`).');
+    expect(r.stdout).toContain('**Plan:** 8 to add, 0 to change, 0 to destroy.');
+    expect(r.stdout).toContain('| cluster-wide (shared backend security group) | changes | 1 | 0 | 0 |');
+    expect(r.stdout).toContain('| `example-ns/my-alb-gateway` | changes | 5 | 0 | 0 |');
+    expect(r.stdout).toContain('| `example-ns/my-tcp-gateway` | changes | 2 | 0 | 0 |');
+    expect(r.stdout).toContain('**Diagnostics:** 0 errors, 3 warnings\n\n```\nexamples/misconfigured-service/gateway.yaml:58:11: warning GWLB209:');
+    expect(r.stdout).toContain('<details><summary><code>example-ns/my-tcp-gateway</code>: 2 to add, 0 to change, 0 to destroy</summary>\n\n```diff\n');
   });
 
   it('--gateway plans one Gateway only', () => {
@@ -116,7 +119,8 @@ describe('gwlb plan exit codes and options', () => {
     expect(pa!.fingerprint).toMatchObject({ algorithm: 'sha256', inputs: expect.stringMatching(/^[0-9a-f]{64}$/), observed: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(pb!.fingerprint).toEqual(pa!.fingerprint);
     expect(pc!.fingerprint!.inputs).not.toBe(pa!.fingerprint!.inputs);
-    const { fingerprint: _f, ...rest } = pa!;
+    const { fingerprint: _f, target, ...rest } = pa! as PlanJson & { target?: string };
+    expect(target).toBe('offline');
     expect(rest).toEqual(JSON.parse(gwlb(['plan', '--offline', '-f', 'examples/nlb-tcp', '-o', 'json']).stdout));
   });
 

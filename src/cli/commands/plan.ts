@@ -93,14 +93,18 @@ function isAwsError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && '$metadata' in err;
 }
 
-function render(plan: Plan, format: PlanFlags['output'], io: CommandIo): string {
-  switch (format) {
+function targetOf(flags: PlanFlags): NonNullable<Plan['target']> {
+  return flags.offline ? 'offline' : flags.sandbox ? 'sandbox' : flags.endpointUrl ? 'endpoint' : 'account';
+}
+
+function render(plan: Plan, flags: PlanFlags, io: CommandIo, diagnostics: DesiredState['diagnostics']): string {
+  switch (flags.output) {
     case 'text':
       return renderPlanText(plan, io.chalk);
     case 'json':
       return renderPlanJson(plan);
     case 'markdown':
-      return renderPlanMarkdown(plan);
+      return renderPlanMarkdown(plan, { target: targetOf(flags), diagnostics, files: io.files });
   }
 }
 
@@ -151,10 +155,10 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    process.stdout.write(render(plan, flags.output, io));
+    process.stdout.write(render(plan, flags, io, state.diagnostics));
     if (flags.out) {
       try {
-        writeFileSync(flags.out, renderPlanJson(plan, fingerprint));
+        writeFileSync(flags.out, renderPlanJson({ ...plan, target: targetOf(flags) }, fingerprint));
       } catch (err) {
         process.stderr.write(`gwlb plan: cannot write the plan to ${flags.out}: ${(err as Error).message}\n`);
         exit.code = 1;

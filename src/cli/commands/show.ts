@@ -59,7 +59,7 @@ export function registerShowCommand(program: Command, exit: ExitCode): void {
           process.stdout.write(renderPlanJson(plan));
           return;
         case 'markdown':
-          process.stdout.write(renderPlanMarkdown(plan));
+          process.stdout.write(renderPlanMarkdown(plan, { target: plan.target ?? (plan.mode === 'offline' ? 'offline' : 'account'), diagnostics: [] }));
           return;
       }
     });

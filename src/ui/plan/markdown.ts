@@ -1,47 +1,46 @@
 /**
- * `gwlb plan -o markdown`: a pull-request comment — the summary line, one row per Gateway, notes,
- * and the full text plan in a collapsible block. The text plan goes in a ```diff fence with each
- * line's action symbol moved to the first column, so GitHub colours additions and removals.
+ * `gwlb plan -o markdown`: a pull-request comment. The cluster and what the plan was made
+ * against, the totals, a table row per Gateway, the input's diagnostics and the plan's notes, then
+ * each Gateway's changes in a collapsed block. GitHub refuses a comment over 65,536 characters,
+ * so every part has a size budget: the top parts are always present (cut only past caps no
+ * realistic plan reaches), and the details take what is left, cut short with the command that
+ * shows the rest.
  */
-import { makeChalk } from '../color.js';
-import { actionKind, type Plan, type PlanSummary } from '../../plan/types.js';
-import { planNotes } from './notes.js';
-import { renderPlanText, summaryLine } from './text.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { Plan } from '../../plan/types.js';
+import { detailLines } from './markdown-details.js';
+import { COMMENT_BUDGET, linesSize } from './markdown-format.js';
+import { diagnosticLines, MARKDOWN_WORDING, noteLines } from './markdown-notes.js';
+import { headerLines, stackRows, tableLines, type PlanTarget } from './markdown-summary.js';
 
-function countByStack(plan: Plan): Map<string, PlanSummary> {
-  const out = new Map<string, { add: number; change: number; destroy: number }>();
-  for (const rc of plan.resource_changes) {
-    const s = out.get(rc.stack) ?? { add: 0, change: 0, destroy: 0 };
-    const kind = actionKind(rc.change.actions);
-    if (kind === 'create' || kind === 'delete-create' || kind === 'create-delete') s.add++;
-    if (kind === 'update') s.change++;
-    if (kind === 'delete' || kind === 'delete-create' || kind === 'create-delete') s.destroy++;
-    out.set(rc.stack, s);
-  }
-  return out;
+export type { PlanTarget } from './markdown-summary.js';
+
+export interface MarkdownOptions {
+  /** What the plan was compared with. */
+  readonly target: PlanTarget;
+  /** The input's diagnostics: the comment lists the errors and warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The -f arguments, for the command that shows what a cut comment leaves out. */
+  readonly files?: readonly string[];
 }
 
-/** `  + foo` → `+   foo`; `-/+ resource` → `-/+ resource` (already first). */
-function diffLine(line: string): string {
-  const m = /^(\s*)([+~-])( .*)?$/.exec(line);
-  if (!m) return line;
-  const symbol = m[2] === '~' ? '!' : m[2]!;
-  return `${symbol}${m[1]}${m[3] ?? ''}`;
-}
+/**
+ * Caps, in bytes, of the parts above the details. With the title and totals (a few hundred bytes)
+ * at most some 45,000 of the 60,000 budget, so the details always get some 15,000: room for a few
+ * Gateways' changes.
+ */
+const TABLE_CAP = 24_000;
+const DIAGNOSTICS_CAP = 8_000;
+const NOTES_CAP = 12_000;
 
-export function renderPlanMarkdown(plan: Plan): string {
-  const plain = makeChalk(false);
-  const counts = countByStack(plan);
-  const out: string[] = ['### gwlb plan', '', summaryLine(plan, plain).replace(/^Plan:/, '**Plan:**'), ''];
-  if (counts.size > 0) {
-    out.push('| Gateway | to add | to change | to destroy |', '| --- | ---: | ---: | ---: |');
-    for (const [stack, s] of counts) {
-      if (s.add + s.change + s.destroy > 0) out.push(`| \`${stack}\` | ${s.add} | ${s.change} | ${s.destroy} |`);
-    }
-    out.push('');
-  }
-  for (const n of planNotes(plan, plain)) out.push(`> ${n}`, '');
-  const text = renderPlanText(plan, plain).trimEnd().split('\n').map(diffLine).join('\n');
-  out.push('<details><summary>Show the plan</summary>', '', '```diff', text, '```', '', '</details>', '');
-  return out.join('\n');
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions): string {
+  const rows = stackRows(plan);
+  const top = [
+    ...headerLines(plan, options.target, MARKDOWN_WORDING),
+    ...tableLines(plan, rows, TABLE_CAP),
+    ...diagnosticLines(options.diagnostics, DIAGNOSTICS_CAP),
+    ...noteLines(plan, NOTES_CAP),
+  ];
+  const details = detailLines(rows, COMMENT_BUDGET - linesSize(top), options);
+  return `${[...top, ...details].join('\n').trimEnd()}\n`;
 }

