@@ -129,6 +129,15 @@ describe('apply line output (no terminal)', () => {
     expect(out.join('')).toMatch(/: Creation complete after 1s\n[\s\S]*\nApply complete! Resources: 1 added, 0 changed, 0 destroyed\.\n$/);
   });
 
+  it('lineReporter prints the interrupt notice where it happens, between the action lines', () => {
+    const out: string[] = [];
+    const r = lineReporter((t) => out.push(t), plain);
+    r.onEvent(events[0]!);
+    r.interrupted();
+    r.onEvent(events[1]!);
+    expect(out).toEqual([eventLine(events[0]!, plain), INTERRUPT_TEXT, eventLine(events[1]!, plain)]);
+  });
+
   it('keeps the prompt and the after-apply lines', () => {
     expect(CONFIRM_PROMPT).toBe("\nDo you want to perform these actions?\n  gwlb will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n");
     expect(CANCELLED_TEXT).toBe('\nApply cancelled.\n');
