@@ -5,8 +5,8 @@
  * the old halves of create-before-delete replacements (TGs, deleted in LBC's PostSynthesize),
  * then the OIDC client secrets of the stack's existing rules are re-sent (secrets.ts).
  * Independent stacks run in parallel (bounded); within a stack everything is sequential, so a
- * `$ref` always names a resource already created. A failure stops its stack; the outcome lists
- * what was done, what failed and what was not attempted.
+ * `$ref` always names a resource already created. A failure stops its stack, an interrupt
+ * (`signal`) every stack; the outcome lists what was done, what failed and what was not attempted.
  */
 import { mapLimit } from '../aws/inventory.js';
 import { describeAwsError } from '../aws/errors.js';
@@ -39,6 +39,11 @@ export interface ExecuteOptions {
   readonly onEvent?: (e: ApplyEvent) => void;
   /** Wait between ResourceInUse / DependencyViolation retries (default 2000 ms, as LBC). */
   readonly retryIntervalMs?: number;
+  /**
+   * Aborted (Ctrl-C): no new step starts; a step in flight finishes, since cutting an AWS call
+   * short only loses its answer; the steps left go to `notDone` and the outcome says `interrupted`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 
@@ -120,6 +125,10 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
     };
     const queue = stackQueue(work);
     for (let i = 0; i < queue.length; i++) {
+      if (opts.signal?.aborted) {
+        notDone.push(...queue.slice(i).map((q) => q.step));
+        return;
+      }
       const { rc, phase, step } = queue[i]!;
       emit({ kind: 'start', step });
       const started = performance.now();
@@ -139,7 +148,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   // The backend SG goes last, and only when every stack finished: a failed stack may still use it.
   if (cluster.last) {
     const step: Step = { address: cluster.last.address, action: 'delete' };
-    if (failed.length > 0) notDone.push(step);
+    if (failed.length > 0 || opts.signal?.aborted) notDone.push(step);
     else {
       emit({ kind: 'start', step });
       const t = performance.now();
@@ -154,5 +163,5 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
       }
     }
   }
-  return { done, failed, notDone };
+  return { done, failed, notDone, ...(opts.signal?.aborted ? { interrupted: true } : {}) };
 }

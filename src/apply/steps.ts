@@ -32,6 +32,8 @@ export interface ApplyOutcome {
   readonly done: readonly Step[];
   readonly failed: readonly (Step & { readonly error: string })[];
   readonly notDone: readonly Step[];
+  /** The apply was interrupted (ExecuteOptions.signal): `notDone` holds what it did not start. */
+  readonly interrupted?: boolean;
 }
 
 export type Phase = 'forward' | 'backward' | 'deferred' | 'resend';

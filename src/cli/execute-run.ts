@@ -12,6 +12,7 @@ import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import { abortedStacks, hasChanges, type ObservedState, type Plan } from '../plan/index.js';
 import { abortedText } from '../ui/apply/refusals.js';
+import { installInterrupt } from './interrupt.js';
 import { CANCELLED_TEXT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../ui/apply/index.js';
 import { renderPlanText } from '../ui/plan/index.js';
 import type { ChalkInstance } from 'chalk';
@@ -43,8 +44,8 @@ async function confirm(prompt: string): Promise<boolean> {
   return answer.trim() === 'yes';
 }
 
-/** Returns the exit code. */
-export async function showApproveExecute(run: ExecuteRun): Promise<0 | 1> {
+/** Returns the exit code: 0, 1, or 130 / 143 when interrupted by SIGINT / SIGTERM. */
+export async function showApproveExecute(run: ExecuteRun): Promise<number> {
   const { plan, chalk } = run;
   const say = (text: string) => process.stdout.write(text);
   say(renderPlanText(plan, chalk));
@@ -69,11 +70,18 @@ export async function showApproveExecute(run: ExecuteRun): Promise<0 | 1> {
   say('\n');
   // The ink view for a person at a terminal; one line per action for pipes, CI and --no-color.
   const progress: ApplyReporter = wantsProgressView(process.stdout, run.noColor) ? inkReporter({ steps: plannedSteps(plan) }) : lineReporter(say, chalk);
-  const outcome = await executePlan({ plan, desired: run.desired, observed: run.observed, session: run.session, settings: run.settings, onEvent: (e) => progress.onEvent(e) }).catch(async (err: unknown) => {
-    await progress.abort();
-    throw err;
-  });
+  // Ctrl-C / SIGTERM until the executor returns: no new AWS call starts, the report says what
+  // was done and what was not, and the exit is 130 / 143 without the verifying plan.
+  const interrupt = installInterrupt({ onInterrupt: () => progress.interrupted(), beforeExit: () => void progress.abort() });
+  const outcome = await executePlan({ plan, desired: run.desired, observed: run.observed, session: run.session, settings: run.settings, signal: interrupt.signal, onEvent: (e) => progress.onEvent(e) })
+    .catch(async (err: unknown) => {
+      await progress.abort();
+      throw err;
+    })
+    .finally(() => interrupt.dispose());
   await progress.finish(outcome);
+  const interrupted = interrupt.exitCode();
+  if (interrupted !== undefined) return interrupted;
   run.session.refresh();
   const after = await run.replan();
   const matches = !hasChanges(after.plan) && abortedStacks(after.plan).length === 0;

@@ -13,8 +13,8 @@ export type RowState =
   | { readonly kind: 'running'; readonly startedAt: number }
   | { readonly kind: 'done'; readonly ms: number }
   | { readonly kind: 'failed'; readonly error: string }
-  /** The apply ended (after a failure elsewhere in the stack) without trying this one. */
-  | { readonly kind: 'skipped' };
+  /** The apply ended without trying this one: after a failure in its stack, or an interrupt. */
+  | { readonly kind: 'skipped'; readonly interrupted: boolean };
 
 export interface Row {
   readonly address: string;
@@ -29,6 +29,8 @@ export interface ProgressState {
   readonly live: readonly Row[];
   /** Set once the executor returns; the footer shows it. */
   readonly outcome?: Outcome;
+  /** Ctrl-C or SIGTERM arrived: the actions in progress are finishing, no other will start. */
+  readonly interrupted?: boolean;
 }
 
 export function initialProgress(steps: readonly Step[]): ProgressState {
@@ -61,7 +63,13 @@ export function reduceProgress(s: ProgressState, e: ProgressEvent, now: number):
  * The executor returned: whatever it did not attempt becomes a finished `skipped` row (printed
  * once, like the others), so the last redrawn frame is only the footer.
  */
+/** An interrupt arrived; the view says so until the executor returns. */
+export function interruptProgress(s: ProgressState): ProgressState {
+  return { ...s, interrupted: true };
+}
+
 export function finishProgress(s: ProgressState, outcome: Outcome): ProgressState {
-  const skipped = outcome.notDone.map((step): Row => ({ address: step.address, action: step.action, state: { kind: 'skipped' } }));
+  const interrupted = Boolean(outcome.interrupted);
+  const skipped = outcome.notDone.map((step): Row => ({ address: step.address, action: step.action, state: { kind: 'skipped', interrupted } }));
   return { finished: [...s.finished, ...skipped], live: [], outcome };
 }

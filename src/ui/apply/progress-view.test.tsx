@@ -138,6 +138,26 @@ describe('apply progress view (ink)', () => {
     expect(f).not.toContain('Apply complete!');
   });
 
+  it('after an interrupt says it is shutting down, then counts what was done and what was not started', async () => {
+    const h = harness();
+    h.send({ kind: 'start', step: SG }, { kind: 'done', step: SG, ms: 900 }, { kind: 'start', step: LB });
+    h.reporter.interrupted();
+    let f = h.stdout.frame();
+    expect(f).toContain('Interrupt received.\nPlease wait for gwlb to exit or data loss may occur.\nGracefully shutting down...\nApplying: 1 of 5 finished, 1 in progress, 3 pending');
+    expect(rowOf(f, LB.address)).toBe(`◌ ${LB.address} create in progress 0s`);
+    h.send({ kind: 'done', step: LB, ms: 1_200 });
+    await h.reporter.finish({ done: [SG, LB], failed: [], notDone: [L80, TG, OLD], interrupted: true });
+    f = h.stdout.frame();
+    expect(rowOf(f, L80.address)).toBe(`- ${L80.address} update not started`);
+    expect(f).not.toContain('Interrupt received.');
+    expect(f.slice(f.indexOf('Apply interrupted')).trimEnd().split('\n')).toEqual([
+      'Apply interrupted: 2 done, 3 not started.',
+      '',
+      'Done (✓ above): 2. Not started (- above): 3.',
+      'Every resource gwlb created carries its tracking tags, so running gwlb apply again picks up where this stopped.',
+    ]);
+  });
+
   it('a failure outside the plan (the shared backend security group) adds its own row', async () => {
     const h = harness();
     const backend: Step = { address: 'backend security group', action: 'create' };
@@ -169,7 +189,7 @@ describe('ApplyProgressView (to a string)', () => {
   it('cuts a long pending list to fit the terminal and counts the rest', () => {
     let state = initialProgress(many);
     state = reduceProgress(state, { kind: 'start', step: many[0]! }, 0);
-    const out = stripVTControlCharacters(renderToString(<ApplyProgressView state={state} now={7_900} addressWidth={40} maxLiveRows={5} columns={120} />, { columns: 120 }));
+    const out = stripVTControlCharacters(renderToString(<ApplyProgressView state={state} now={7_900} addressWidth={45} maxLiveRows={5} columns={120} />, { columns: 120 }));
     const lines = out.split('\n');
     expect(lines[0]).toBe('Applying: 0 of 40 finished, 1 in progress, 39 pending');
     expect(lines.slice(1, 6).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([

@@ -5,10 +5,11 @@
  */
 import { render, type Instance } from 'ink';
 import type { ChalkInstance } from 'chalk';
-import { finishProgress, initialProgress, reduceProgress, type ProgressState } from './progress-state.js';
+import { addressColumn } from './address.js';
+import { finishProgress, initialProgress, interruptProgress, reduceProgress, type ProgressState } from './progress-state.js';
 import { ApplyProgressView } from './progress-view.js';
 import type { Outcome, ProgressEvent, Step } from './steps.js';
-import { eventLine, outcomeText } from './text.js';
+import { eventLine, INTERRUPT_TEXT, outcomeText } from './text.js';
 
 export interface ApplyReporter {
   /** One executor event, as it happens. */
@@ -17,6 +18,8 @@ export interface ApplyReporter {
   finish(o: Outcome): Promise<void>;
   /** The executor threw instead (the error is reported elsewhere): stop drawing, leave the rows. */
   abort(): Promise<void>;
+  /** Ctrl-C or SIGTERM: say that the actions in progress finish and no other starts. */
+  interrupted(): void;
 }
 
 /** Today's output, byte for byte: `ADDR: Creating...` lines, then the summary. */
@@ -25,6 +28,7 @@ export function lineReporter(write: (text: string) => void, chalk: ChalkInstance
     onEvent: (e) => write(eventLine(e, chalk)),
     finish: async (o) => write(outcomeText(o, chalk)),
     abort: async () => {},
+    interrupted: () => write(INTERRUPT_TEXT),
   };
 }
 
@@ -63,26 +67,31 @@ export interface InkReporterOptions {
   readonly debug?: boolean;
 }
 
-/** Widest address column worth aligning to; longer addresses just push their row right. */
-const MAX_ADDRESS_WIDTH = 64;
 /** Lines of the redrawn area that are not rows: header, "… more", footer margin, prompt. */
 const CHROME_LINES = 4;
 
 export function inkReporter(opts: InkReporterOptions): ApplyReporter {
   const stdout = opts.stdout ?? process.stdout;
   const now = opts.now ?? (() => performance.now());
-  const addressWidth = Math.min(MAX_ADDRESS_WIDTH, Math.max(0, ...opts.steps.map((s) => s.address.length)));
+  const longest = Math.max(0, ...opts.steps.map((s) => s.address.length));
   let state: ProgressState = initialProgress(opts.steps);
-  const view = () => <ApplyProgressView state={state} now={now()} addressWidth={addressWidth} maxLiveRows={Math.max(3, (stdout.rows || 24) - CHROME_LINES)} columns={stdout.columns || 80} />;
+  // The width is read on every frame, so a resized terminal gets rows laid out for its new width.
+  const view = () => {
+    const columns = stdout.columns || 80;
+    return <ApplyProgressView state={state} now={now()} addressWidth={addressColumn(longest, columns)} maxLiveRows={Math.max(3, (stdout.rows || 24) - CHROME_LINES)} columns={columns} />;
+  };
   const instance: Instance = render(view(), { stdout, patchConsole: false, exitOnCtrlC: false, debug: Boolean(opts.debug) });
   const stopTicking = (opts.ticker ?? everySecond)(() => {
     if (state.live.some((r) => r.state.kind === 'running')) instance.rerender(view());
   });
+  const resized = () => instance.rerender(view());
+  stdout.on('resize', resized);
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     stopTicking();
+    stdout.off('resize', resized);
     instance.rerender(view());
     const exited = instance.waitUntilExit();
     instance.unmount();
@@ -99,5 +108,10 @@ export function inkReporter(opts: InkReporterOptions): ApplyReporter {
       await close();
     },
     abort: close,
+    interrupted() {
+      if (closed) return;
+      state = interruptProgress(state);
+      instance.rerender(view());
+    },
   };
 }

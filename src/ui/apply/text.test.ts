@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeChalk } from '../color.js';
 import { lineReporter, wantsProgressView } from './reporter.js';
 import { plannedSteps, type Outcome, type ProgressEvent } from './steps.js';
-import { CANCELLED_TEXT, CONFIRM_PROMPT, callsText, eventLine, outcomeText, verifyText } from './text.js';
+import { CANCELLED_TEXT, CONFIRM_PROMPT, INTERRUPT_TEXT, callsText, eventLine, forcedExitText, outcomeText, verifyText } from './text.js';
 import type { Plan } from '../../plan/types.js';
 
 const plain = makeChalk(false);
@@ -88,6 +88,37 @@ describe('apply line output (no terminal)', () => {
     );
   });
 
+  it('when interrupted says so, and lists what was done and what was not started', () => {
+    const o: Outcome = { done: [{ address: LB, action: 'create' }], failed: [], notDone: [{ address: L80, action: 'update' }, { address: TG, action: 'replace' }], interrupted: true };
+    expect(outcomeText(o, plain)).toBe(
+      [
+        '',
+        'Apply interrupted: 1 done, 2 not started.',
+        '',
+        'Done:',
+        `  ✓ ${LB} (create)`,
+        '',
+        'Not done:',
+        `  · ${L80} (update)`,
+        `  · ${TG} (replace)`,
+        '',
+        'Every resource gwlb created carries its tracking tags, so running gwlb apply again picks up where this stopped.',
+        '',
+      ].join('\n'),
+    );
+    const failedToo: Outcome = { ...o, failed: [{ address: OLD, action: 'delete', error: 'ResourceInUse: listener is in use' }] };
+    expect(outcomeText(failedToo, plain).split('\n').slice(1, 3)).toEqual(['Apply interrupted: 1 done, 1 failed, 2 not started.', `Error: ${OLD} (delete): ResourceInUse: listener is in use`]);
+    // Interrupted after the last action started: nothing is left, but it still was interrupted.
+    expect(outcomeText({ done: o.done, failed: [], notDone: [], interrupted: true }, plain)).toMatch(/^\nApply interrupted: 1 done, 0 not started\.\n/);
+  });
+
+  it("says Terraform's words on an interrupt, and how to resume after a forced exit", () => {
+    expect(INTERRUPT_TEXT).toBe('\nInterrupt received.\nPlease wait for gwlb to exit or data loss may occur.\nGracefully shutting down...\n');
+    const resume = 'Every resource gwlb created carries its tracking tags, so running gwlb apply again picks up where this stopped.';
+    expect(forcedExitText({ kind: 'second-signal' })).toBe(`\nTwo interrupts received. Exiting immediately. Note that data loss may have occurred.\n${resume}\n`);
+    expect(forcedExitText({ kind: 'grace-expired', graceMs: 5000 })).toBe(`\nThe AWS calls in flight did not finish within 5s of the interrupt. Exiting without waiting for them.\n${resume}\n`);
+  });
+
   it('lineReporter writes exactly those lines, in order', async () => {
     const out: string[] = [];
     const r = lineReporter((t) => out.push(t), plain);
@@ -96,6 +127,15 @@ describe('apply line output (no terminal)', () => {
     await r.finish(o);
     expect(out.join('')).toBe(events.map((e) => eventLine(e, plain)).join('') + outcomeText(o, plain));
     expect(out.join('')).toMatch(/: Creation complete after 1s\n[\s\S]*\nApply complete! Resources: 1 added, 0 changed, 0 destroyed\.\n$/);
+  });
+
+  it('lineReporter prints the interrupt notice where it happens, between the action lines', () => {
+    const out: string[] = [];
+    const r = lineReporter((t) => out.push(t), plain);
+    r.onEvent(events[0]!);
+    r.interrupted();
+    r.onEvent(events[1]!);
+    expect(out).toEqual([eventLine(events[0]!, plain), INTERRUPT_TEXT, eventLine(events[1]!, plain)]);
   });
 
   it('keeps the prompt and the after-apply lines', () => {

@@ -4,7 +4,8 @@
  * (`ADDR: Creating...`, `ADDR: Creation complete after 1s`), then
  * `Apply complete! Resources: X added, Y changed, Z destroyed.` or a failure report listing
  * what was done and what was not. The e2e tests and users' log parsers match these lines, so
- * the bytes are a contract: change them only on purpose.
+ * the bytes are a contract: change them only on purpose. An interrupted apply (Ctrl-C, SIGTERM)
+ * reports the same way, as `Apply interrupted: N done, M not started.`
  */
 import type { ChalkInstance } from 'chalk';
 import { countSteps, type Outcome, type ProgressEvent, type Step, type StepAction } from './steps.js';
@@ -43,6 +44,10 @@ export const outcomeWords = {
   failed(o: Outcome): string {
     return `Apply failed: ${o.failed.length} action(s) failed; ${o.done.length} done, ${o.notDone.length} not attempted.`;
   },
+  interrupted(o: Outcome): string {
+    const failed = o.failed.length > 0 ? ` ${o.failed.length} failed,` : '';
+    return `Apply interrupted: ${o.done.length} done,${failed} ${o.notDone.length} not started.`;
+  },
   error(f: Step & { readonly error: string }): string {
     return `${f.address} (${f.action}): ${f.error}`;
   },
@@ -50,13 +55,30 @@ export const outcomeWords = {
 };
 
 export function outcomeText(o: Outcome, chalk: ChalkInstance): string {
-  if (o.failed.length === 0) return `\n${chalk.bold.green(outcomeWords.complete(o))}\n`;
-  const lines = ['', chalk.bold.red(outcomeWords.failed(o))];
+  if (o.failed.length === 0 && !o.interrupted) return `\n${chalk.bold.green(outcomeWords.complete(o))}\n`;
+  const lines = ['', o.interrupted ? chalk.bold.yellow(outcomeWords.interrupted(o)) : chalk.bold.red(outcomeWords.failed(o))];
   for (const f of o.failed) lines.push(`${chalk.red('Error:')} ${outcomeWords.error(f)}`);
   if (o.done.length > 0) lines.push('', 'Done:', ...o.done.map((s) => `  ✓ ${s.address} (${s.action})`));
   if (o.notDone.length > 0) lines.push('', 'Not done:', ...o.notDone.map((s) => `  · ${s.address} (${s.action})`));
   lines.push('', outcomeWords.resume);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What an interrupt (Ctrl-C, SIGTERM) during apply says: Terraform's words on the first one (on
+ * stdout, as its Operation view), then on a forced exit, on stderr: a second interrupt, or the
+ * calls in flight outlasting the grace period. Both forced exits end with how to resume.
+ */
+export const INTERRUPT_TEXT = '\nInterrupt received.\nPlease wait for gwlb to exit or data loss may occur.\nGracefully shutting down...\n';
+
+export type ForcedExit = { readonly kind: 'second-signal' } | { readonly kind: 'grace-expired'; readonly graceMs: number };
+
+export function forcedExitText(why: ForcedExit): string {
+  const first =
+    why.kind === 'second-signal'
+      ? 'Two interrupts received. Exiting immediately. Note that data loss may have occurred.'
+      : `The AWS calls in flight did not finish within ${wholeSeconds(why.graceMs)}s of the interrupt. Exiting without waiting for them.`;
+  return `\n${first}\n${outcomeWords.resume}\n`;
 }
 
 /** Terraform's approval prompt (backend_apply.go), before the readline question. */
