@@ -53,7 +53,7 @@ export class AwsSetupError extends Error {
   override readonly name = 'AwsSetupError';
 }
 
-function resolveRegion(target: AwsTarget): string {
+export function resolveRegion(target: AwsTarget): string {
   if (target.kind !== 'live') return target.region ?? EMULATOR_REGION;
   const region = target.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
   if (!region) {
