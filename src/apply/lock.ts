@@ -17,11 +17,12 @@
  *   takeover file left by a process killed there is reported, never broken automatically.
  * - A lock held on another host (a shared folder) is never judged stale: gwlb cannot see that
  *   host's processes.
- * - The holder releases it in a finally, and on process exit and SIGINT/SIGTERM/SIGHUP as well.
+ * - The holder releases it in a finally, and on process exit and SIGINT/SIGTERM/SIGHUP as well
+ *   (a SIGKILL leaves the file behind, stale).
  */
 import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { constants, hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -223,13 +224,13 @@ const releaseAll = (): void => {
 };
 
 /**
- * Releases, then raises the signal again once this handler is gone, so the process still ends
- * as the signal says. Deferred: a library handler that runs after this one in the same emit
- * (ink's signal-exit re-raises only when its listeners are the last ones) sees ours removed.
+ * A terminating signal ends the process here, with the shell's status 128+N. process.exit runs
+ * the exit listeners (releaseAll, ink's cleanup) and then nothing else: no AWS call and no
+ * sandbox state write can slip in between the release and the end, as they could if the
+ * release ran first and the signal were raised again for a later tick.
  */
 function onSignal(signal: NodeJS.Signals): void {
-  releaseAll();
-  setImmediate(() => process.kill(process.pid, signal));
+  process.exit(128 + (constants.signals[signal] ?? 0));
 }
 
 function install(): void {
