@@ -58,7 +58,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     .option('--prune', 'also delete owned stacks whose Gateway is not in the input')
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
     .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them")
-    .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply on the same target to finish; default 0s: refuse at once');
+    .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
   addInputOptions(cmd).action(async (planfile: string | undefined, flags: ApplyFlags) => {
     const io = commandIo(flags);
     const fail = (text: string) => {
