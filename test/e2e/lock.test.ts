@@ -4,7 +4,8 @@
  *   the lock, each wrote back its own copy of .gwlb/sandbox/state.json and one stack vanished);
  * - against one endpoint, an apply while another holds the lock is refused naming the holder,
  *   waits with --lock-timeout, and the account ends with one copy of the stack;
- * - plan keeps working while an apply holds the lock; a killed apply's lock is released or,
+ * - plan (and plan --destroy) keeps working while an apply holds the lock, destroy takes it
+ *   as apply does; a killed apply's lock is released or,
  *   after SIGKILL, taken over as stale;
  * - many processes racing for one stale lock take it one at a time.
  * Locks for endpoints go to a temp GWLB_LOCK_DIR, which the spawned CLIs inherit.
@@ -150,7 +151,7 @@ describe('apply --sandbox: two processes in one folder', () => {
     expect(waited).toBeGreaterThan(0);
   }, 1_800_000);
 
-  it('while a lock is held, plan works, apply refuses naming the holder, and --lock-timeout waits for it', async () => {
+  it('while a lock is held, plan works, apply and destroy refuse naming the holder, and --lock-timeout waits for it', async () => {
     const cwd = mkdtempSync(join(dir, 'held-'));
     const gw = gatewayDir('gw-held');
     const holder = await acquireLock({ path: join(cwd, '.gwlb', 'sandbox', 'state.json.lock'), target: 'test', command: 'gwlb apply', timeoutMs: 0 });
@@ -173,6 +174,21 @@ describe('apply --sandbox: two processes in one folder', () => {
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toContain(`Acquiring the state lock: the sandbox in ${cwd}/.gwlb/sandbox is locked by pid ${process.pid}`);
       expect(r.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+
+      // destroy writes too and takes the same lock; plan --destroy only reads.
+      const state = join(cwd, '.gwlb', 'sandbox', 'state.json');
+      const before = readFileSync(state, 'utf8');
+      const again = await acquireLock({ path: join(cwd, '.gwlb', 'sandbox', 'state.json.lock'), target: 'test', command: 'gwlb apply', timeoutMs: 0 });
+      try {
+        const destroy = await runCli(['destroy', '--sandbox', '--all', '--auto-approve'], { cwd });
+        expect(destroy.code).toBe(1);
+        expect(destroy.stderr).toMatch(/^gwlb destroy: Error acquiring the state lock: .* is locked by pid \d+ /);
+        const preview = await runCli(['plan', '--destroy', '--sandbox', '--all', '--detailed-exitcode'], { cwd });
+        expect([preview.code, preview.stderr]).toEqual([2, '']);
+        expect(readFileSync(state, 'utf8')).toBe(before);
+      } finally {
+        again.release();
+      }
     } finally {
       holder.release();
     }
