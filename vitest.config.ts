@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,7 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // The SDK's notice about its future Node 22 requirement (the CLI silences it the same way).
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // The SDK's notice about its future Node 22 requirement (the CLI silences it the same way),
+    // and apply's target locks kept out of the user's ~/.local/state (src/apply/lock-target.ts).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', GWLB_LOCK_DIR: join(tmpdir(), 'gwlb-test-locks') },
   },
 });

@@ -19,7 +19,7 @@ import { CallCounter } from './calls.js';
 export type AwsTarget =
   | { readonly kind: 'live'; readonly region?: string; readonly profile?: string }
   | { readonly kind: 'endpoint'; readonly url: string; readonly region?: string }
-  | { readonly kind: 'sandbox'; readonly stateDir?: string; readonly region?: string };
+  | { readonly kind: 'sandbox'; readonly stateDir?: string; readonly region?: string; readonly readOnly?: boolean };
 
 export interface AwsConnection {
   readonly target: AwsTarget;
@@ -53,7 +53,7 @@ export class AwsSetupError extends Error {
   override readonly name = 'AwsSetupError';
 }
 
-function resolveRegion(target: AwsTarget): string {
+export function resolveRegion(target: AwsTarget): string {
   if (target.kind !== 'live') return target.region ?? EMULATOR_REGION;
   const region = target.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
   if (!region) {
@@ -69,7 +69,7 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
   let sandboxState: string | undefined;
   if (target.kind === 'sandbox') {
     sandboxState = join(target.stateDir ?? options.cwd ?? process.cwd(), SANDBOX_STATE);
-    emulator = await startEmulator({ statePath: sandboxState, seed: true });
+    emulator = await startEmulator({ statePath: sandboxState, seed: true, readOnly: target.readOnly ?? false });
     endpoint = emulator.endpoint;
   } else if (target.kind === 'endpoint') {
     try {

@@ -8,10 +8,11 @@ export interface TargetFlags {
   readonly profile?: string;
 }
 
-export function awsTarget(flags: TargetFlags, configRegion?: string): AwsTarget {
+/** `readOnly`: a command that only reads (plan) never writes the sandbox state, so it needs no lock. */
+export function awsTarget(flags: TargetFlags, configRegion?: string, options: { readOnly?: boolean } = {}): AwsTarget {
   const region = flags.region ?? configRegion;
   if (flags.sandbox && flags.endpointUrl) throw new AwsSetupError('--sandbox and --endpoint-url both name an AWS endpoint; pass one of them');
-  if (flags.sandbox) return { kind: 'sandbox', ...(region ? { region } : {}) };
+  if (flags.sandbox) return { kind: 'sandbox', ...(region ? { region } : {}), ...(options.readOnly ? { readOnly: true } : {}) };
   if (flags.endpointUrl) return { kind: 'endpoint', url: flags.endpointUrl, ...(region ? { region } : {}) };
   return { kind: 'live', ...(region ? { region } : {}), ...(flags.profile ? { profile: flags.profile } : {}) };
 }

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   readonly host?: string;
   /** Persist state to this JSON file (atomic writes) and load it on start. */
   readonly statePath?: string;
+  /** Load statePath but never write it (changes stay in memory). */
+  readonly readOnly?: boolean;
   /** Seed the sandbox account when the state is empty (a fresh start or a new state file). */
   readonly seed?: boolean;
   /** Clock for lifecycle and throttling; tests may pass a fake. */
@@ -49,7 +51,7 @@ function isEmpty(state: EmulatorState): boolean {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const store = StateStore.open(options.statePath);
+  const store = StateStore.open(options.statePath, { readOnly: options.readOnly ?? false });
   if (options.seed && isEmpty(store.state)) {
     store.replace(seededState());
     store.flush();

@@ -1,6 +1,9 @@
 /**
  * The emulator's whole state, held in memory and optionally persisted as one JSON file. Writes
- * are atomic (temp file + rename) so a crash never leaves a half-written state behind.
+ * are atomic (temp file + rename) so a crash never leaves a half-written state behind, and a
+ * reader in another process sees either the old file or the new one. A read-only store loads
+ * the file but never writes it (`plan --sandbox`: describes still move LBs from provisioning to
+ * active in memory, but a plan must not overwrite what a concurrent apply writes).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -28,10 +31,12 @@ export class StateStore {
   private constructor(
     public state: EmulatorState,
     readonly path: string | undefined,
+    readonly readOnly = false,
   ) {}
 
-  static open(path: string | undefined): StateStore {
-    if (path === undefined || !existsSync(path)) return new StateStore(emptyState(), path);
+  static open(path: string | undefined, options: { readOnly?: boolean } = {}): StateStore {
+    const readOnly = options.readOnly ?? false;
+    if (path === undefined || !existsSync(path)) return new StateStore(emptyState(), path, readOnly);
     const text = readFileSync(path, 'utf8');
     let parsed: unknown;
     try {
@@ -42,7 +47,7 @@ export class StateStore {
     if (!isState(parsed)) {
       throw new Error(`emulator state file ${path} is not in format version ${STATE_FORMAT_VERSION}; delete it or point --state at another file`);
     }
-    return new StateStore(parsed, path);
+    return new StateStore(parsed, path, readOnly);
   }
 
   changed(): void {
@@ -51,7 +56,7 @@ export class StateStore {
 
   /** Writes the state if it changed since the last flush. */
   flush(): void {
-    if (!this.dirty || this.path === undefined) return;
+    if (!this.dirty || this.path === undefined || this.readOnly) return;
     this.dirty = false;
     mkdirSync(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.tmp`;

@@ -10,6 +10,8 @@
  * Existing rules' OIDC client secrets are re-sent even when the plan has no changes (as LBC does,
  * apply/secrets.ts). Only a plan with changes asks for approval: re-sending the secrets the
  * manifests already hold changes nothing a reviewer could see, as with LBC's every reconcile.
+ * One apply per target at a time: the target's lock (src/cli/lock.ts) is held from before the
+ * first AWS read to after the last write; --lock-timeout waits for it, as Terraform's -lock-timeout.
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
 import { Command } from 'commander';
@@ -25,6 +27,7 @@ import { nsName } from '../../source/kube.js';
 import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
 import { CONFIRM_PROMPT } from '../../ui/apply/index.js';
 import type { ExitCode } from '../main.js';
+import { lockTarget, LockRefusedError, type HeldLock } from '../lock.js';
 import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { showApproveExecute } from '../execute-run.js';
@@ -38,6 +41,7 @@ interface ApplyFlags extends InputFlags {
   readonly prune?: boolean;
   readonly autoApprove?: boolean;
   readonly takeOver?: boolean;
+  readonly lockTimeout?: string;
 }
 
 const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
@@ -53,7 +57,8 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     .option('--gateway <ns/name>', 'only this Gateway')
     .option('--prune', 'also delete owned stacks whose Gateway is not in the input')
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
-    .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them");
+    .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them")
+    .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
   addInputOptions(cmd).action(async (planfile: string | undefined, flags: ApplyFlags) => {
     const io = commandIo(flags);
     const fail = (text: string) => {
@@ -66,8 +71,11 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       return;
     }
     let conn: AwsConnection | undefined;
+    let lock: HeldLock | undefined;
     try {
-      conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+      const target = awsTarget(flags, io.settings.cluster.region);
+      lock = await lockTarget({ target, clusterName: io.settings.cluster.clusterName, command: 'gwlb apply', timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
+      conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       const desire = async (facts: Parameters<typeof desiredState>[0]['facts']) => {
         const st = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
@@ -107,11 +115,12 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       });
       if (code !== 0) exit.code = code;
     } catch (err) {
-      if (err instanceof AwsSetupError) return fail(err.message);
+      if (err instanceof AwsSetupError || err instanceof LockRefusedError) return fail(err.message);
       if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
       return fail(describeAwsError(err));
     } finally {
-      await conn?.close();
+      await conn?.close(); // for --sandbox this writes the state, so the lock outlives it
+      lock?.release();
     }
   });
   program.addCommand(cmd);

@@ -3,8 +3,8 @@
  * [--auto-approve]`: deletes owned stacks on purpose, as `terraform destroy` does — the plan of
  * deletions, Terraform's destroy prompt (or --auto-approve), execution, then a check. Only
  * stacks with this cluster's tags are touched, and LBC's ownership abort applies as in apply.
- * The shared backend security group is left alone. Exit codes: 0 done or nothing to destroy, 1
- * error or refusal.
+ * The shared backend security group is left alone. Holds the target's lock as apply does
+ * (src/cli/lock.ts; --lock-timeout). Exit codes: 0 done or nothing to destroy, 1 error or refusal.
  */
 import { Command } from 'commander';
 import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
@@ -16,6 +16,7 @@ import { DESTROY_PROMPT } from '../../ui/apply/index.js';
 import { nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
 import { showApproveExecute } from '../execute-run.js';
+import { lockTarget, LockRefusedError, type HeldLock } from '../lock.js';
 import type { ExitCode } from '../main.js';
 import { addInputOptions, commandIo, printDiagnostics, type InputFlags } from './common.js';
 
@@ -24,6 +25,7 @@ interface Flags extends InputFlags, DestroyFlags {
   readonly profile?: string;
   readonly autoApprove?: boolean;
   readonly takeOver?: boolean;
+  readonly lockTimeout?: string;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -40,7 +42,8 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
     .option('--region <region>', 'AWS region')
     .option('--profile <name>', 'AWS shared-config profile')
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
-    .option('--take-over', 'destroy Gateways an in-cluster LBC manages (its finalizer is set)');
+    .option('--take-over', 'destroy Gateways an in-cluster LBC manages (its finalizer is set)')
+    .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
   addInputOptions(cmd).action(async (flags: Flags) => {
     const io = commandIo(flags);
     const fail = (text: string) => {
@@ -56,8 +59,11 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
       return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would recreate what gwlb deletes. Delete the Gateway in the cluster instead, or pass --take-over if LBC no longer runs.`);
     }
     let conn: AwsConnection | undefined;
+    let lock: HeldLock | undefined;
     try {
-      conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+      const target = awsTarget(flags, io.settings.cluster.region);
+      lock = await lockTarget({ target, clusterName: io.settings.cluster.clusterName, command: 'gwlb destroy', timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
+      conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       const planOnce = () =>
         livePlan({
@@ -93,11 +99,12 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
       });
       if (code !== 0) exit.code = code;
     } catch (err) {
-      if (err instanceof AwsSetupError) return fail(err.message);
+      if (err instanceof AwsSetupError || err instanceof LockRefusedError) return fail(err.message);
       if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
       return fail(describeAwsError(err));
     } finally {
-      await conn?.close();
+      await conn?.close(); // for --sandbox this writes the state, so the lock outlives it
+      lock?.release();
     }
   });
   program.addCommand(cmd);

@@ -35,7 +35,7 @@ export async function planDestroy(flags: PlanDestroyFlags, io: CommandIo, exit: 
   printDiagnostics(request.diagnostics, io, Boolean(flags.verbose));
   if (request.errored) return fail('the input has errors (above); planned nothing');
   try {
-    const conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+    const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
     try {
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       const { plan } = await livePlan({ session, settings: io.settings.cluster, desire: async () => ({ stacks: [], inputGateways: request.named, errored: false }), prune: false, destroy: request.scope });

@@ -38,7 +38,8 @@ interface PlanFlags extends InputFlags {
 
 function awsTarget(flags: PlanFlags, region: string | undefined): AwsTarget {
   const r = region ? { region } : {};
-  if (flags.sandbox) return { kind: 'sandbox', ...r };
+  // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
+  if (flags.sandbox) return { kind: 'sandbox', readOnly: true, ...r };
   if (flags.endpointUrl) return { kind: 'endpoint', url: flags.endpointUrl, ...r };
   return { kind: 'live', ...r, ...(flags.profile ? { profile: flags.profile } : {}) };
 }
