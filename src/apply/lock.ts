@@ -230,6 +230,10 @@ const releaseAll = (): void => {
  * release ran first and the signal were raised again for a later tick.
  */
 function onSignal(signal: NodeJS.Signals): void {
+  // While apply executes, the CLI's interrupt handler (cli/interrupt.ts) owns SIGINT/SIGTERM: it
+  // lets the calls in flight finish, reports, and exits itself; the lock is then released by the
+  // command's finally or, on a forced exit, by the exit listener. Only alone does this one exit.
+  if (process.listenerCount(signal) > 1) return;
   process.exit(128 + (constants.signals[signal] ?? 0));
 }
 
