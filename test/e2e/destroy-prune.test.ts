@@ -18,6 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gwlb-destroy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (acct: Account, args: readonly string[]) => runCliInProcess([...args, ...acct.flags]);
+const backendSgs = (acct: Account) => Object.values(acct.emu.state.ec2.securityGroups).filter((g) => g.groupName.startsWith('k8s-traffic-')).length;
 const lbTypes = (acct: Account) => Object.values(acct.emu.state.elbv2.loadBalancers).map((l) => l.type).sort();
 const writes = (acct: Account) =>
   Object.entries(acct.emu.controls.counters())
@@ -90,13 +91,19 @@ describe('gwlb destroy', () => {
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('The account now matches the manifests.');
     expect(lbTypes(a)).toEqual(['network']);
+    // The NLB still attaches the shared backend security group: it stays.
+    expect(one.stdout).not.toContain('backend_security_group');
+    expect(backendSgs(a)).toBe(1);
 
     const typo = await run(a, ['destroy', '--auto-approve', '--gateway', 'example-ns/typo']);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('this cluster owns no stack for example-ns/typo; nothing to destroy');
 
-    expect((await run(a, ['destroy', '--auto-approve', '--all'])).code).toBe(0);
+    const all = await run(a, ['destroy', '--auto-approve', '--all']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/cluster\.backend_security_group\["k8s-traffic-sandbox-[0-9a-f]{10}"\] will be destroyed/);
     expect(lbTypes(a)).toEqual([]);
+    expect(backendSgs(a)).toBe(0);
     expect(Object.values(a.emu.state.elbv2.targetGroups)).toEqual([]);
     expect(trackingProblems(a.emu)).toEqual([]);
     expect((await run(a, ['destroy', '--auto-approve', '--all'])).stdout).toContain('this cluster owns no stack; nothing to destroy');
