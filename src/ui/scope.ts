@@ -23,3 +23,12 @@ export function destroyScopeText(): string {
 export function nothingToDestroyText(named: readonly string[]): string {
   return named.length === 0 ? 'this cluster owns no stack; nothing to destroy' : `this cluster owns no stack for ${named.join(', ')}; nothing to destroy`;
 }
+
+export function lbcManagedText(managed: readonly { readonly gateway: string; readonly finalizer: string }[]): string {
+  const names = managed.map((m) => `${m.gateway} (finalizer ${m.finalizer})`).join(', ');
+  return `an in-cluster AWS Load Balancer Controller manages ${names}; it would undo gwlb's changes. Remove the Gateway from the input, or pass --take-over if LBC no longer runs.`;
+}
+
+export function lbcManagedWarning(managed: readonly { readonly gateway: string; readonly finalizer: string }[]): string {
+  return `Warning: gwlb apply would refuse this plan: ${lbcManagedText(managed)}\n`;
+}

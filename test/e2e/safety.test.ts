@@ -81,6 +81,9 @@ describe('apply safety', () => {
       const text = readFileSync(join(ALB, f), 'utf8').replace(/(\n  name: my-alb-gateway\n  namespace: example-ns\n)/, '$1  finalizers: [gateway.k8s.aws/alb]\n');
       writeFileSync(join(dir, f), text);
     }
+    const planned = await plan(acct, [dir]);
+    expect(planned.code).toBe(2);
+    expect(planned.stderr).toContain('Warning: gwlb apply would refuse this plan: an in-cluster AWS Load Balancer Controller manages example-ns/my-alb-gateway (finalizer gateway.k8s.aws/alb)');
     const refused = await apply(acct, [dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/in-cluster AWS Load Balancer Controller manages example-ns\/my-alb-gateway/);

@@ -19,11 +19,9 @@ import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients
 import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { AwsSession } from '../../aws/session.js';
 import { awsTarget } from '../../aws/target.js';
-import { workByStack } from '../../apply/steps.js';
 import { hasErrors } from '../../diagnostics.js';
 import { livePlan } from '../../observe/live-plan.js';
 import { judgeSavedPlan } from '../../plan/saved-plan.js';
-import { nsName } from '../../source/kube.js';
 import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
 import { CONFIRM_PROMPT } from '../../ui/apply/index.js';
 import type { ExitCode } from '../main.js';
@@ -31,7 +29,8 @@ import { lockTarget, LockRefusedError, type HeldLock } from '../lock.js';
 import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { showApproveExecute } from '../execute-run.js';
-import { gatewayNotInInputText, pruneWithoutGatewaysText } from '../../ui/scope.js';
+import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
+import { lbcManagedChanges } from '../lbc-managed.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
@@ -43,8 +42,6 @@ interface ApplyFlags extends InputFlags {
   readonly takeOver?: boolean;
   readonly lockTimeout?: string;
 }
-
-const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
 
 export function registerApplyCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('apply')
@@ -92,12 +89,8 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       // A saved plan runs only if the plan made now is exactly the one in the file (saved-plan.ts).
       const refusal = planfile && saved ? savedPlanRefusal(planfile, judgeSavedPlan(saved, live)) : undefined;
       if (refusal) return fail(refusal);
-      const changing = new Set(workByStack(plan).keys());
-      const managed = desired.resolution.gateways.filter((g) => changing.has(nsName(g.gateway)) && g.gateway.metadata.finalizers.some((f) => LBC_FINALIZERS.includes(f)));
-      if (managed.length > 0 && !flags.takeOver) {
-        const names = managed.map((g) => `${nsName(g.gateway)} (finalizer ${g.gateway.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f))})`).join(', ');
-        return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would undo gwlb's changes. Remove the Gateway from the input, or pass --take-over if LBC no longer runs.`);
-      }
+      const managed = lbcManagedChanges(plan, desired.snapshot.gateways);
+      if (managed.length > 0 && !flags.takeOver) return fail(lbcManagedText(managed));
       if (!plan.applyable) return fail(collisionRefusal(plan.untracked));
       const code = await showApproveExecute({
         plan,

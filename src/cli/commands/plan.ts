@@ -15,11 +15,11 @@ import { AwsSession } from '../../aws/session.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions, livePlan } from '../../observe/live-plan.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
-import { nsName } from '../../source/kube.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { planDestroy } from './plan-destroy.js';
-import { gatewayNotInInputText, pruneWithoutGatewaysText } from '../../ui/scope.js';
+import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
+import { lbcManagedChanges } from '../lbc-managed.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
 
@@ -157,6 +157,8 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       return;
     }
     process.stdout.write(render(plan, flags, io, state.diagnostics));
+    const managed = lbcManagedChanges(plan, state.snapshot.gateways);
+    if (managed.length > 0) process.stderr.write(io.errChalk.yellow(lbcManagedWarning(managed)));
     if (flags.out) {
       try {
         writeFileSync(flags.out, renderPlanJson({ ...plan, target: targetOf(flags) }, fingerprint));
