@@ -1,0 +1,134 @@
+/**
+ * Seeded text mutations of YAML manifests for the loader fuzz test: each one produces input a
+ * user could plausibly feed gwlb by mistake (or on purpose), from a small edit to an alias bomb.
+ * Everything is drawn from one seeded generator, so a failing case is reproduced by its seed.
+ */
+
+/** mulberry32: small, fast and good enough to spread mutations; the same seed, the same case. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const int = (r: Rand, n: number): number => Math.floor(r() * n);
+const pick = <T>(r: Rand, items: readonly T[]): T => items[int(r, items.length)]!;
+
+/** `key: value` lines (list items too): where type swaps and aliases go. */
+const KEY_LINE = /^(\s*(?:-\s+)?)([A-Za-z0-9_.\/-]+):(?:\s+(.*))?$/;
+
+const TYPE_SWAPS = ['42', '-1', '0', '3.5', '"x"', '"80"', "''", '{a: 1}', '{}', '[1, 2]', '[]', '[{}]', 'null', '~', 'true', '', '{name: {}}', '[[a]]'];
+const HUGE_NUMBERS = ['1e308', '-1e308', '9223372036854775808', '-9223372036854775809', '18446744073709551616', '1e400', '.nan', '-.inf', '0x7fffffffffffffff', '4.9e-324', '99999999999999999999999999'];
+const UNICODE = ['\u202Eevil\u202C', '😀🚀', 'a\u0000b', '"a\\0b"', 'zero\u200Bwidth', 'e\u0301\u0301\u0301', '\uFEFFbom', '"\\uD800"', '\u0007bell', 'ﬁ', '\u{10FFFF}', '"\\x00\\x1f"', 'Ω'.repeat(300)];
+
+function deepValue(r: Rand): string {
+  const n = pick(r, [101, 150, 700, 10_000]);
+  if (r() < 0.5) return '['.repeat(n) + ']'.repeat(n);
+  return '{a: '.repeat(n) + '1' + '}'.repeat(n);
+}
+
+function keyLines(lines: readonly string[]): number[] {
+  return lines.flatMap((l, i) => (KEY_LINE.test(l) ? [i] : []));
+}
+
+const indentOf = (line: string): number => /^\s*(?:-\s+)?/.exec(line)![0].length;
+
+/**
+ * Replaces the value of one `key: value` line. A key whose value is a block (the line ends in
+ * `:`) loses the block, so the result is still YAML: `listeners: 42`, `spec: "x"`.
+ */
+function setValue(lines: string[], r: Rand, value: (r: Rand) => string): void {
+  const candidates = keyLines(lines);
+  if (candidates.length === 0) return;
+  const i = pick(r, candidates);
+  const m = KEY_LINE.exec(lines[i]!)!;
+  lines[i] = `${m[1]}${m[2]}: ${value(r)}`;
+  if (m[3]) return;
+  // The block: deeper lines, and list items at the key's own column (`listeners:\n- name: a`).
+  const keyColumn = indentOf(lines[i]!);
+  let end = i + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end]!;
+    const lead = /^ */.exec(line)![0].length;
+    if (line.trim() !== '' && lead < keyColumn) break;
+    if (line.trim() !== '' && lead === keyColumn && !line.slice(lead).startsWith('- ')) break;
+  }
+  lines.splice(i + 1, end - i - 1);
+}
+
+const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = {
+  deleteLines(lines, r) {
+    const at = int(r, lines.length);
+    lines.splice(at, 1 + int(r, 4));
+  },
+  deleteChars(lines, r) {
+    const i = int(r, lines.length);
+    const l = lines[i]!;
+    const at = int(r, l.length + 1);
+    lines[i] = l.slice(0, at) + l.slice(at + 1 + int(r, 12));
+  },
+  typeSwap: (lines, r) => setValue(lines, r, (x) => pick(x, TYPE_SWAPS)),
+  hugeNumber: (lines, r) => setValue(lines, r, (x) => pick(x, HUGE_NUMBERS)),
+  unicode(lines, r) {
+    const u = pick(r, UNICODE);
+    if (r() < 0.5) return setValue(lines, r, () => u);
+    const i = int(r, lines.length);
+    lines[i] = lines[i]! + u;
+  },
+  deepNesting: (lines, r) => setValue(lines, r, deepValue),
+  duplicateKey(lines, r) {
+    const candidates = keyLines(lines);
+    if (candidates.length === 0) return;
+    const i = pick(r, candidates);
+    lines.splice(i + 1, 0, lines[i]!.replace(/^(\s*)-(\s+)/, '$1 $2'));
+  },
+  alias(lines, r) {
+    // An anchor on one value and an alias to it on another (maybe before it, maybe inside it).
+    const candidates = keyLines(lines);
+    if (candidates.length < 2) return;
+    const a = pick(r, candidates);
+    const m = KEY_LINE.exec(lines[a]!)!;
+    lines[a] = `${m[1]}${m[2]}: &x ${m[3] ?? ''}`;
+    const times = pick(r, [1, 1, 150]);
+    setValue(lines, r, () => (times === 1 ? '*x' : `[${Array(times).fill('*x').join(', ')}]`));
+  },
+  aliasBomb(lines, r) {
+    const levels = 3 + int(r, 8);
+    const bomb = ['lolz0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < levels; i++) bomb.push(`lolz${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    const docStart = lines.findIndex((l) => l.startsWith('apiVersion:'));
+    lines.splice(docStart < 0 ? 0 : docStart + 1, 0, ...bomb);
+  },
+  indent(lines, r) {
+    const i = int(r, lines.length);
+    lines[i] = r() < 0.5 ? `  ${lines[i]}` : lines[i]!.replace(/^ {1,2}/, '');
+  },
+  moveLine(lines, r) {
+    const [line] = lines.splice(int(r, lines.length), 1);
+    lines.splice(int(r, lines.length + 1), 0, line ?? '');
+  },
+  documents(lines, r) {
+    lines.splice(int(r, lines.length + 1), 0, pick(r, ['---', '...', '--- !!str', '%YAML 1.1\n---', 'kind: List\nitems: [1, {}]', '- a']));
+  },
+};
+
+export const MUTATION_NAMES = Object.keys(MUTATIONS);
+
+/** 1–3 mutations of `text`, and their names (for the failure message). */
+export function mutate(text: string, r: Rand): { text: string; applied: string[] } {
+  const lines = text.split('\n');
+  const applied: string[] = [];
+  const count = 1 + int(r, 3);
+  for (let i = 0; i < count; i++) {
+    const name = pick(r, MUTATION_NAMES);
+    MUTATIONS[name]!(lines, r);
+    applied.push(name);
+  }
+  return { text: lines.join('\n'), applied };
+}
