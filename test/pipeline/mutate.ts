@@ -62,6 +62,10 @@ function setValue(lines: string[], r: Rand, value: (r: Rand) => string): void {
   lines.splice(i + 1, end - i - 1);
 }
 
+/** Names that are also properties of every JavaScript object: a lookup by name must not find those. */
+const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
+const STATUSES = ['42', '[]', '"x"', '{conditions: "Programmed"}', '{conditions: [1]}', '{conditions: [{type: Programmed, status: "True", message: 7}]}', '{conditions: [{type: Programmed, status: "True", message: "arn:aws:elasticloadbalancing:x"}]}', '{accepted: "yes"}', '{accepted: true, message: {}}', '{parents: 1}', '{addresses: [1]}', '{__proto__: {accepted: true}}'];
+
 const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = {
   deleteLines(lines, r) {
     const at = int(r, lines.length);
@@ -113,12 +117,39 @@ const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = 
     const [line] = lines.splice(int(r, lines.length), 1);
     lines.splice(int(r, lines.length + 1), 0, line ?? '');
   },
+  /** Another scalar from the same file: still well-typed, often meaningless (a port as a name). */
+  valueShuffle(lines, r) {
+    const values = lines.map((l) => KEY_LINE.exec(l)?.[3]).filter((v): v is string => v !== undefined && v !== '' && !/^[[{&*|>]/.test(v));
+    if (values.length > 0) setValue(lines, r, (x) => pick(x, values));
+  },
+  objectKeys(lines, r) {
+    const key = pick(r, OBJECT_KEYS);
+    if (r() < 0.5) return setValue(lines, r, () => (r() < 0.5 ? key.toLowerCase() : `{${key}: {polluted: true}}`));
+    // A sibling key of a random key line.
+    const candidates = keyLines(lines);
+    if (candidates.length === 0) return;
+    const i = pick(r, candidates);
+    const column = indentOf(lines[i]!);
+    lines.splice(i + 1, 0, `${' '.repeat(column)}${key}: ${pick(r, ['1', 'x', '{polluted: true}', '[1]', 'null'])}`);
+  },
+  status(lines, r) {
+    const kinds = lines.flatMap((l, i) => (l.startsWith('kind:') ? [i] : []));
+    if (kinds.length > 0) lines.splice(pick(r, kinds) + 1, 0, `status: ${pick(r, STATUSES)}`);
+  },
   documents(lines, r) {
     lines.splice(int(r, lines.length + 1), 0, pick(r, ['---', '...', '--- !!str', '%YAML 1.1\n---', 'kind: List\nitems: [1, {}]', '- a']));
   },
 };
 
-export const MUTATION_NAMES = Object.keys(MUTATIONS);
+/**
+ * How often each is drawn. Edits that break the YAML itself stop at the parser, so the ones that
+ * keep it readable (and reach schema, resolve and model) are drawn more often.
+ */
+const WEIGHTS: Readonly<Record<keyof typeof MUTATIONS, number>> = {
+  typeSwap: 4, valueShuffle: 4, hugeNumber: 2, objectKeys: 2, unicode: 2, alias: 2, status: 1, duplicateKey: 1,
+  deleteLines: 1, deleteChars: 1, indent: 1, moveLine: 1, documents: 1, deepNesting: 1, aliasBomb: 1,
+};
+export const MUTATION_NAMES = Object.keys(MUTATIONS).flatMap((name) => Array<string>(WEIGHTS[name] ?? 1).fill(name));
 
 /** 1–3 mutations of `text`, and their names (for the failure message). */
 export function mutate(text: string, r: Rand): { text: string; applied: string[] } {
