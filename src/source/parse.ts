@@ -3,8 +3,8 @@
  * Checks only what every Kubernetes object needs (apiVersion, kind, metadata.name); the schema
  * of each kind is checked by schema/.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode, type YAMLError } from 'yaml';
+import { shorten, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { ManifestText } from './files.js';
 import { locationAt, originOf } from './origin.js';
 import { checkYamlLimits, MAX_DEPTH } from './yaml-limits.js';
@@ -25,6 +25,15 @@ function nonEmptyString(value: unknown): value is string {
  */
 const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, resolveKnownTags: false }) as const;
 
+function readerError(error: YAMLError, location: SourceLocation): Diagnostic {
+  // The reader ran out of stack on values nested hundreds of levels deep: a limit, like the others.
+  if (error.code === 'RESOURCE_EXHAUSTION') {
+    return { severity: 'error', code: 'GWLB005', message: `values nest too deep for the YAML reader (more than ${MAX_DEPTH} levels is never a Kubernetes object); the document is skipped`, location };
+  }
+  // Shortened: the reader's message may quote a whole token, e.g. of a binary file.
+  return { severity: 'error', code: 'GWLB001', message: `YAML syntax error: ${shorten(error.message.split('\n')[0]!)}; the document is skipped`, location };
+}
+
 export function parseManifest(input: ManifestText): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -37,12 +46,7 @@ export function parseManifest(input: ManifestText): { objects: RawObject[]; diag
     // The first error is the cause; the parser's later ones are mostly its consequences.
     const error = doc.errors[0];
     if (error) {
-      const at = locationAt(input.file, lineCounter, error.pos[0]);
-      // The reader ran out of stack on nesting hundreds of levels deep: say so, as for any limit.
-      const message = error.code === 'RESOURCE_EXHAUSTION'
-        ? `values nest too deep for the YAML reader (more than ${MAX_DEPTH} levels is never a Kubernetes object); the document is skipped`
-        : `YAML syntax error: ${error.message.split('\n')[0]}; the document is skipped`;
-      diagnostics.push({ severity: 'error', code: error.code === 'RESOURCE_EXHAUSTION' ? 'GWLB005' : 'GWLB001', message, location: at });
+      diagnostics.push(readerError(error, locationAt(input.file, lineCounter, error.pos[0])));
       continue;
     }
     const limit = checkYamlLimits(doc);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './parse.js';
 import { MAX_DEPTH } from './yaml-limits.js';
+import { rng } from '../../test/pipeline/mutate.js';
 
 const HEAD = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: default}\n';
 const parse = (text: string) => parseManifest({ file: 'in.yaml', text });
@@ -59,5 +60,16 @@ describe('YAML input limits', () => {
     const r = parse(`${HEAD}b: !!binary aGVsbG8=\ns: !!set {x, y}\n`);
     expect(r.objects[0]!.value['b']).toBe('aGVsbG8=');
     expect(r.objects[0]!.value['s']).toEqual({ x: null, y: null });
+  });
+});
+
+describe('YAML reader errors', () => {
+  it('shortens a reader message that quotes a whole token (a binary file named .yaml)', () => {
+    // Seeded junk bytes (seed 31 of the fuzz generator) that the reader reports quoting ~1,000 characters.
+    const r = rng(31);
+    const junk = Buffer.from(Array.from({ length: 8000 }, () => Math.floor(r() * 256))).toString('utf8');
+    const result = parse(junk);
+    expect(result.diagnostics.map((d) => d.code)).toContain('GWLB001');
+    for (const d of result.diagnostics) expect(d.message.length).toBeLessThan(300);
   });
 });
