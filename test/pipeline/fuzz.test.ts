@@ -1,11 +1,11 @@
 /**
  * Loader fuzz: every example's manifests, mutated (mutate.ts: deletions, type swaps, huge
- * numbers, unicode, deep nesting, duplicate keys, aliases and alias bombs, broken documents), go
- * through the same code the CLI runs — `gwlb validate` in-process, and for a share of cases
- * `gwlb explain -o yaml` and `gwlb model -o json`, which read the same objects further. Bad input
- * must end in diagnostics and exit 1 (or exit 0), never a stack trace or an exception. A case
- * that hangs fails on vitest's per-test timeout. A failure names its seed: rerun that seed alone
- * with FUZZ_SEED=<n>.
+ * numbers, unicode, deep nesting, duplicate keys, aliases and alias bombs, broken documents,
+ * binary junk), go through the same code the CLI runs: `gwlb validate` in-process, and for a
+ * share of cases `gwlb explain -o yaml` and `gwlb model -o json`, which read the same objects
+ * further. Bad input must end in diagnostics and exit 1 (or exit 0), never a stack trace or an
+ * exception. A case that hangs fails on vitest's per-test timeout. A failure names its seed:
+ * rerun that seed alone with FUZZ_SEED=<n>; FUZZ_CASES=5000 hunts further.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { ROOT } from '../cli/run-cli.js';
 import { runCliInProcess } from '../e2e/harness.js';
 import { mutate, rng } from './mutate.js';
 
-/** A few hundred cases keep the test fast; FUZZ_CASES=5000 hunts further. */
+/** A few hundred cases keep the test fast. */
 const CASES = Number(process.env['FUZZ_CASES'] ?? 300);
 const EXAMPLES = join(ROOT, 'examples');
 const exampleDirs = readdirSync(EXAMPLES).filter((d) => statSync(join(EXAMPLES, d)).isDirectory());
@@ -53,6 +53,8 @@ describe('mutated example manifests never crash gwlb', () => {
       const where = `seed ${seed} (${relative(work, dir)}/${target}: ${applied.join(', ')}; gwlb ${command.join(' ')})`;
       expect([0, 1], `${where} exit code\n${result.stderr.slice(0, 2000)}`).toContain(result.code);
       expect(result.stderr, where).not.toMatch(CRASH);
+      // Diagnostics shorten what they quote, so no line of them is ever huge (a junk file's bytes).
+      expect(Math.max(...result.stderr.split('\n').map((l) => l.length)), `${where} stderr line length`).toBeLessThan(2000);
       expect(result.stdout.slice(0, 100_000), where).not.toMatch(CRASH);
       rmSync(dir, { recursive: true, force: true });
     });

@@ -136,6 +136,11 @@ const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = 
     const kinds = lines.flatMap((l, i) => (l.startsWith('kind:') ? [i] : []));
     if (kinds.length > 0) lines.splice(pick(r, kinds) + 1, 0, `status: ${pick(r, STATUSES)}`);
   },
+  /** Bytes of a binary file, as when `-f dir/` picks up something that is not YAML. */
+  junk(lines, r) {
+    const bytes = Buffer.from(Array.from({ length: 200 + int(r, 4000) }, () => int(r, 256)));
+    lines.splice(int(r, lines.length + 1), 0, bytes.toString('utf8'));
+  },
   documents(lines, r) {
     lines.splice(int(r, lines.length + 1), 0, pick(r, ['---', '...', '--- !!str', '%YAML 1.1\n---', 'kind: List\nitems: [1, {}]', '- a']));
   },
@@ -147,7 +152,7 @@ const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = 
  */
 const WEIGHTS: Readonly<Record<keyof typeof MUTATIONS, number>> = {
   typeSwap: 4, valueShuffle: 4, hugeNumber: 2, objectKeys: 2, unicode: 2, alias: 2, status: 1, duplicateKey: 1,
-  deleteLines: 1, deleteChars: 1, indent: 1, moveLine: 1, documents: 1, deepNesting: 1, aliasBomb: 1,
+  deleteLines: 1, deleteChars: 1, indent: 1, moveLine: 1, documents: 1, deepNesting: 1, aliasBomb: 1, junk: 1,
 };
 export const MUTATION_NAMES = Object.keys(MUTATIONS).flatMap((name) => Array<string>(WEIGHTS[name] ?? 1).fill(name));
 
