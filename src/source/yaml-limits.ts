@@ -39,9 +39,12 @@ interface Frame {
   height: number;
 }
 
+const pairNodes = (p: { key: unknown; value: unknown }): (YamlNode | null)[] => [(p.key as YamlNode | null) ?? null, (p.value as YamlNode | null) ?? null];
+
 function childrenOf(node: YamlNode): (YamlNode | null)[] {
-  if (isSeq(node)) return node.items.map((i) => (isPair(i) ? null : (i as YamlNode)));
-  if (isMap(node)) return node.items.flatMap((p) => [(p.key as YamlNode | null) ?? null, (p.value as YamlNode | null) ?? null]);
+  // A pair straight in a sequence (the reader makes `[a: 1]` a map, but be safe) counts as well.
+  if (isSeq(node)) return node.items.flatMap((i) => (isPair(i) ? pairNodes(i) : [i as YamlNode]));
+  if (isMap(node)) return node.items.flatMap(pairNodes);
   return [];
 }
 
