@@ -55,7 +55,14 @@ export function parseManifest(input: ManifestText): { objects: RawObject[]; diag
       continue;
     }
     // Aliases are bounded above, so the package's alias-use count (default 100) is not needed.
-    const value: unknown = doc.toJS({ maxAliasCount: -1 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: -1 });
+    } catch (err) {
+      // checkYamlLimits finds every case known to throw here; this is the net for one it does not.
+      diagnostics.push({ severity: 'error', code: 'GWLB006', message: `the document has no JSON form (${(err as Error).message}); the document is skipped`, location: docStart });
+      continue;
+    }
     if (value === null || value === undefined) continue; // empty document (e.g. a trailing `---`)
     const root = doc.contents as YamlNode | null;
     const origin = originOf(input.file, lineCounter, root ?? undefined, docStart);

@@ -56,6 +56,15 @@ describe('YAML input limits', () => {
     expect(where(parse(`${HEAD}k: &k {a: 1}\n? *k\n: 1\n`))).toEqual(['GWLB006 5:3']);
   });
 
+  it('rejects a << merge of something that is not a map, where it is written', () => {
+    expect(where(parse(`${HEAD}a: &a 1\nb: {<<: *a}\n`))).toEqual(['GWLB006 5:9']);
+    expect(where(parse(`${HEAD}b: {<<: [{x: 1}, 2]}\n`))).toEqual(['GWLB006 4:9']);
+    expect(where(parse(`${HEAD}b:\n  <<:\n  c: 1\n`))).toEqual(['GWLB006 5:6']);
+    const lists = parse(`${HEAD}a: &a {x: 1}\nc: &c [{y: 2}]\nb: {<<: *c, z: 3}\nd: {<<: [*a, {w: 4}]}\n`);
+    expect(lists.diagnostics).toEqual([]);
+    expect(lists.objects[0]!.value).toMatchObject({ b: { y: 2, z: 3 }, d: { x: 1, w: 4 } });
+  });
+
   it('keeps YAML 1.1 tags as plain JSON values', () => {
     const r = parse(`${HEAD}b: !!binary aGVsbG8=\ns: !!set {x, y}\n`);
     expect(r.objects[0]!.value['b']).toBe('aGVsbG8=');

@@ -9,9 +9,9 @@
  * must not overflow the stack here). Each anchored node's expanded size and height are kept, so
  * an alias costs one lookup and a billion-laughs document is measured in linear time. The same
  * walk finds what has no JSON form: an alias before its anchor, an alias inside its own anchor
- * (a cycle), and a mapping key that is a list or a map.
+ * (a cycle), a mapping key that is a list or a map, and a `<<` merge of something not a map.
  */
-import { isAlias, isMap, isPair, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 
 /** Far deeper than any Kubernetes object, far below where the YAML reader runs out of stack. */
 export const MAX_DEPTH = 100;
@@ -112,7 +112,9 @@ export function checkYamlLimits(doc: Document): YamlLimitProblem | undefined {
     if (frame.next < frame.children.length) {
       const index = frame.next++;
       const child = frame.children[index];
-      if (child) problem = visit(child, isMap(frame.node) && index % 2 === 0);
+      const isKey = isMap(frame.node) && index % 2 === 0;
+      if (!isKey && isMergeKey(frame.children[index - 1])) problem = mergeProblem(child, frame.children[index - 1]!, anchors);
+      if (child && !problem) problem = visit(child, isKey);
       continue;
     }
     stack.pop();
@@ -122,6 +124,22 @@ export function checkYamlLimits(doc: Document): YamlLimitProblem | undefined {
     addToParent(m);
   }
   return problem;
+}
+
+/** With merge keys on, the reader resolves a plain `<<` key to a symbol. */
+const isMergeKey = (node: YamlNode | null | undefined): boolean => isScalar(node) && typeof node.value === 'symbol';
+
+/**
+ * `<<` takes a map or a list of maps, as in go-yaml; the yaml package throws on anything else.
+ * An alias whose anchor is not known yet is left to the alias checks.
+ */
+function mergeProblem(value: YamlNode | null | undefined, key: YamlNode, anchors: ReadonlyMap<string, YamlNode>): YamlLimitProblem | undefined {
+  const resolve = (n: unknown): unknown => (isAlias(n) ? anchors.get(n.source) : n);
+  const notMap = (n: unknown): boolean => resolve(n) !== undefined && !isMap(resolve(n));
+  const source = resolve(value);
+  const bad = value === null || value === undefined || (isSeq(source) ? source.items.some(notMap) : notMap(value));
+  if (!bad) return undefined;
+  return { code: 'GWLB006', offset: offsetOf(value ?? key), message: 'a << merge key takes a map or a list of maps; the document is skipped' };
 }
 
 function keyProblem(node: YamlNode): YamlLimitProblem {

@@ -132,6 +132,18 @@ const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = 
     const column = indentOf(lines[i]!);
     lines.splice(i + 1, 0, `${' '.repeat(column)}${key}: ${pick(r, ['1', 'x', '{polluted: true}', '[1]', 'null'])}`);
   },
+  /** A `<<` merge key next to a random key: of a map (works), or of something else (an error). */
+  merge(lines, r) {
+    const candidates = keyLines(lines);
+    if (candidates.length === 0) return;
+    const i = pick(r, candidates);
+    const value = pick(r, ['{merged: 1}', '5', '[1]', '[{a: 1}, 2]', '*x', '[*x]', '', 'null']);
+    if (value.includes('*x') && r() < 0.7) {
+      const m = KEY_LINE.exec(lines[i]!)!;
+      lines[i] = `${m[1]}${m[2]}: &x ${m[3] ?? ''}`;
+    }
+    lines.splice(i + 1, 0, `${' '.repeat(indentOf(lines[i]!))}<<: ${value}`);
+  },
   status(lines, r) {
     const kinds = lines.flatMap((l, i) => (l.startsWith('kind:') ? [i] : []));
     if (kinds.length > 0) lines.splice(pick(r, kinds) + 1, 0, `status: ${pick(r, STATUSES)}`);
@@ -151,7 +163,7 @@ const MUTATIONS: Readonly<Record<string, (lines: string[], r: Rand) => void>> = 
  * keep it readable (and reach schema, resolve and model) are drawn more often.
  */
 const WEIGHTS: Readonly<Record<keyof typeof MUTATIONS, number>> = {
-  typeSwap: 4, valueShuffle: 4, hugeNumber: 2, objectKeys: 2, unicode: 2, alias: 2, status: 1, duplicateKey: 1,
+  typeSwap: 4, valueShuffle: 4, hugeNumber: 2, objectKeys: 2, unicode: 2, alias: 2, merge: 1, status: 1, duplicateKey: 1,
   deleteLines: 1, deleteChars: 1, indent: 1, moveLine: 1, documents: 1, deepNesting: 1, aliasBomb: 1, junk: 1,
 };
 export const MUTATION_NAMES = Object.keys(MUTATIONS).flatMap((name) => Array<string>(WEIGHTS[name] ?? 1).fill(name));
