@@ -197,3 +197,14 @@ describe('wrong types outside spec', () => {
     expect(errors('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {clientSecret: [a]}')).toEqual(['GWLB101 stringData.clientSecret: must be a string, got a list']);
   });
 });
+
+describe('field names that are also JavaScript object properties', () => {
+  it('are unknown fields on CRDs, and kept as plain data on core kinds', () => {
+    const r = load(`${gateway('[{name: a, port: 80, protocol: HTTP, constructor: 1, toString: x}]')}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}], __proto__: {polluted: true}}`);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['GWLB102 spec.listeners[0].constructor', 'GWLB102 spec.listeners[0].toString']);
+    const spec = r.snapshot.services[0]!.spec as unknown as Record<string, unknown>;
+    expect(Object.getPrototypeOf(spec)).toBe(Object.prototype);
+    expect(spec['polluted']).toBeUndefined();
+    expect(Object.keys(spec)).toContain('__proto__');
+  });
+});
