@@ -3,7 +3,8 @@
  * - live AWS through the SDK's default credential chain (`--region`, `--profile`);
  * - `--endpoint-url URL`: a running `gwlb emulator` (or another ELBv2/EC2/ACM endpoint);
  * - `--sandbox`: the emulator started in-process, its state kept in `.gwlb/sandbox/state.json`
- *   and seeded (VPC, tagged subnets, nodes, ACM certificates) on first use.
+ *   and seeded (VPC, tagged subnets, nodes, ACM certificates) on first use, then tagged for
+ *   each cluster name on its first use (emulator/sandbox.ts).
  * Retries are the SDK's standard retryer with LBC's `--aws-max-retries` default of 10 attempts
  * (pkg/aws/aws_config.go), so throttling and 5xx never surface unless they persist.
  * Every client counts its calls (logical calls and HTTP attempts) for plan/apply reports and
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { REGION as EMULATOR_REGION, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { REGION as EMULATOR_REGION, prepareSandbox, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { CallCounter } from './calls.js';
 
 export type AwsTarget =
@@ -30,6 +31,8 @@ export interface AwsConnection {
   readonly calls: CallCounter;
   /** Where the sandbox emulator keeps its state (sandbox only). */
   readonly sandboxState?: string;
+  /** Sandbox only: tags its VPC and subnets for this cluster name on first use (emulator/sandbox.ts). */
+  readonly useSandboxCluster?: (cluster: string) => unknown;
   /** Destroys the clients and stops an in-process sandbox (writing its state file). */
   close(): Promise<void>;
 }
@@ -100,6 +103,7 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
     acm,
     calls,
     ...(sandboxState ? { sandboxState } : {}),
+    ...(emulator ? { useSandboxCluster: (cluster: string) => prepareSandbox(emulator.state, cluster) && emulator.store.changed() } : {}),
     async close() {
       elbv2.destroy();
       ec2.destroy();

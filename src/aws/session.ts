@@ -25,6 +25,8 @@ export class AwsSession {
     private readonly vpcIdSetting?: string,
   ) {
     this.elbv2Inventory = new Elbv2Inventory(conn.elbv2);
+    // The sandbox serves any cluster name: the first session for a name tags it in (before any read).
+    conn.useSandboxCluster?.(cluster);
   }
 
   refresh(): void {

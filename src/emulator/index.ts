@@ -17,6 +17,7 @@ export { EmulatorControls } from './controls.js';
 export type { ControlsSnapshot, FailureRule, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
 export { ACCOUNT_ID, REGION } from './ids.js';
 export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_VPC_ID, seededState } from './seed.js';
+export { prepareSandbox, SANDBOX_TARGET_GROUP } from './sandbox.js';
 export type { EmulatorState } from './state.js';
 
 export interface EmulatorOptions {

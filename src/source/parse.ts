@@ -3,10 +3,11 @@
  * Checks only what every Kubernetes object needs (apiVersion, kind, metadata.name); the schema
  * of each kind is checked by schema/.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode, type YAMLError } from 'yaml';
+import { shorten, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { ManifestText } from './files.js';
 import { locationAt, originOf } from './origin.js';
+import { checkYamlLimits, MAX_DEPTH } from './yaml-limits.js';
 import type { RawObject } from './schema/index.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -17,29 +18,51 @@ function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
+/**
+ * YAML as Kubernetes reads it (go-yaml through sigs.k8s.io/yaml): `<<` merge keys work, and
+ * YAML 1.1 tags such as !!binary or !!set give plain strings and maps, never Buffers or Sets.
+ * Duplicate keys are errors, as the API server's strict decoding makes them.
+ */
+const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, resolveKnownTags: false }) as const;
+
+function readerError(error: YAMLError, location: SourceLocation): Diagnostic {
+  // The reader ran out of stack on values nested hundreds of levels deep: a limit, like the others.
+  if (error.code === 'RESOURCE_EXHAUSTION') {
+    return { severity: 'error', code: 'GWLB005', message: `values nest too deep for the YAML reader (more than ${MAX_DEPTH} levels is never a Kubernetes object); the document is skipped`, location };
+  }
+  // Shortened: the reader's message may quote a whole token, e.g. of a binary file.
+  return { severity: 'error', code: 'GWLB001', message: `YAML syntax error: ${shorten(error.message.split('\n')[0]!)}; the document is skipped`, location };
+}
+
 export function parseManifest(input: ManifestText): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(input.text, YAML_OPTIONS(lineCounter));
   const list = Array.isArray(docs) ? docs : [docs];
 
   for (const doc of list) {
     const docStart = locationAt(input.file, lineCounter, doc.range[0]);
-    if (doc.errors.length > 0) {
-      // The first error is the cause; the parser's later ones are mostly its consequences.
-      for (const error of doc.errors.slice(0, 1)) {
-        const at = locationAt(input.file, lineCounter, error.pos[0]);
-        diagnostics.push({
-          severity: 'error',
-          code: 'GWLB001',
-          message: `YAML syntax error: ${error.message.split('\n')[0]}; the document is skipped`,
-          location: at,
-        });
-      }
+    // The first error is the cause; the parser's later ones are mostly its consequences.
+    const error = doc.errors[0];
+    if (error) {
+      diagnostics.push(readerError(error, locationAt(input.file, lineCounter, error.pos[0])));
       continue;
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    const limit = checkYamlLimits(doc);
+    if (limit) {
+      diagnostics.push({ severity: 'error', code: limit.code, message: limit.message, location: locationAt(input.file, lineCounter, limit.offset) });
+      continue;
+    }
+    // Aliases are bounded above, so the package's alias-use count (default 100) is not needed.
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: -1 });
+    } catch (err) {
+      // checkYamlLimits finds every case known to throw here; this is the net for one it does not.
+      diagnostics.push({ severity: 'error', code: 'GWLB006', message: `the document has no JSON form (${(err as Error).message}); the document is skipped`, location: docStart });
+      continue;
+    }
     if (value === null || value === undefined) continue; // empty document (e.g. a trailing `---`)
     const root = doc.contents as YamlNode | null;
     const origin = originOf(input.file, lineCounter, root ?? undefined, docStart);

@@ -216,12 +216,14 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
       }
       out[key] = field.schema(raw, c, [...path, key]);
     }
+    // Own fields only: `constructor` or `__proto__` in the input is an unknown field like any
+    // other, and is copied as data, never through the `__proto__` setter.
     if (!options.open && c.strict) {
       for (const key of Object.keys(value)) {
-        if (!(key in fields)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
+        if (!Object.hasOwn(fields, key)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
       }
     } else if (options.open) {
-      for (const [key, v] of Object.entries(value)) if (!(key in fields)) out[key] = v;
+      for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(fields, key)) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
     if (c.errorCount() === errorsBefore) for (const rule of options.rules ?? []) rule(out, c, path);

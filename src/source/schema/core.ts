@@ -3,7 +3,7 @@
  * uses are checked; the rest pass through untouched (the API server's own validation of core
  * kinds is far wider and not gwlb's business). Defaults are the API server's.
  */
-import { enumOf, int, intOrString, isRecord, list, obj, opt, req, str, bool, def, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
+import { describe, enumOf, int, intOrString, isRecord, list, obj, opt, req, str, bool, def, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
 
 const servicePort = obj(
   {
@@ -90,7 +90,12 @@ export function secretData(body: Record<string, unknown>, c: Checker, path: Path
   const stringData = body['stringData'];
   if (stringData !== undefined && stringData !== null) {
     if (!isRecord(stringData)) c.error(SCHEMA_CODES.wrongType, [...path, 'stringData'], 'must be a map of strings');
-    else for (const [key, value] of Object.entries(stringData)) out[key] = String(value);
+    else {
+      for (const [key, value] of Object.entries(stringData)) {
+        if (typeof value === 'string') out[key] = value;
+        else c.error(SCHEMA_CODES.wrongType, [...path, 'stringData', key], `must be a string, got ${describe(value)}`);
+      }
+    }
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * including the listener CEL rules the API server enforces.
  */
 import { quote } from '../../diagnostics.js';
-import { any, def, enumOf, int, isRecord, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
-import { GATEWAY_GROUP, group, hostname, kind, labelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
+import { any, def, enumOf, int, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
+import { condition, GATEWAY_GROUP, group, hostname, kind, labelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
 
 export const gatewayClassSpec = obj({
   controllerName: req(
@@ -121,7 +121,14 @@ export const referenceGrantSpec = obj({
   to: req(list(referenceGrantTo, { min: 1, max: 16 })),
 });
 
-/** Gateway status as read from input (a chained Gateway's addresses and conditions). */
-export const gatewayStatus: Schema = (value) => (isRecord(value) ? value : undefined);
+/**
+ * Status as read from input, checked as far as gwlb reads it: a chained Gateway's conditions
+ * (resolve reads its `Programmed` message) and addresses. The rest is kept as written.
+ */
+export const gatewayStatus = obj(
+  { conditions: opt(list(condition)), addresses: opt(list(obj({ type: opt(str()), value: req(str()) }, { open: true }))) },
+  { open: true },
+);
+export const gatewayClassStatus = obj({ conditions: opt(list(condition)) }, { open: true });
 
 export const weight = int({ min: 0, max: 1000000 });

@@ -10,7 +10,7 @@ import type { ObjectMeta, Origin } from '../kube.js';
 import type { ListenerRuleConfiguration, LoadBalancerConfiguration, TargetGroupConfiguration } from '../lbc-crds.js';
 import { Checker, isRecord, SCHEMA_CODES, type Path, type Schema } from './check.js';
 import { endpointSliceBody, nodeSpec, nodeStatus, secretData, serviceSpec } from './core.js';
-import { gatewayClassSpec, gatewaySpec, listenerSetSpec, referenceGrantSpec } from './gateways.js';
+import { gatewayClassSpec, gatewayClassStatus, gatewaySpec, gatewayStatus, listenerSetSpec, referenceGrantSpec } from './gateways.js';
 import { listenerRuleConfigurationSpec, listenerRuleConfigurationStatus, loadBalancerConfigurationSpec, targetGroupConfigurationSpec } from './lbc.js';
 import { grpcRouteSpec, httpRouteSpec, tcpRouteSpec, tlsRouteSpec } from './routes.js';
 import { decodeMetadata } from './metadata.js';
@@ -68,15 +68,16 @@ function specOnly(schema: Schema, status?: Schema): KindSpec['decode'] {
   };
 }
 
+/** Statuses gwlb does not read (routes, ListenerSets): kept as written when they are objects. */
 const keepStatus: Schema = (value) => (isRecord(value) ? value : undefined);
 
-function gatewayApi(kind: DecodedObject['kind'], versions: string[], schema: Schema, namespaced = true, group = GW): KindSpec {
-  return { kind, group, versions, namespaced, strict: true, decode: specOnly(schema, keepStatus) };
+function gatewayApi(kind: DecodedObject['kind'], versions: string[], schema: Schema, namespaced = true, group = GW, status: Schema = keepStatus): KindSpec {
+  return { kind, group, versions, namespaced, strict: true, decode: specOnly(schema, status) };
 }
 
 const KINDS: readonly (KindSpec & { readonly sourceKind: string })[] = [
-  { sourceKind: 'GatewayClass', ...gatewayApi('GatewayClass', ['v1', 'v1beta1'], gatewayClassSpec, false) },
-  { sourceKind: 'Gateway', ...gatewayApi('Gateway', ['v1', 'v1beta1'], gatewaySpec) },
+  { sourceKind: 'GatewayClass', ...gatewayApi('GatewayClass', ['v1', 'v1beta1'], gatewayClassSpec, false, GW, gatewayClassStatus) },
+  { sourceKind: 'Gateway', ...gatewayApi('Gateway', ['v1', 'v1beta1'], gatewaySpec, true, GW, gatewayStatus) },
   { sourceKind: 'ListenerSet', ...gatewayApi('ListenerSet', ['v1'], listenerSetSpec) },
   { sourceKind: 'XListenerSet', ...gatewayApi('ListenerSet', ['v1alpha1'], listenerSetSpec, true, 'gateway.networking.x-k8s.io') },
   { sourceKind: 'HTTPRoute', ...gatewayApi('HTTPRoute', ['v1', 'v1beta1'], httpRouteSpec) },

@@ -11,8 +11,10 @@ function stringMap(value: unknown, c: Checker, path: Path): Record<string, strin
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: ${quote(String(v))})`);
-    else out[k] = v;
+    if (typeof v === 'string') out[k] = v;
+    // A bare number or boolean is the usual mistake (`version: 2`): say how to write it.
+    else if (typeof v === 'number' || typeof v === 'boolean') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: ${quote(String(v))})`);
+    else c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string, got ${describe(v)}`);
   }
   return out;
 }

@@ -176,3 +176,35 @@ metadata: {name: d}`);
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+// Found by test/pipeline/fuzz.test.ts: values of the wrong type must be reported, never passed on.
+describe('wrong types outside spec', () => {
+  it('a Gateway status whose conditions are not a list of conditions is an error, not input for resolve', () => {
+    expect(errors(`${gateway('[{name: a, port: 80, protocol: HTTP}]')}\nstatus: {conditions: "Programmed"}`)).toEqual([
+      'GWLB101 status.conditions: must be a list, got the string "Programmed"',
+    ]);
+    expect(errors(`${gateway('[{name: a, port: 80, protocol: HTTP}]')}\nstatus: {conditions: [{type: Programmed, status: "True", message: 7}]}`)).toEqual([
+      'GWLB101 status.conditions[0].message: must be a string, got number 7',
+    ]);
+  });
+
+  it('a label that is a map says so (not "[object Object]"); a bare number is told to be quoted', () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, labels: {a: {b: c}, v: 2}}\nspec: {gatewayClassName: alb, listeners: [{name: a, port: 80, protocol: HTTP}]}`;
+    expect(errors(text)).toEqual(['GWLB101 metadata.labels.a: must be a string, got an object', 'GWLB101 metadata.labels.v: must be a string (quote it: "2")']);
+  });
+
+  it('Secret stringData values must be strings', () => {
+    expect(errors('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {clientSecret: [a]}')).toEqual(['GWLB101 stringData.clientSecret: must be a string, got a list']);
+  });
+});
+
+describe('field names that are also JavaScript object properties', () => {
+  it('are unknown fields on CRDs, and kept as plain data on core kinds', () => {
+    const r = load(`${gateway('[{name: a, port: 80, protocol: HTTP, constructor: 1, toString: x}]')}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}], __proto__: {polluted: true}}`);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['GWLB102 spec.listeners[0].constructor', 'GWLB102 spec.listeners[0].toString']);
+    const spec = r.snapshot.services[0]!.spec as unknown as Record<string, unknown>;
+    expect(Object.getPrototypeOf(spec)).toBe(Object.prototype);
+    expect(spec['polluted']).toBeUndefined();
+    expect(Object.keys(spec)).toContain('__proto__');
+  });
+});
