@@ -158,7 +158,7 @@ describe('apply --sandbox: two processes in one folder', () => {
     try {
       const plan = await runCli(['plan', '--sandbox', '--detailed-exitcode', '-f', gw], { cwd });
       expect([plan.code, plan.stderr]).toEqual([2, '']);
-      expect(plan.stdout).toContain('Plan: 2 to add, 0 to change, 0 to destroy.');
+      expect(plan.stdout).toContain('Plan: 3 to add, 0 to change, 0 to destroy.');
       const refused = await runCli(['apply', '--sandbox', '--auto-approve', '-f', gw], { cwd });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`gwlb apply: Error acquiring the state lock: the sandbox in `);
@@ -173,7 +173,7 @@ describe('apply --sandbox: two processes in one folder', () => {
       const r = await waiting.done;
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toContain(`Acquiring the state lock: the sandbox in ${cwd}/.gwlb/sandbox is locked by pid ${process.pid}`);
-      expect(r.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+      expect(r.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
 
       // destroy writes too and takes the same lock; plan --destroy only reads.
       const state = join(cwd, '.gwlb', 'sandbox', 'state.json');
@@ -228,7 +228,7 @@ describe('apply --endpoint-url: one Gateway, two processes', () => {
     const [a, b] = await Promise.all([first.done, second.done]);
     expect([a.code, a.stderr]).toEqual([0, '']);
     expect([b.code, b.stderr]).toEqual([0, '']);
-    expect(a.stdout).toContain('Apply complete! Resources: 9 added');
+    expect(a.stdout).toContain('Apply complete! Resources: 10 added');
     expect(b.stdout).toContain('No changes.');
     expect(trackingProblems(acct.emu)).toEqual([]);
     expect(Object.keys(acct.emu.state.elbv2.loadBalancers)).toHaveLength(1);
