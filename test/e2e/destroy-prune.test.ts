@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run-cli.js';
-import { runCli, runCliInProcess, sandboxAccount, trackingProblems, type Account } from './harness.js';
+import { runCli, runCliInProcess, sandboxAccount, trackingProblems, type Account, writeCount } from './harness.js';
 
 const ALB = join(ROOT, 'examples', 'alb-http-https');
 const NLB = join(ROOT, 'examples', 'nlb-tcp');
@@ -20,10 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (acct: Account, args: readonly string[]) => runCliInProcess([...args, ...acct.flags]);
 const backendSgs = (acct: Account) => Object.values(acct.emu.state.ec2.securityGroups).filter((g) => g.groupName.startsWith('k8s-traffic-')).length;
 const lbTypes = (acct: Account) => Object.values(acct.emu.state.elbv2.loadBalancers).map((l) => l.type).sort();
-const writes = (acct: Account) =>
-  Object.entries(acct.emu.controls.counters())
-    .filter(([k]) => !/:(Describe|List|Get)/.test(k))
-    .reduce((n, [, v]) => n + v, 0);
+const writes = writeCount;
 
 describe('prune guards', () => {
   let acct: Account | undefined;

@@ -111,3 +111,10 @@ export function trackingProblems(emu: RunningEmulator): string[] {
   for (const n of new Set(names)) if (names.filter((x) => x === n).length > 1) problems.push(`duplicate ${n}`);
   return problems;
 }
+
+/** AWS write calls the emulator answered since its counters were last reset. */
+export function writeCount(acct: Account): number {
+  return Object.entries(acct.emu.controls.counters())
+    .filter(([k]) => !/:(Describe|List|Get)/.test(k))
+    .reduce((n, [, v]) => n + v, 0);
+}

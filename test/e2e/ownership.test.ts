@@ -10,17 +10,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEED_VPC_ID } from '../../src/emulator/index.js';
 import { ROOT } from '../cli/run-cli.js';
-import { CLUSTER, runCliInProcess, sandboxAccount, type Account } from './harness.js';
+import { CLUSTER, runCliInProcess, sandboxAccount, type Account, writeCount } from './harness.js';
 
 const ALB = join(ROOT, 'examples', 'alb-http-https');
 const NLB = join(ROOT, 'examples', 'nlb-tcp');
 const STACK = 'example-ns/my-alb-gateway';
 const PUBLIC_SUBNETS = ['subnet-0a5e0000000000010', 'subnet-0a5e0000000000011'];
 
-const writes = (acct: Account) =>
-  Object.entries(acct.emu.controls.counters())
-    .filter(([k]) => !/:(Describe|List|Get)/.test(k))
-    .reduce((n, [, v]) => n + v, 0);
+const writes = writeCount;
 
 const cli = (acct: Account, cmd: 'plan' | 'apply', files: readonly string[], extra: readonly string[] = []) =>
   runCliInProcess([cmd, ...(cmd === 'apply' ? ['--auto-approve'] : ['--detailed-exitcode']), ...files.flatMap((f) => ['-f', f]), ...acct.flags, ...extra]);

@@ -9,17 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run-cli.js';
-import { apply, plan, runCli, runCliInProcess, sandboxAccount, type Account } from './harness.js';
+import { apply, plan, runCli, runCliInProcess, sandboxAccount, type Account, writeCount } from './harness.js';
 
 const ALB = join(ROOT, 'examples', 'alb-http-https');
 const NLB = join(ROOT, 'examples', 'nlb-tcp');
 const dir = mkdtempSync(join(tmpdir(), 'gwlb-saved-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const writes = (acct: Account) =>
-  Object.entries(acct.emu.controls.counters())
-    .filter(([k]) => !/:(Describe|List)/.test(k))
-    .reduce((n, [, v]) => n + v, 0);
+const writes = writeCount;
 
 describe('apply PLANFILE', () => {
   let acct: Account | undefined;
