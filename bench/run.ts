@@ -8,11 +8,15 @@ import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import { runAwsBench } from './aws-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runResolveBench } from './resolve-bench.js';
+import { runStartupBench } from './startup-bench.js';
 
 // The SDK's notice about its future Node 22 requirement would interleave with the figures.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 async function main(): Promise<void> {
+  // Spawns the CLI that `npm run bench` has just built (bin/gwlb.js runs dist/).
+  runStartupBench();
+  console.log();
   runResolveBench();
   console.log();
   const settings = defaultClusterSettings('bench');
