@@ -16,6 +16,10 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { REGION as EMULATOR_REGION, prepareSandbox, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { CallCounter } from './calls.js';
+import { AwsSetupError } from './errors.js';
+
+// Defined in errors.ts, which does not load the SDK, so commands can catch it without loading it.
+export { AwsSetupError };
 
 export type AwsTarget =
   | { readonly kind: 'live'; readonly region?: string; readonly profile?: string }
@@ -50,11 +54,6 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
 
 /** Static credentials for emulators: requests are signed but the signature is not checked. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'gwlb-sandbox', secretAccessKey: 'gwlb-sandbox' };
-
-/** Thrown as a value-like error: the CLI prints `message` and exits 1. */
-export class AwsSetupError extends Error {
-  override readonly name = 'AwsSetupError';
-}
 
 export function resolveRegion(target: AwsTarget): string {
   if (target.kind !== 'live') return target.region ?? EMULATOR_REGION;

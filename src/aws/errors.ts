@@ -3,7 +3,13 @@
  * (`LoadBalancerNotFoundException` for wire code `LoadBalancerNotFound`) and keeps the wire code
  * for unmodelled ones (`ValidationError`, `Throttling`, every EC2 code such as
  * `InvalidGroup.NotFound`) — aws-api-facts.md §0.4. `errorCode` folds both to the wire code.
+ * Nothing here imports the SDK, so the CLI can load it without loading the SDK.
  */
+
+/** Thrown as a value-like error: the CLI prints `message` and exits 1. */
+export class AwsSetupError extends Error {
+  override readonly name = 'AwsSetupError';
+}
 
 export function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;

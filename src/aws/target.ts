@@ -1,5 +1,6 @@
 /** `--sandbox` / `--endpoint-url URL` / `--region` `--profile` → which AWS to talk to. */
-import { AwsSetupError, type AwsTarget } from './clients.js';
+import type { AwsTarget } from './clients.js';
+import { AwsSetupError } from './errors.js';
 
 export interface TargetFlags {
   readonly sandbox?: boolean;

@@ -12,7 +12,8 @@ export interface ExitCode {
   code: number;
 }
 
-export function buildProgram(exit: ExitCode): Command {
+/** The program for `args` (the arguments after `gwlb`): only the commands they need are loaded. */
+export async function buildProgram(exit: ExitCode, args: readonly string[] = []): Promise<Command> {
   const program = new Command('gwlb')
     .description(
       'Plan and apply the AWS load balancers the AWS Load Balancer Controller (v3.5.0) would build for Gateway API manifests, and explain their status.',
@@ -20,7 +21,7 @@ export function buildProgram(exit: ExitCode): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program, exit);
+  await registerCommands(program, exit, args);
   return program;
 }
 
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // setting the variable to anything else brings it back.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const exit: ExitCode = { code: 0 };
-  const program = buildProgram(exit);
+  const program = await buildProgram(exit, argv.slice(2));
   try {
     await program.parseAsync([...argv]);
     return exit.code;

@@ -11,7 +11,11 @@ import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import type { ControllerNames } from '../resolve/types.js';
 import { buildPlan, planFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
+import { fingerprintOptions } from './fingerprint.js';
 import { observeState } from './index.js';
+
+// Also exported here, where it was first defined.
+export { fingerprintOptions };
 
 export interface DesiredInput {
   readonly stacks: readonly Stack[];
@@ -38,20 +42,6 @@ export interface LivePlan<D extends DesiredInput> {
   readonly observed: ObservedState;
   readonly facts: DiscoveryFacts;
   readonly fingerprint: PlanFingerprint;
-}
-
-/**
- * The options the fingerprint covers; the same keys `gwlb plan --out` uses. Every setting is in:
- * some shape the plan without showing in the desired stacks (externalManagedTags decides which
- * observed tags a plan removes), so a settings change must make a saved plan stale.
- */
-export function fingerprintOptions(
-  plan: Pick<Plan, 'mode' | 'prune' | 'cluster' | 'destroy'>,
-  scope: string | undefined,
-  settings: ClusterSettings,
-  controllerNames?: ControllerNames,
-): Record<string, unknown> {
-  return { mode: plan.mode, prune: plan.prune, destroy: plan.destroy ?? false, gateway: scope ?? null, cluster: plan.cluster, settings, controllerNames: controllerNames ?? null };
 }
 
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {

@@ -15,20 +15,17 @@
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
 import { Command } from 'commander';
-import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
-import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
-import { AwsSession } from '../../aws/session.js';
+import type { AwsConnection } from '../../aws/clients.js';
+import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
 import { hasErrors } from '../../diagnostics.js';
-import { livePlan } from '../../observe/live-plan.js';
 import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
-import { CONFIRM_PROMPT } from '../../ui/apply/index.js';
+import { CONFIRM_PROMPT } from '../../ui/apply/text.js';
 import type { ExitCode } from '../main.js';
-import { lockTarget, LockRefusedError, type HeldLock } from '../lock.js';
+import type { HeldLock } from '../lock.js';
 import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
-import { showApproveExecute } from '../execute-run.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
 import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
@@ -67,6 +64,9 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
+    // Loaded here, not at the top: the AWS SDK and ink (with React) take longer to load than the
+    // rest of gwlb, and only commands that talk to AWS use them (src/cli/aws-runtime.ts).
+    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
     let conn: AwsConnection | undefined;
     let lock: HeldLock | undefined;
     try {

@@ -7,16 +7,13 @@
  * (src/cli/lock.ts; --lock-timeout). Exit codes: 0 done or nothing to destroy, 1 error or refusal.
  */
 import { Command } from 'commander';
-import { AwsSetupError, connectAws, type AwsConnection } from '../../aws/clients.js';
-import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
-import { AwsSession } from '../../aws/session.js';
+import type { AwsConnection } from '../../aws/clients.js';
+import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
-import { livePlan } from '../../observe/live-plan.js';
-import { DESTROY_PROMPT } from '../../ui/apply/index.js';
+import { DESTROY_PROMPT } from '../../ui/apply/text.js';
 import { nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
-import { showApproveExecute } from '../execute-run.js';
-import { lockTarget, LockRefusedError, type HeldLock } from '../lock.js';
+import type { HeldLock } from '../lock.js';
 import type { ExitCode } from '../main.js';
 import { addInputOptions, commandIo, printDiagnostics, type InputFlags } from './common.js';
 
@@ -58,6 +55,8 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
       const names = request.lbcManaged.map((m) => `${m.gateway} (finalizer ${m.finalizer})`).join(', ');
       return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would recreate what gwlb deletes. Delete the Gateway in the cluster instead, or pass --take-over if LBC no longer runs.`);
     }
+    // The AWS SDK and ink load only once there is something to destroy (src/cli/aws-runtime.ts).
+    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
     let conn: AwsConnection | undefined;
     let lock: HeldLock | undefined;
     try {

@@ -3,7 +3,6 @@
  * 127.0.0.1 until SIGINT/SIGTERM, for pipelines and for SDK clients in other processes.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { startEmulator } from '../../emulator/index.js';
 import type { ExitCode } from '../main.js';
 
 interface EmulatorFlags {
@@ -25,6 +24,8 @@ export function registerEmulatorCommand(program: Command, exit: ExitCode): void 
     .option('--state <file>', 'persist the emulated account to this JSON file and reload it on start')
     .option('--seed', 'seed a sandbox account (VPC, subnets in 3 AZs, nodes, ACM certificates) when the state is empty')
     .action(async (flags: EmulatorFlags) => {
+      // The emulator (a few dozen modules) loads only when it is served, not for every gwlb run.
+      const { startEmulator } = await import('../../emulator/index.js');
       let emulator;
       try {
         emulator = await startEmulator({ port: flags.port, ...(flags.state !== undefined ? { statePath: flags.state } : {}), seed: Boolean(flags.seed) });

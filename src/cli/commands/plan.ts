@@ -9,15 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { AwsSetupError, connectAws, type AwsTarget } from '../../aws/clients.js';
-import { describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
-import { AwsSession } from '../../aws/session.js';
+import type { AwsTarget } from '../../aws/clients.js';
+import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { hasErrors } from '../../diagnostics.js';
-import { fingerprintOptions, livePlan } from '../../observe/live-plan.js';
+import { fingerprintOptions } from '../../observe/fingerprint.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
-import { planDestroy } from './plan-destroy.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
@@ -56,6 +54,8 @@ function desiredInput(state: DesiredState) {
 
 /** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */
 async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
+  // The AWS SDK loads only for a plan that reads AWS (src/cli/aws-runtime.ts).
+  const { connectAws, AwsSession, livePlan } = await import('../aws-runtime.js');
   const conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
   try {
     const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
@@ -126,7 +126,8 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     .option('--out <file>', 'save the plan as JSON with a fingerprint of its inputs and of the observed state');
   addInputOptions(cmd).action(async (flags: PlanFlags) => {
     const io = commandIo(flags);
-    if (flags.destroy) return planDestroy(flags, io, exit);
+    // plan --destroy reads AWS: its module loads the SDK, so it loads only when asked for.
+    if (flags.destroy) return (await import('./plan-destroy.js')).planDestroy(flags, io, exit);
     if (flags.all) {
       process.stderr.write('gwlb plan: --all only goes with --destroy (plan --destroy --all previews deleting every stack this cluster owns)\n');
       exit.code = 1;

@@ -1,0 +1,53 @@
+/**
+ * Which packages each command loads (issue #9): the AWS SDK and ink/React take several times
+ * Node's own start-up to load, so only `plan` and `apply` against AWS may load them, and
+ * `--version` loads no command at all. Checked through Node's module debug log (every CommonJS
+ * load; the SDK, React, yaml and commander are CommonJS under Node), not through timings,
+ * which `npm run bench` reports (bench/startup-bench.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './run-cli.js';
+
+/** Package names (under node_modules/) the command loaded, e.g. `yaml`, `@aws-sdk/client-ec2`. */
+function packagesLoaded(args: readonly string[]): { code: number; packages: Set<string> } {
+  const r = spawnSync(process.execPath, [`${ROOT}bin/gwlb.js`, ...args], {
+    cwd: ROOT,
+    input: '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NODE_DEBUG: 'module' },
+  });
+  const packages = new Set([...r.stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/"]+)\//g)].map((m) => m[1]!));
+  return { code: r.status ?? -1, packages };
+}
+
+const HEAVY = /^(@aws-sdk|@smithy|react|react-reconciler|ink)(\/|$)/;
+const heavy = (packages: Set<string>) => [...packages].filter((p) => HEAVY.test(p));
+
+describe('start-up: commands load only what they use', () => {
+  it('gwlb --version loads commander and no command (no yaml, no AWS SDK, no React)', () => {
+    const r = packagesLoaded(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.packages.has('commander')).toBe(true); // the debug log works
+    expect([...r.packages].sort()).toEqual(['commander']);
+  });
+
+  it('gwlb validate loads yaml but neither the AWS SDK nor React', () => {
+    const r = packagesLoaded(['validate', '-f', 'examples/alb-http-https']);
+    expect(r.code).toBe(0);
+    expect(r.packages.has('yaml')).toBe(true);
+    expect(heavy(r.packages)).toEqual([]);
+  });
+
+  it.each([
+    ['gwlb --help', ['--help']],
+    ['gwlb plan --offline', ['plan', '--offline', '-f', 'examples/nlb-tcp']],
+    ['gwlb explain', ['explain', '-f', 'examples/alb-http-https']],
+    ['gwlb model', ['model', '-f', 'examples/nlb-tcp']],
+    ['gwlb apply without input', ['apply']],
+  ])('%s loads neither the AWS SDK nor React', (_name, args) => {
+    const r = packagesLoaded(args);
+    expect(r.packages.has('commander')).toBe(true);
+    expect(heavy(r.packages)).toEqual([]);
+  });
+});
