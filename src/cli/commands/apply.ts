@@ -28,7 +28,7 @@ import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
+import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
   readonly endpointUrl?: string;
@@ -116,5 +116,6 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       lock?.release();
     }
   });
+  rejectConflictingTargets(cmd);
   program.addCommand(cmd);
 }

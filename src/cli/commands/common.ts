@@ -29,6 +29,29 @@ export function addInputOptions(cmd: Command): Command {
     .option('--no-color', 'never colour the output');
 }
 
+/**
+ * Flags that name different AWS targets (or, --offline, none), by commander attribute name. A
+ * command line with two of them is a usage error, like an unknown option, before anything is
+ * read: guessing which one the user meant would plan or apply against the wrong account.
+ */
+const CONFLICTING_TARGETS: Readonly<Record<string, readonly string[]>> = {
+  sandbox: ['offline', 'endpointUrl', 'profile'],
+  offline: ['endpointUrl', 'profile'],
+};
+
+/**
+ * Makes commander reject conflicting target flags among those `cmd` has, with its one-line
+ * usage error naming both (`error: option '--sandbox' cannot be used with option '--offline'`).
+ */
+export function rejectConflictingTargets(cmd: Command): Command {
+  const names = new Set(cmd.options.map((o) => o.attributeName()));
+  for (const option of cmd.options) {
+    const conflicts = (CONFLICTING_TARGETS[option.attributeName()] ?? []).filter((name) => names.has(name));
+    if (conflicts.length > 0) option.conflicts(conflicts);
+  }
+  return cmd;
+}
+
 export interface CommandIo {
   readonly chalk: ChalkInstance;
   readonly errChalk: ChalkInstance;

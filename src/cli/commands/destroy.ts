@@ -15,7 +15,7 @@ import { nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
 import type { HeldLock } from '../lock.js';
 import type { ExitCode } from '../main.js';
-import { addInputOptions, commandIo, printDiagnostics, type InputFlags } from './common.js';
+import { addInputOptions, commandIo, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface Flags extends InputFlags, DestroyFlags {
   readonly endpointUrl?: string;
@@ -106,5 +106,6 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
       lock?.release();
     }
   });
+  rejectConflictingTargets(cmd);
   program.addCommand(cmd);
 }

@@ -9,8 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import type { AwsTarget } from '../../aws/clients.js';
 import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
+import { awsTarget } from '../../aws/target.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions } from '../../observe/fingerprint.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
@@ -19,7 +19,7 @@ import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, type CommandIo, type InputFlags } from './common.js';
+import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface PlanFlags extends InputFlags {
   readonly output: 'text' | 'json' | 'markdown';
@@ -32,14 +32,6 @@ interface PlanFlags extends InputFlags {
   readonly prune?: boolean;
   readonly destroy?: boolean;
   readonly all?: boolean;
-}
-
-function awsTarget(flags: PlanFlags, region: string | undefined): AwsTarget {
-  const r = region ? { region } : {};
-  // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
-  if (flags.sandbox) return { kind: 'sandbox', readOnly: true, ...r };
-  if (flags.endpointUrl) return { kind: 'endpoint', url: flags.endpointUrl, ...r };
-  return { kind: 'live', ...r, ...(flags.profile ? { profile: flags.profile } : {}) };
 }
 
 interface Planned {
@@ -56,7 +48,8 @@ function desiredInput(state: DesiredState) {
 async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
   // The AWS SDK loads only for a plan that reads AWS (src/cli/aws-runtime.ts).
   const { connectAws, AwsSession, livePlan } = await import('../aws-runtime.js');
-  const conn = await connectAws(awsTarget(flags, io.settings.cluster.region));
+  // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
+  const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
   try {
     const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
     const r = await livePlan({
@@ -172,5 +165,6 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     }
     exit.code = plan.errored || abortedStacks(plan).length > 0 ? 1 : flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
   });
+  rejectConflictingTargets(cmd);
   program.addCommand(cmd);
 }
