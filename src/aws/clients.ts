@@ -6,7 +6,8 @@
  *   and seeded (VPC, tagged subnets, nodes, ACM certificates) on first use, then tagged for
  *   each cluster name on its first use (emulator/sandbox.ts).
  * Retries are the SDK's standard retryer with LBC's `--aws-max-retries` default of 10 attempts
- * (pkg/aws/aws_config.go), so throttling and 5xx never surface unless they persist.
+ * (pkg/aws/aws_config.go), so throttling and 5xx never surface unless they persist; but an
+ * endpoint or region that cannot be reached is reported within seconds, not retried (retry.ts).
  * Every client counts its calls (logical calls and HTTP attempts) for plan/apply reports and
  * `npm run bench`.
  */
@@ -17,6 +18,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { REGION as EMULATOR_REGION, prepareSandbox, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { CallCounter } from './calls.js';
 import { AwsSetupError } from './errors.js';
+import { CONNECTION_TIMEOUT_MS, GwlbRetryStrategy, Reachability } from './retry.js';
 
 // Defined in errors.ts, which does not load the SDK, so commands can catch it without loading it.
 export { AwsSetupError };
@@ -80,17 +82,21 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
       throw new AwsSetupError(`--endpoint-url ${target.url} is not a URL; pass e.g. --endpoint-url http://127.0.0.1:4566 (what \`gwlb emulator\` prints)`);
     }
   }
-  const common = {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const reachability = new Reachability();
+  // Each client gets its own strategy (its own retry capacity, as the SDK's default would).
+  const config = () => ({
     region,
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    retryMode: 'standard',
+    maxAttempts,
+    retryStrategy: new GwlbRetryStrategy(maxAttempts, reachability),
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS },
     ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
     ...(target.kind === 'live' && target.profile ? { profile: target.profile } : {}),
-  };
+  });
   const calls = new CallCounter();
-  const elbv2 = new ElasticLoadBalancingV2Client(common);
-  const ec2 = new EC2Client(common);
-  const acm = new ACMClient(common);
+  const elbv2 = new ElasticLoadBalancingV2Client(config());
+  const ec2 = new EC2Client(config());
+  const acm = new ACMClient(config());
   calls.instrument('elbv2', elbv2);
   calls.instrument('ec2', ec2);
   calls.instrument('acm', acm);

@@ -42,15 +42,32 @@ export function hasCode(err: unknown, ...codes: string[]): boolean {
   return code !== undefined && codes.includes(code);
 }
 
+/** Node's codes for failures that happen before a connection exists; ECONNRESET/EPIPE come after. */
+const NO_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The SDK HTTP handler's connection timeout; a request timeout says "exceeded" instead. */
+const CONNECT_TIMEOUT = /did not establish a connection with the server within the configured timeout of (\d+) ms/;
+
+/** No connection was made: refused, no such host, no route, or the connection timeout (clients.ts). */
+export function isConnectionFailure(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; name?: unknown };
+  if (typeof e.code === 'string' && NO_CONNECTION_CODES.has(e.code)) return true;
+  return e.name === 'TimeoutError' && CONNECT_TIMEOUT.test(errorMessage(err));
+}
+
 /** Credentials or network problems: say what to check instead of a stack trace. */
 export function isSetupProblem(err: unknown): boolean {
   const name = typeof err === 'object' && err !== null ? String((err as { name?: unknown }).name) : '';
-  return name === 'CredentialsProviderError' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(errorMessage(err));
+  return name === 'CredentialsProviderError' || isConnectionFailure(err) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(errorMessage(err));
 }
 
 /** What to tell a user whose AWS calls cannot start: which endpoint, and what to check. */
 export function setupProblemMessage(err: unknown, endpoint?: string): string {
   const where = endpoint ? `the AWS endpoint ${endpoint}` : 'AWS';
   const hint = endpoint ? 'is `gwlb emulator` (or the endpoint) running at that address?' : 'check credentials (--profile, AWS_PROFILE), --region, or --endpoint-url';
-  return `cannot reach ${where}: ${describeAwsError(err)}; ${hint}`;
+  // The handler's own words name the SDK package and the setting; the user needs only the fact.
+  const timeout = CONNECT_TIMEOUT.exec(errorMessage(err));
+  const what = timeout ? `no connection within ${timeout[1]} ms` : describeAwsError(err);
+  return `cannot reach ${where}: ${what}; ${hint}`;
 }

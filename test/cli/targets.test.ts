@@ -58,3 +58,13 @@ describe('--endpoint-url', () => {
     expect(oneLineError(['plan', ...INPUT, '--endpoint-url', 'ftp://127.0.0.1:4566'])).toBe('gwlb plan: --endpoint-url ftp://127.0.0.1:4566: the scheme must be http or https, not ftp');
   });
 });
+
+describe('an endpoint nobody listens on', () => {
+  // Port 1 (tcpmux) on loopback is closed: the connection is refused at once, and refused
+  // connections are not retried 10 times (src/aws/retry.ts). plan.test.ts checks `gwlb plan`.
+  it('gwlb apply: one line saying where and what to check, exit 1', () => {
+    expect(oneLineError(['apply', '--auto-approve', ...INPUT, '--endpoint-url', 'http://127.0.0.1:1'])).toMatch(
+      new RegExp(`^gwlb apply: cannot reach the AWS endpoint http://127\\.0\\.0\\.1:1: connect ECONNREFUSED 127\\.0\\.0\\.1:1; is \`gwlb emulator\` \\(or the endpoint\\) running at that address\\?$`),
+    );
+  });
+});
