@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { commandsNeeded } from '../../src/cli/commands/index.js';
 import { ROOT } from './run-cli.js';
 
 /** Package names (under node_modules/) the command loaded, e.g. `yaml`, `@aws-sdk/client-ec2`. */
@@ -49,5 +50,21 @@ describe('start-up: commands load only what they use', () => {
     const r = packagesLoaded(args);
     expect(r.packages.has('commander')).toBe(true);
     expect(heavy(r.packages)).toEqual([]);
+  });
+});
+
+describe('commandsNeeded', () => {
+  const all = commandsNeeded([]);
+
+  it('a command line that starts with a command needs that command only; --version needs none', () => {
+    expect(commandsNeeded(['validate', '-f', 'x.yaml'])).toEqual(['validate']);
+    expect(commandsNeeded(['apply', '--help'])).toEqual(['apply']);
+    expect(commandsNeeded(['--version'])).toEqual([]);
+    expect(commandsNeeded(['-V', 'plan'])).toEqual([]);
+  });
+
+  it('help, no command, an unknown command or option: all of them, for commander to list or suggest', () => {
+    expect(all).toEqual(['validate', 'explain', 'model', 'plan', 'show', 'apply', 'destroy', 'emulator']);
+    for (const args of [['--help'], ['help', 'plan'], ['valdate'], ['--no-color', 'validate']]) expect(commandsNeeded(args), args.join(' ')).toEqual(all);
   });
 });
