@@ -10,6 +10,7 @@ import { ACMClient } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { REGION, SEED_CLUSTER, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { SANDBOX_TARGET_GROUP } from '../../src/emulator/sandbox.js';
 import { ROOT, type CliResult } from '../cli/run-cli.js';
 
 export const CLUSTER = SEED_CLUSTER;
@@ -100,7 +101,8 @@ export function trackingProblems(emu: RunningEmulator): string[] {
   const elbTags = (arn: string) => Object.fromEntries((s.elbv2.tags[arn] ?? []).map((t) => [t.Key, t.Value]));
   const tracked = (tags: Record<string, string | undefined>) => tags['elbv2.k8s.aws/cluster'] === CLUSTER && Object.keys(tags).some((k) => k.endsWith('/stack')) && Object.keys(tags).some((k) => k.endsWith('/resource'));
   for (const lb of Object.values(s.elbv2.loadBalancers)) if (!tracked(elbTags(lb.arn))) problems.push(`untagged load balancer ${lb.name}`);
-  for (const tg of Object.values(s.elbv2.targetGroups)) if (!tracked(elbTags(tg.arn))) problems.push(`untagged target group ${tg.name}`);
+  // The sandbox's hand-made target group (for the targetgroupname example) is untagged on purpose.
+  for (const tg of Object.values(s.elbv2.targetGroups)) if (!tracked(elbTags(tg.arn)) && tg.name !== SANDBOX_TARGET_GROUP.name) problems.push(`untagged target group ${tg.name}`);
   for (const g of Object.values(s.ec2.securityGroups)) {
     const tags = Object.fromEntries(g.tags.map((t) => [t.Key, t.Value]));
     const seeded = g.groupName === 'default' || g.groupName.startsWith('eks-cluster-sg-');
