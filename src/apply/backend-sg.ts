@@ -6,6 +6,7 @@
  */
 import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import { hasCode } from '../aws/errors.js';
+import { isBackendSecurityGroup } from '../aws/ownership.js';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import { isUnknown } from '../model/discovery.js';
 import type { Stack } from '../model/stack.js';
@@ -20,10 +21,7 @@ export async function ensureBackendSecurityGroup(session: AwsSession, stacks: re
   const findIt = async () => {
     session.refresh();
     const groups = await session.securityGroups();
-    return groups.find((g) => {
-      const t = ec2Tags(g.Tags);
-      return t['elbv2.k8s.aws/cluster'] === session.cluster && t['elbv2.k8s.aws/resource'] === 'backend-sg';
-    })?.GroupId;
+    return groups.find((g) => isBackendSecurityGroup(ec2Tags(g.Tags), session.cluster))?.GroupId;
   };
   const existing = await findIt();
   if (existing) return existing;

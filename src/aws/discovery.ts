@@ -10,7 +10,7 @@ import { DescribeCertificateCommand, ListCertificatesCommand, type CertificateSu
 import { DescribeSubnetsCommand, type Subnet } from '@aws-sdk/client-ec2';
 import type { CertificateFacts, KnownDiscoveryFacts, SubnetFacts } from '../model/discovery.js';
 import { mapLimit, READ_CONCURRENCY } from './inventory.js';
-import { CLUSTER_TAG, taggedInventory } from './ownership.js';
+import { isBackendSecurityGroup, taggedInventory } from './ownership.js';
 import { ec2Tags, type AwsSession } from './session.js';
 
 function subnetFacts(s: Subnet): SubnetFacts {
@@ -66,7 +66,7 @@ export async function discoverFacts(session: AwsSession): Promise<KnownDiscovery
   const vpc = await session.vpcInfo();
   const [subnetList, certs, groups, inventory] = await Promise.all([subnets(session, vpc.id), certificates(session), session.securityGroups(), taggedInventory(session)]);
   const securityGroups = groups.map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', tags: ec2Tags(g.Tags) }));
-  const backend = securityGroups.find((g) => g.tags[CLUSTER_TAG] === session.cluster && g.tags['elbv2.k8s.aws/resource'] === 'backend-sg');
+  const backend = securityGroups.find((g) => isBackendSecurityGroup(g.tags, session.cluster));
   const targetGroupArnsByName: Record<string, string> = {};
   for (const tg of await session.elbv2Inventory.targetGroups()) {
     if (tg.TargetGroupName && tg.TargetGroupArn) targetGroupArnsByName[tg.TargetGroupName] = tg.TargetGroupArn;

@@ -71,3 +71,10 @@ export function setupProblemMessage(err: unknown, endpoint?: string): string {
   const what = timeout ? `no connection within ${timeout[1]} ms` : describeAwsError(err);
   return `cannot reach ${where}: ${what}; ${hint}`;
 }
+
+/** What a command that talks to AWS says when it stops on an error: setup, unreachable, or AWS's answer. */
+export function commandFailureText(err: unknown, endpoint?: string): string {
+  if (err instanceof AwsSetupError) return err.message;
+  if (isSetupProblem(err)) return setupProblemMessage(err, endpoint);
+  return describeAwsError(err);
+}

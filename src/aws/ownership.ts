@@ -28,6 +28,11 @@ export function stackOf(tags: TagMap, cluster: string): StackKey | undefined {
   return undefined;
 }
 
+/** The shared backend SG is found by its tags, never its name (backend_sg_provider.go, §2.3). */
+export function isBackendSecurityGroup(tags: TagMap, cluster: string): boolean {
+  return tags[CLUSTER_TAG] === cluster && tags['elbv2.k8s.aws/resource'] === 'backend-sg';
+}
+
 export interface Tagged<T> {
   readonly item: T;
   readonly arn: string;

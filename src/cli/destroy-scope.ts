@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { DestroyScope } from '../plan/index.js';
 import { nsName } from '../source/kube.js';
 import { destroyScopeText } from '../ui/scope.js';
+import { lbcManaged, type LbcManaged } from './lbc-managed.js';
 import { inputState } from './pipeline.js';
 import type { GwlbSettings } from './settings.js';
 
@@ -20,12 +21,10 @@ export interface DestroyRequest {
   /** The Gateways named (empty for --all). */
   readonly named: readonly string[];
   /** Named Gateways carrying LBC's finalizer: an in-cluster LBC manages them. */
-  readonly lbcManaged: readonly { readonly gateway: string; readonly finalizer: string }[];
+  readonly lbcManaged: readonly LbcManaged[];
   readonly diagnostics: readonly Diagnostic[];
   readonly errored: boolean;
 }
-
-const LBC_FINALIZERS = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
 
 /** The request, or a one-line reason why the flags do not make one. */
 export async function destroyRequest(flags: DestroyFlags, files: readonly string[], settings: GwlbSettings): Promise<DestroyRequest | string> {
@@ -38,10 +37,6 @@ export async function destroyRequest(flags: DestroyFlags, files: readonly string
   const input = files.length > 0 ? await inputState({ files, settings }) : undefined;
   const fromFiles = input?.snapshot.gateways ?? [];
   const named = [...new Set([...fromFiles.map((g) => nsName(g)), ...gateways])].sort();
-  const lbcManaged = fromFiles.flatMap((g) => {
-    const finalizer = g.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f));
-    return finalizer ? [{ gateway: nsName(g), finalizer }] : [];
-  });
   const diagnostics = input?.diagnostics ?? settings.diagnostics;
-  return { scope: { kind: 'gateways', gateways: named }, named, lbcManaged, diagnostics, errored: hasErrors(diagnostics) };
+  return { scope: { kind: 'gateways', gateways: named }, named, lbcManaged: lbcManaged(fromFiles), diagnostics, errored: hasErrors(diagnostics) };
 }

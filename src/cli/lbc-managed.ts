@@ -15,10 +15,16 @@ export interface LbcManaged {
   readonly finalizer: string;
 }
 
-export function lbcManagedChanges(plan: Plan, gateways: readonly Gateway[]): LbcManaged[] {
-  const changing = new Set(workByStack(plan).keys());
+/** The Gateways among these that carry LBC's finalizer. */
+export function lbcManaged(gateways: readonly Gateway[]): LbcManaged[] {
   return gateways.flatMap((g) => {
     const finalizer = g.metadata.finalizers.find((f) => LBC_FINALIZERS.includes(f));
-    return finalizer && changing.has(nsName(g)) ? [{ gateway: nsName(g), finalizer }] : [];
+    return finalizer ? [{ gateway: nsName(g), finalizer }] : [];
   });
+}
+
+/** The LBC-managed Gateways whose stacks the plan would change. */
+export function lbcManagedChanges(plan: Plan, gateways: readonly Gateway[]): LbcManaged[] {
+  const changing = new Set(workByStack(plan).keys());
+  return lbcManaged(gateways).filter((m) => changing.has(m.gateway));
 }

@@ -12,7 +12,7 @@
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import { DescribeListenersCommand, type Listener, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mapLimit, READ_CONCURRENCY } from '../aws/inventory.js';
-import { stackOf, taggedInventory, type StackKey } from '../aws/ownership.js';
+import { isBackendSecurityGroup, stackOf, taggedInventory, type StackKey } from '../aws/ownership.js';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
 import type { ForeignResource, ObservedBackendSecurityGroup, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
@@ -123,10 +123,7 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
  * what still uses it: load balancers that attach it and security groups whose rules name it.
  */
 function backendSecurityGroup(cluster: string, groups: readonly SecurityGroup[], lbs: readonly LoadBalancer[]): ObservedBackendSecurityGroup | undefined {
-  const g = groups.find((x) => {
-    const t = ec2Tags(x.Tags);
-    return t['elbv2.k8s.aws/cluster'] === cluster && t['elbv2.k8s.aws/resource'] === 'backend-sg';
-  });
+  const g = groups.find((x) => isBackendSecurityGroup(ec2Tags(x.Tags), cluster));
   if (!g?.GroupId) return undefined;
   const id = g.GroupId;
   const names = (perms: SecurityGroup['IpPermissions']) => (perms ?? []).some((p) => (p.UserIdGroupPairs ?? []).some((u) => u.GroupId === id));

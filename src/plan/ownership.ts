@@ -19,6 +19,11 @@ const LBC_KIND: Readonly<Record<OwnershipAbort['type'], string>> = {
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'targetGroup',
 };
 
+/** LBC's tag test (tracking/provider.go): our cluster tag, or the legacy one, and this stack's tag. */
+export function taggedForStack(tags: Readonly<Record<string, string>>, cluster: string, tagPrefix: string, stackId: string): boolean {
+  return (tags['elbv2.k8s.aws/cluster'] === cluster || tags['ingress.k8s.aws/cluster'] === cluster) && tags[`${tagPrefix}/stack`] === stackId;
+}
+
 function isTopLevel(o: ObservedResource): o is TopLevel {
   return o.type in LBC_KIND;
 }
@@ -50,13 +55,11 @@ function restoreValue(o: TopLevel, desired: Stack | undefined): string | undefin
 
 /** The resources that make LBC abort this stack's deploy; empty when it may be planned. */
 export function ownershipAborts(observed: ObservedStack, cluster: string, desired?: Stack): OwnershipAbort[] {
-  const stackTag = `${observed.tagPrefix}/stack`;
   const resourceTag = `${observed.tagPrefix}/resource`;
   const out: OwnershipAbort[] = [];
   for (const o of observed.resources) {
     if (!isTopLevel(o)) continue;
-    const ours = (o.tags['elbv2.k8s.aws/cluster'] === cluster || o.tags['ingress.k8s.aws/cluster'] === cluster) && o.tags[stackTag] === observed.id;
-    if (!ours || o.tags[resourceTag] !== undefined) continue;
+    if (!taggedForStack(o.tags, cluster, observed.tagPrefix, observed.id) || o.tags[resourceTag] !== undefined) continue;
     const value = restoreValue(o, desired);
     out.push({
       type: o.type,

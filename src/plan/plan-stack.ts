@@ -12,6 +12,7 @@ import { diffValues } from './diff.js';
 import { matchByKey, matchRules, type Pairing } from './match.js';
 import type { ObservedResource, ObservedStack } from './observed.js';
 import { orderChanges } from './order.js';
+import { taggedForStack } from './ownership.js';
 import { replacePaths } from './replacement.js';
 import { reconciledTags, sortTags, type TagPolicy } from './tags.js';
 import { TYPE_ORDER, type ActionReason, type Actions, type Path, type PlanResourceType, type UntrackedResource } from './types.js';
@@ -40,7 +41,6 @@ export interface DraftChange {
 type Desired = Extract<StackResource, { type: PlanResourceType }>;
 const PLAN_TYPES = new Set<string>(TYPE_ORDER);
 const isPlanned = (r: StackResource): r is Desired => PLAN_TYPES.has(r.type);
-const LEGACY_CLUSTER_TAG = 'ingress.k8s.aws/cluster';
 
 export function parseRef(ref: string): { type: string; id: string; field: string } | undefined {
   const body = ref.startsWith('#/resources/') ? ref.slice('#/resources/'.length) : undefined;
@@ -56,13 +56,11 @@ export function parseRef(ref: string): { type: string; id: string; field: string
  * else observe/ handed over is reported and never touched.
  */
 export function ownedResources(observed: ObservedStack, cluster: string): { owned: ObservedResource[]; untracked: UntrackedResource[] } {
-  const stackTag = `${observed.tagPrefix}/stack`;
   const owned: ObservedResource[] = [];
   const untracked: UntrackedResource[] = [];
   const top = (o: ObservedResource) => o.type === 'AWS::EC2::SecurityGroup' || o.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' || o.type === 'AWS::ElasticLoadBalancingV2::TargetGroup';
   for (const o of observed.resources.filter(top)) {
-    const ours = (o.tags[CLUSTER_TAG] === cluster || o.tags[LEGACY_CLUSTER_TAG] === cluster) && o.tags[stackTag] === observed.id;
-    if (ours) owned.push(o);
+    if (taggedForStack(o.tags, cluster, observed.tagPrefix, observed.id)) owned.push(o);
     else untracked.push({ type: o.type, arn: o.arn, reason: o.tags[CLUSTER_TAG] !== undefined && o.tags[CLUSTER_TAG] !== cluster ? 'other-cluster' : 'missing-tracking-tags' });
   }
   const lbs = new Set(owned.filter((o) => o.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((o) => o.arn));

@@ -32,3 +32,8 @@ export function lbcManagedText(managed: readonly { readonly gateway: string; rea
 export function lbcManagedWarning(managed: readonly { readonly gateway: string; readonly finalizer: string }[]): string {
   return `Warning: gwlb apply would refuse this plan: ${lbcManagedText(managed)}\n`;
 }
+
+export function lbcManagedDestroyText(managed: readonly { readonly gateway: string; readonly finalizer: string }[]): string {
+  const names = managed.map((m) => `${m.gateway} (finalizer ${m.finalizer})`).join(', ');
+  return `an in-cluster AWS Load Balancer Controller manages ${names}; it would recreate what gwlb deletes. Delete the Gateway in the cluster instead, or pass --take-over if LBC no longer runs.`;
+}

@@ -16,7 +16,7 @@
  */
 import { Command } from 'commander';
 import type { AwsConnection } from '../../aws/clients.js';
-import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
+import { commandFailureText } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
 import { hasErrors } from '../../diagnostics.js';
 import { judgeSavedPlan } from '../../plan/saved-plan.js';
@@ -108,9 +108,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       });
       if (code !== 0) exit.code = code;
     } catch (err) {
-      if (err instanceof AwsSetupError || err instanceof LockRefusedError) return fail(err.message);
-      if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
-      return fail(describeAwsError(err));
+      return fail(err instanceof LockRefusedError ? err.message : commandFailureText(err, flags.endpointUrl));
     } finally {
       await conn?.close(); // for --sandbox this writes the state, so the lock outlives it
       lock?.release();

@@ -16,7 +16,8 @@ export interface InputFlags {
   readonly sandbox?: boolean;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** commander's argParser for a repeatable option. */
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

@@ -8,14 +8,14 @@
  */
 import { Command } from 'commander';
 import type { AwsConnection } from '../../aws/clients.js';
-import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
+import { commandFailureText } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
 import { DESTROY_PROMPT } from '../../ui/apply/text.js';
-import { nothingToDestroyText } from '../../ui/scope.js';
+import { lbcManagedDestroyText, nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
 import type { HeldLock } from '../lock.js';
 import type { ExitCode } from '../main.js';
-import { addInputOptions, commandIo, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
+import { addInputOptions, collect, commandIo, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface Flags extends InputFlags, DestroyFlags {
   readonly endpointUrl?: string;
@@ -23,10 +23,6 @@ interface Flags extends InputFlags, DestroyFlags {
   readonly autoApprove?: boolean;
   readonly takeOver?: boolean;
   readonly lockTimeout?: string;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 export function registerDestroyCommand(program: Command, exit: ExitCode): void {
@@ -51,10 +47,7 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
     if (typeof request === 'string') return fail(request);
     printDiagnostics(request.diagnostics, io, Boolean(flags.verbose));
     if (request.errored) return fail('the input has errors (above); nothing was changed in AWS');
-    if (request.lbcManaged.length > 0 && !flags.takeOver) {
-      const names = request.lbcManaged.map((m) => `${m.gateway} (finalizer ${m.finalizer})`).join(', ');
-      return fail(`an in-cluster AWS Load Balancer Controller manages ${names}; it would recreate what gwlb deletes. Delete the Gateway in the cluster instead, or pass --take-over if LBC no longer runs.`);
-    }
+    if (request.lbcManaged.length > 0 && !flags.takeOver) return fail(lbcManagedDestroyText(request.lbcManaged));
     // The AWS SDK and ink load only once there is something to destroy (src/cli/aws-runtime.ts).
     const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
     let conn: AwsConnection | undefined;
@@ -98,9 +91,7 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
       });
       if (code !== 0) exit.code = code;
     } catch (err) {
-      if (err instanceof AwsSetupError || err instanceof LockRefusedError) return fail(err.message);
-      if (isSetupProblem(err)) return fail(setupProblemMessage(err, flags.endpointUrl));
-      return fail(describeAwsError(err));
+      return fail(err instanceof LockRefusedError ? err.message : commandFailureText(err, flags.endpointUrl));
     } finally {
       await conn?.close(); // for --sandbox this writes the state, so the lock outlives it
       lock?.release();

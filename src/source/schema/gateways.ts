@@ -4,7 +4,7 @@
  * including the listener CEL rules the API server enforces.
  */
 import { quote } from '../../diagnostics.js';
-import { any, def, enumOf, int, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path, type Schema } from './check.js';
+import { any, def, enumOf, int, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path } from './check.js';
 import { condition, GATEWAY_GROUP, group, hostname, kind, labelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
 
 export const gatewayClassSpec = obj({
