@@ -54,7 +54,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, state.deployFailures) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
   program.addCommand(cmd);
