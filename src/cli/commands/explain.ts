@@ -3,7 +3,8 @@
  * object, and for each unhealthy condition why and what to change.
  */
 import { Command, Option } from 'commander';
-import type { ObjectStatus } from '../../resolve/types.js';
+import type { ObjectRef } from '../../diagnostics.js';
+import { unattachedParents } from '../../resolve/unattached.js';
 import { renderStatusList } from '../../ui/explain/list.js';
 import { renderExplainText } from '../../ui/explain/text.js';
 import type { ExitCode } from '../main.js';
@@ -15,7 +16,7 @@ interface ExplainFlags extends InputFlags {
 }
 
 /** `KIND/NS/NAME`, `KIND/NAME` (cluster-scoped or namespace `default`) or `KIND`; kind case-insensitive. */
-export function parseSelector(arg: string | undefined): ((s: ObjectStatus) => boolean) | string {
+export function parseSelector(arg: string | undefined): ((s: { readonly object: ObjectRef }) => boolean) | string {
   if (!arg) return () => true;
   const parts = arg.split('/');
   if (parts.length > 3 || parts.some((p) => p === '')) return `cannot read ${arg}: expected KIND/NAMESPACE/NAME, e.g. gateway/default/my-gateway`;
@@ -49,12 +50,13 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     const state = await desiredState({ files: io.files, settings: io.settings, offline: true });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     const selected = state.resolution.statuses.filter(select);
-    if (object && selected.length === 0) {
+    const unattached = unattachedParents(state.snapshot, io.settings.controllerNames).filter((u) => select({ object: u.route }));
+    if (object && selected.length === 0 && unattached.length === 0) {
       process.stderr.write(`gwlb explain: no ${object} with a status in the input; LBC writes status only for objects of its GatewayClasses\n`);
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, state.deployFailures) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: true, unattached }) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
   program.addCommand(cmd);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALB_CLASS, lbcCase } from '../../test/lbc/harness.js';
+import { ALB_CLASS, lbcCase } from '../lbc/harness.js';
 
 const GATEWAY = `${ALB_CLASS}
 ---
