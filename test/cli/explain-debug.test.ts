@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
 import { gwlb, ROOT } from './run-cli.js';
@@ -51,5 +54,26 @@ describe('gwlb explain where people debug', () => {
     expect(r.stdout).toContain('HTTPRoute default/shop-canary');
     expect(r.stdout).toContain('GWLB290 Gateway prod/web is not in the input');
     expect(r.stdout).not.toContain('HTTPRoute default/shop\n');
+  });
+
+  it('--sandbox looks the certificates up in ACM: found for one hostname, none for another (the build fails)', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gwlb-explain-'));
+    const found = gwlb(['explain', '--sandbox', '-f', `${ROOT}test/fixtures/explain/alb-debug.yaml`], { cwd });
+    expect(found.code).toBe(0);
+    expect(found.stdout).toMatch(/Listener https :443[\s\S]*GWLB268 Certificate arn:aws:acm:\S+: found in ACM for the listener's hostnames\./);
+    expect(found.stdout).toContain('(from the LoadBalancerConfiguration, used as given; ACM is not searched)');
+    expect(found.stdout).not.toContain('not checked offline');
+    const unknownHost = readFileSync(`${ROOT}test/fixtures/explain/alb-debug.yaml`, 'utf8').replace('shop.example.com', 'shop.example.io');
+    const none = gwlb(['explain', '--sandbox', '-f', '-'], { cwd, input: unknownHost });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('error GWLB305');
+    expect(none.stdout).toMatch(/Listener https :443 HTTPS shop\.example\.io[\s\S]*GWLB266 ACM has no ISSUED certificate for shop\.example\.io/);
+  });
+
+  it('an unreachable AWS target is one line and exit 1', () => {
+    const r = gwlb(['explain', '-f', 'test/fixtures/explain/alb-debug.yaml', '--endpoint-url', 'not a url']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('gwlb explain: --endpoint-url not a url is not a URL');
   });
 });
