@@ -42,12 +42,22 @@ function gateway(c: Condition): Explanation {
   return { code: 'GWLB253', text: 'At least one listener is invalid and is not programmed; the valid ones work. See the listener conditions below.' };
 }
 
-/** `Accepted=False/Invalid` after a deploy AWS rejects (gateway_controller.go `deployModel`, `handleReconcileError`). */
-export function deployFailureExplanation(_failure: DeployFailure): Explanation {
-  return {
-    code: 'GWLB257',
-    text: 'LBC builds this model, but AWS rejects one of its deploy calls (the FailedDeployModel event below carries the AWS error); what was deployed before that call stays, and every retry fails the same way. The errors listed above say which field to change.',
-  };
+/**
+ * The Gateway's conditions after a deploy AWS rejects (gateway_controller.go `deployModel`,
+ * `handleReconcileError`): `Accepted=False/Invalid` with the static message, `Programmed` never
+ * written. Undefined for any other condition.
+ */
+export function deployFailureExplanation(_failure: DeployFailure, c: Condition): Explanation | undefined {
+  if (c.type === 'Accepted' && c.reason === 'Invalid') {
+    return {
+      code: 'GWLB257',
+      text: 'LBC builds this model, but AWS rejects one of its deploy calls (the FailedDeployModel event below carries the AWS error); what was deployed before that call stays, and every retry fails the same way. The errors listed above say which field to change.',
+    };
+  }
+  if (c.type === 'Programmed' && c.message === 'Waiting for controller') {
+    return { code: 'GWLB256', text: 'LBC never writes Programmed for this Gateway: every reconcile stops at the failed deploy call.' };
+  }
+  return undefined;
 }
 
 function listener(c: Condition): Explanation {

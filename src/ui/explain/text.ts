@@ -75,7 +75,7 @@ function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, rou
   const stack = extras.stacks?.find((s) => s.id === `${gw.namespace}/${gw.name}`);
   if (status?.kind === 'Gateway') {
     // A deploy AWS would reject: same status as a failed build, but LBC's event names the AWS error.
-    const override = failure ? (c: Condition) => (c.type === 'Accepted' && c.reason === 'Invalid' ? deployFailureExplanation(failure) : undefined) : undefined;
+    const override = failure ? (c: Condition) => deployFailureExplanation(failure, c) : undefined;
     out.push(...conditionLines('Gateway', status.conditions, '  ', chalk, override));
     if (failure) out.push(`  ${chalk.yellow('Event')} Warning ${failure.reason}: ${chalk.dim(shortenLongRuns(failure.message))}`);
     for (const l of g.listeners) {
