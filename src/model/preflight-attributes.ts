@@ -63,6 +63,13 @@ export function checkLoadBalancer(ctx: BuildContext, spec: LoadBalancerSpec, pus
   if (!/^[A-Za-z0-9-]*$/.test(name)) bad(`Load balancer name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
   else if (name.startsWith('-') || name.endsWith('-')) bad(`Load balancer name '${name}' cannot begin or end with '-'`);
   else if (name.toLowerCase().startsWith('internal-')) bad(`Load balancer name '${name}' cannot begin with 'internal-'`);
+  const config = (awsMessage: string, fix: string): void => push({ code: C.attribute, call: 'CreateLoadBalancer', awsCode: 'InvalidConfigurationRequest', awsMessage, fix, at });
+  if (spec.ipAddressType === 'dualstack-without-public-ipv4' && spec.type !== 'application') {
+    config(`IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`, "Use ipAddressType ipv4 or dualstack for an NLB Gateway.");
+  }
+  if (spec.enablePrefixForIpv6SourceNat === 'on' && spec.ipAddressType !== 'dualstack') {
+    config(`EnablePrefixForIpv6SourceNat 'on' needs IP address type 'dualstack', not '${spec.ipAddressType ?? 'ipv4'}'`, 'Set ipAddressType: dualstack, or drop sourceNatIPv6Prefix from loadBalancerSubnets.');
+  }
   const attrs = spec.loadBalancerAttributes ?? [];
   checkAttributes(attrs, 'ModifyLoadBalancerAttributes', 'loadBalancerAttributes of the LoadBalancerConfiguration', at, push);
   const crossZone = attrs.find((a) => a.key === 'load_balancing.cross_zone.enabled');

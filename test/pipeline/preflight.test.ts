@@ -147,4 +147,12 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
     expect(found).toEqual([expect.objectContaining({ code: 'GWLB362', object: 'HTTPRoute/r', path: 'spec.rules[0]' })]);
     expect(found[0]!.message).toContain("The 'path-pattern' regular expression '/api/(?!internal).*' uses an unsupported feature: lookahead");
   });
+
+  it('an NLB with IP address type dualstack-without-public-ipv4 (ALB only)', () => {
+    const yaml = GATEWAY.replace('gatewayClassName: alb', 'gatewayClassName: nlb').replace('{name: http, port: 80, protocol: HTTP}', '{name: tcp, port: 80, protocol: TCP}');
+    const tcp = '\n---\napiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: t, namespace: ns}\nspec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: svc, port: 80}]}]}\n';
+    const { found } = preflight(yaml + lbConfig('{ipAddressType: dualstack-without-public-ipv4, scheme: internet-facing}') + tcp);
+    expect(found.map((f) => f.code)).toContain('GWLB366');
+    expect(found.map((f) => f.message).join('\n')).toContain("IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers");
+  });
 });
