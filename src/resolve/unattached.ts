@@ -14,7 +14,8 @@ export type UnattachedReason =
   | { readonly kind: 'unsupported-kind' } // parentRef kind is neither Gateway nor ListenerSet
   | { readonly kind: 'no-class'; readonly gatewayClass: string } // the Gateway's class is not in the input
   | { readonly kind: 'other-controller'; readonly gatewayClass: string; readonly controllerName: string }
-  | { readonly kind: 'listener-set-parent'; readonly parent: string }; // a ListenerSet whose parent Gateway is not LBC's or not in the input
+  | { readonly kind: 'listener-set-parent'; readonly parent: string } // a ListenerSet whose parent Gateway is not LBC's or not in the input
+  | { readonly kind: 'wrong-load-balancer'; readonly loadBalancer: 'ALB' | 'NLB' }; // e.g. an HTTPRoute on an NLB Gateway
 
 export interface UnattachedParent {
   readonly route: ObjectRef;
@@ -29,8 +30,14 @@ function allRoutes(s: Snapshot) {
   return [...s.httpRoutes, ...s.grpcRoutes, ...s.tcpRoutes, ...s.udpRoutes, ...s.tlsRoutes];
 }
 
-/** Why LBC does not own Gateway ns/name, or undefined when it does (or the Gateway is absent). */
-function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames): UnattachedReason | undefined | 'absent' {
+/**
+ * Route kinds each LBC controller reads (routeutils/loader.go L7RouteFilter for the
+ * ALB controller, L4RouteFilter for the NLB one, gateway_controller.go); other kinds are never loaded.
+ */
+const KINDS = { alb: new Set(['HTTPRoute', 'GRPCRoute']), nlb: new Set(['TCPRoute', 'UDPRoute', 'TLSRoute']) };
+
+/** Why LBC does not attach a `routeKind` route to Gateway ns/name, or undefined when it does ('absent': no such Gateway). */
+function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames, routeKind: string): UnattachedReason | undefined | 'absent' {
   const gw = s.gateways.find((g) => g.metadata.namespace === namespace && g.metadata.name === name);
   if (!gw) return 'absent';
   const className = gw.spec.gatewayClassName;
@@ -38,6 +45,8 @@ function gatewayReason(s: Snapshot, namespace: string, name: string, controllers
   if (!cls) return { kind: 'no-class', gatewayClass: className };
   const controller = cls.spec.controllerName;
   if (controller !== controllers.alb && controller !== controllers.nlb) return { kind: 'other-controller', gatewayClass: className, controllerName: controller };
+  const alb = controller === controllers.alb;
+  if (!(alb ? KINDS.alb : KINDS.nlb).has(routeKind)) return { kind: 'wrong-load-balancer', loadBalancer: alb ? 'ALB' : 'NLB' };
   return undefined;
 }
 
@@ -52,7 +61,7 @@ export function unattachedParents(s: Snapshot, controllers: ControllerNames): Un
         out.push({ route: refOf(route), index, parent, reason });
       };
       if (kind === 'Gateway') {
-        const r = gatewayReason(s, namespace, ref.name, controllers);
+        const r = gatewayReason(s, namespace, ref.name, controllers, route.kind);
         if (r === 'absent') push({ kind: 'no-parent' });
         else if (r) push(r);
         return;
@@ -61,8 +70,9 @@ export function unattachedParents(s: Snapshot, controllers: ControllerNames): Un
       const set = s.listenerSets.find((x) => x.metadata.namespace === namespace && x.metadata.name === ref.name);
       if (!set) return push({ kind: 'no-parent' });
       const gwNs = set.spec.parentRef.namespace ?? set.metadata.namespace;
-      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers);
-      if (r !== undefined) push({ kind: 'listener-set-parent', parent: `Gateway ${gwNs}/${set.spec.parentRef.name}` });
+      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers, route.kind);
+      if (r !== undefined && r !== 'absent' && r.kind === 'wrong-load-balancer') push(r);
+      else if (r !== undefined) push({ kind: 'listener-set-parent', parent: `Gateway ${gwNs}/${set.spec.parentRef.name}` });
     });
   }
   return out;

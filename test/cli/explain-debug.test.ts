@@ -11,13 +11,14 @@ const CASES: [string, string, RegExp[]][] = [
     'nlb-debug',
     'test/fixtures/explain/nlb-debug.yaml',
     [
-      /TCPRoute default\/db-new via db[\s\S]*GWLB295 Port 5432: LBC uses TCPRoute default\/db-old, not this route, because it is older/,
-      /TCPRoute default\/db-old via db[\s\S]*GWLB295 Port 5432: LBC uses this route; TCPRoute default\/db-new is attached to the same port too and gets no traffic/,
+      /TCPRoute default\/db-new via db[\s\S]*GWLB296 Port 5432: LBC uses TCPRoute default\/db-old, not this route, because it is older/,
+      /TCPRoute default\/db-old via db[\s\S]*GWLB296 Port 5432: LBC uses this route; TCPRoute default\/db-new is attached to the same port too and gets no traffic/,
       /GWLB273 .*no listener for the port at all/,
-      /GWLB296 Port 6379: no listener is created at all/,
+      /GWLB297 Port 6379: no listener is created at all/,
       /GWLB267 Certificate not checked offline: LBC looks up an ISSUED ACM certificate for api\.example\.com/,
       /HTTPRoute default\/web\n.*parentRefs\[0\] Gateway default\/mesh\n.*GWLB293 Gateway default\/mesh belongs to controller istio\.io\/gateway-controller/,
       /parentRefs\[1\] Gateway default\/tpc\n.*GWLB290 Gateway default\/tpc is not in the input/,
+      /HTTPRoute default\/web-on-nlb\n.*parentRefs\[0\] Gateway default\/tcp\n.*GWLB295 Gateway default\/tcp is an NLB Gateway: LBC's NLB controller reads only TCPRoute, UDPRoute and TLSRoute/,
     ],
   ],
   [

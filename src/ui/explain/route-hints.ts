@@ -40,7 +40,7 @@ function portHints(port: PortResolution, ref: ObjectRef): Explanation[] {
   if (winner !== me) {
     return [
       {
-        code: 'GWLB295',
+        code: 'GWLB296',
         text: `Port ${port.port}: LBC uses ${name(winner)}, not this route, because ${whyPicked(winner, me)}. An NLB listener has one default action, so this route stays Accepted but gets no traffic; give it its own listener port.`,
       },
     ];
@@ -50,13 +50,13 @@ function portHints(port: PortResolution, ref: ObjectRef): Explanation[] {
   if (others.length > 0) {
     const one = others.length === 1;
     out.push({
-      code: 'GWLB295',
+      code: 'GWLB296',
       text: `Port ${port.port}: LBC uses this route; ${others.map(name).join(', ')} ${one ? 'is' : 'are'} attached to the same port too and ${one ? 'gets' : 'get'} no traffic (LBC uses the oldest route, then the first by namespace/name).`,
     });
   }
   if (usableBackends(me) === 0) {
     out.push({
-      code: 'GWLB296',
+      code: 'GWLB297',
       text: `Port ${port.port}: no listener is created at all, because this route has no usable backend (missing, or weight 0); the NLB refuses connections on the port rather than answering them. Fix the backendRefs and LBC creates the listener.`,
     });
   }

@@ -19,6 +19,14 @@ function explainUnattached(parent: string, r: UnattachedReason): Explanation {
         code: 'GWLB293',
         text: `${parent} belongs to controller ${r.controllerName} (GatewayClass ${r.gatewayClass}), not to LBC; LBC ignores this parentRef and writes no status for it. The other controller decides this route's status.`,
       };
+    case 'wrong-load-balancer':
+      return {
+        code: 'GWLB295',
+        text:
+          r.loadBalancer === 'ALB'
+            ? `${parent} is an ALB Gateway: LBC's ALB controller reads only HTTPRoute and GRPCRoute, so this route is never loaded and gets no status. Attach it to an NLB Gateway (GatewayClass with controllerName gateway.k8s.aws/nlb).`
+            : `${parent} is an NLB Gateway: LBC's NLB controller reads only TCPRoute, UDPRoute and TLSRoute, so this route is never loaded and gets no status. Attach it to an ALB Gateway (GatewayClass with controllerName gateway.k8s.aws/alb).`,
+      };
     case 'listener-set-parent':
       return { code: 'GWLB294', text: `${parent}'s parent ${r.parent} is not an LBC Gateway in the input, so LBC ignores the ListenerSet and this parentRef.` };
   }
