@@ -6,6 +6,7 @@
  */
 import type { At, BuildContext } from './context.js';
 import { PREFLIGHT_CODES as C, type AwsCall, type Finding } from './preflight.js';
+import type { LoadBalancerConfigurationSpec } from '../source/lbc-crds.js';
 import type { KeyValueAttribute, ListenerSpec, LoadBalancerSpec, Tags } from './stack.js';
 
 const RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -30,9 +31,25 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 
 const TAG_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 
-/** The LoadBalancerConfiguration the Gateway names: where LB, listener and tag values come from. */
+/** The Gateway's reference to its LoadBalancerConfiguration: where a value is when no config field holds it. */
 export function lbConfigAt(ctx: BuildContext): At {
   return { object: ctx.gw.gateway, path: ctx.gw.gateway.spec.infrastructure?.parametersRef ? ['spec', 'infrastructure', 'parametersRef'] : [] };
+}
+
+/** The LoadBalancerConfiguration field `field` finds (the merge's winner first), else the Gateway's parametersRef. */
+export function lbcFieldAt(ctx: BuildContext, field: (spec: LoadBalancerConfigurationSpec) => readonly (string | number)[] | undefined): At {
+  for (const cfg of ctx.gw.loadBalancerConfigSources ?? []) {
+    const path = field(cfg.spec);
+    if (path) return { object: cfg, path: ['spec', ...path] };
+  }
+  return lbConfigAt(ctx);
+}
+
+function attributeAt(ctx: BuildContext, key: string): At {
+  return lbcFieldAt(ctx, (spec) => {
+    const i = spec.loadBalancerAttributes?.findIndex((a) => a.key === key) ?? -1;
+    return i >= 0 ? ['loadBalancerAttributes', i, 'value'] : undefined;
+  });
 }
 
 /** AWS's message for a bad attribute value, or undefined when AWS takes it. */
@@ -47,31 +64,36 @@ export function attributeError(key: string, value: string): string | undefined {
   return undefined;
 }
 
-export function checkAttributes(attrs: readonly KeyValueAttribute[], call: AwsCall, where: string, at: At, push: (f: Finding) => void): void {
+export function checkAttributes(attrs: readonly KeyValueAttribute[], call: AwsCall, where: string, at: (key: string) => At, push: (f: Finding) => void): void {
   for (const a of attrs) {
     const message = attributeError(a.key, a.value);
-    if (message) push({ code: C.attribute, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix ${a.key} in ${where}.`, at });
+    if (message) push({ code: C.attribute, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix ${a.key} in ${where}.`, at: at(a.key) });
   }
 }
 
 export function checkLoadBalancer(ctx: BuildContext, spec: LoadBalancerSpec, push: (f: Finding) => void): void {
-  const at = lbConfigAt(ctx);
   const name = spec.name;
+  const nameAt = lbcFieldAt(ctx, (s) => (s.loadBalancerName === name ? ['loadBalancerName'] : undefined));
   const bad = (awsMessage: string): void =>
-    push({ code: C.name, call: 'CreateLoadBalancer', awsCode: 'ValidationError', awsMessage, fix: 'Change loadBalancerName in the LoadBalancerConfiguration.', at });
+    push({ code: C.name, call: 'CreateLoadBalancer', awsCode: 'ValidationError', awsMessage, fix: 'Change loadBalancerName in the LoadBalancerConfiguration.', at: nameAt });
   // The length limit is checked with the other limits (limits.ts).
   if (!/^[A-Za-z0-9-]*$/.test(name)) bad(`Load balancer name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
   else if (name.startsWith('-') || name.endsWith('-')) bad(`Load balancer name '${name}' cannot begin or end with '-'`);
   else if (name.toLowerCase().startsWith('internal-')) bad(`Load balancer name '${name}' cannot begin with 'internal-'`);
-  const config = (awsMessage: string, fix: string): void => push({ code: C.attribute, call: 'CreateLoadBalancer', awsCode: 'InvalidConfigurationRequest', awsMessage, fix, at });
+  const config = (awsMessage: string, fix: string, at: At): void => push({ code: C.attribute, call: 'CreateLoadBalancer', awsCode: 'InvalidConfigurationRequest', awsMessage, fix, at });
+  const ipTypeAt = lbcFieldAt(ctx, (s) => (s.ipAddressType !== undefined ? ['ipAddressType'] : undefined));
   if (spec.ipAddressType === 'dualstack-without-public-ipv4' && spec.type !== 'application') {
-    config(`IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`, "Use ipAddressType ipv4 or dualstack for an NLB Gateway.");
+    config(`IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`, 'Use ipAddressType ipv4 or dualstack for an NLB Gateway.', ipTypeAt);
   }
   if (spec.enablePrefixForIpv6SourceNat === 'on' && spec.ipAddressType !== 'dualstack') {
-    config(`EnablePrefixForIpv6SourceNat 'on' needs IP address type 'dualstack', not '${spec.ipAddressType ?? 'ipv4'}'`, 'Set ipAddressType: dualstack, or drop sourceNatIPv6Prefix from loadBalancerSubnets.');
+    config(
+      `EnablePrefixForIpv6SourceNat 'on' needs IP address type 'dualstack', not '${spec.ipAddressType ?? 'ipv4'}'`,
+      'Set ipAddressType: dualstack, or drop sourceNatIPv6Prefix from loadBalancerSubnets.',
+      lbcFieldAt(ctx, (s) => (s.loadBalancerSubnets ? ['loadBalancerSubnets'] : undefined)),
+    );
   }
   const attrs = spec.loadBalancerAttributes ?? [];
-  checkAttributes(attrs, 'ModifyLoadBalancerAttributes', 'loadBalancerAttributes of the LoadBalancerConfiguration', at, push);
+  checkAttributes(attrs, 'ModifyLoadBalancerAttributes', 'loadBalancerAttributes of the LoadBalancerConfiguration', (k) => attributeAt(ctx, k), push);
   const crossZone = attrs.find((a) => a.key === 'load_balancing.cross_zone.enabled');
   if (spec.type === 'application' && crossZone && crossZone.value !== 'true') {
     push({
@@ -80,14 +102,21 @@ export function checkLoadBalancer(ctx: BuildContext, spec: LoadBalancerSpec, pus
       awsCode: 'InvalidConfigurationRequest',
       awsMessage: 'Cross-zone load balancing is always on for Application Load Balancers; remove load_balancing.cross_zone.enabled from the request',
       fix: 'Remove load_balancing.cross_zone.enabled from loadBalancerAttributes.',
-      at,
+      at: attributeAt(ctx, 'load_balancing.cross_zone.enabled'),
     });
   }
 }
 
 export function checkListener(ctx: BuildContext, spec: ListenerSpec, push: (f: Finding) => void): void {
   const attrs = (spec.listenerAttributes ?? []).map((a) => ({ key: a.Key, value: a.Value }));
-  checkAttributes(attrs, 'ModifyListenerAttributes', `listenerConfigurations (${spec.protocol}:${spec.port}) of the LoadBalancerConfiguration`, lbConfigAt(ctx), push);
+  const protocolPort = `${spec.protocol}:${spec.port}`;
+  const at = (key: string): At =>
+    lbcFieldAt(ctx, (s) => {
+      const i = s.listenerConfigurations?.findIndex((c) => c.protocolPort === protocolPort) ?? -1;
+      const j = i >= 0 ? (s.listenerConfigurations![i]!.listenerAttributes?.findIndex((a) => a.key === key) ?? -1) : -1;
+      return j >= 0 ? ['listenerConfigurations', i, 'listenerAttributes', j, 'value'] : undefined;
+    });
+  checkAttributes(attrs, 'ModifyListenerAttributes', `listenerConfigurations (${protocolPort}) of the LoadBalancerConfiguration`, at, push);
 }
 
 /** AWS's message for a bad tag, or undefined. */
@@ -101,9 +130,13 @@ export function tagError(key: string, value: string): string | undefined {
   return undefined;
 }
 
-export function checkTags(ctx: BuildContext, call: AwsCall, tags: Tags | undefined, push: (f: Finding) => void, at: At = lbConfigAt(ctx)): void {
+/** `at`: where tag `key` was written; default: the LoadBalancerConfiguration's `tags`. */
+export function checkTags(ctx: BuildContext, call: AwsCall, tags: Tags | undefined, push: (f: Finding) => void, at?: (key: string) => At): void {
+  const where = at ?? ((key: string) => lbcFieldAt(ctx, (s) => (s.tags && key in s.tags ? ['tags', key] : undefined)));
   for (const [k, v] of Object.entries(tags ?? {})) {
     const message = tagError(k, v);
-    if (message) push({ code: C.tag, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix the tag ${JSON.stringify(k)}: keys of 1–128 and values of up to 256 letters, digits, spaces and _.:/=+-@, no aws: prefix.`, at });
+    if (message) {
+      push({ code: C.tag, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix the tag ${JSON.stringify(k)}: keys of 1–128 and values of up to 256 letters, digits, spaces and _.:/=+-@, no aws: prefix.`, at: where(k) });
+    }
   }
 }

@@ -5,7 +5,7 @@
  * per-action limits are in limits.ts.
  */
 import type { At, BuildContext } from './context.js';
-import { lbConfigAt } from './preflight-attributes.js';
+import { lbcFieldAt } from './preflight-attributes.js';
 import { duplicateTargetGroup } from './preflight-rules.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
 import type { Action, ListenerSpec, StringToken } from './stack.js';
@@ -73,7 +73,7 @@ export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void
         awsCode: 'RulesPerSecurityGroupLimitExceeded',
         awsMessage: 'The maximum number of rules per security group has been reached.',
         fix: `The managed security group needs ${rules} inbound rules (source ranges × listener ports); use fewer sourceRanges or ports in the LoadBalancerConfiguration, or prefix lists.`,
-        at: lbConfigAt(ctx),
+        at: lbcFieldAt(ctx, (s) => (s.sourceRanges ? ['sourceRanges'] : undefined)),
       });
     }
   }

@@ -104,7 +104,7 @@ export function checkTargetGroup(ctx: BuildContext, tg: TargetGroupSpec, push: (
     }
   }
   checkTargetGroupAttributes(ctx, tg, push);
-  checkTags(ctx, 'CreateTargetGroup', tg.tags, push, tgcAt(ctx, (p) => (p.tags ? ['tags'] : undefined)));
+  checkTags(ctx, 'CreateTargetGroup', tg.tags, push, (key) => tgcAt(ctx, (p) => (p.tags && key in p.tags ? ['tags', key] : undefined)));
 }
 
 function checkTargetGroupAttributes(ctx: BuildContext, tg: TargetGroupSpec, push: (f: Finding) => void): void {

@@ -16,7 +16,13 @@ import type {
 import type { Snapshot } from '../source/snapshot.js';
 
 export type ConfigResult =
-  | { readonly ok: true; readonly loadBalancerConfig?: LoadBalancerConfigurationSpec; readonly defaultTargetGroupConfig?: TargetGroupConfiguration }
+  | {
+      readonly ok: true;
+      readonly loadBalancerConfig?: LoadBalancerConfigurationSpec;
+      /** The configurations merged into loadBalancerConfig, the winner of the merge first. */
+      readonly loadBalancerConfigSources: readonly LoadBalancerConfiguration[];
+      readonly defaultTargetGroupConfig?: TargetGroupConfiguration;
+    }
   | { readonly ok: false; readonly message: string };
 
 /** Kubernetes' NotFound error text, which LBC passes through as the condition message. */
@@ -148,5 +154,7 @@ export function resolveGatewayConfig(gateway: Gateway, gatewayClass: GatewayClas
     const merged = mergeTargetGroupProps(winner.spec.defaultConfiguration, loser.spec.defaultConfiguration);
     defaultTargetGroupConfig = { ...winner, spec: { ...winner.spec, ...(merged ? { defaultConfiguration: merged } : {}) } };
   }
-  return { ok: true, loadBalancerConfig, defaultTargetGroupConfig };
+  const winnerFirst = classCfg?.spec.mergingMode === 'prefer-gateway' ? [gwCfg, classCfg] : [classCfg, gwCfg];
+  const loadBalancerConfigSources = winnerFirst.filter((c): c is LoadBalancerConfiguration => c !== undefined);
+  return { ok: true, loadBalancerConfig, loadBalancerConfigSources, defaultTargetGroupConfig };
 }

@@ -73,7 +73,7 @@ export function resolveGateway(
   }
   const configured = {
     ...empty,
-    ...(config.loadBalancerConfig ? { loadBalancerConfig: config.loadBalancerConfig } : {}),
+    ...(config.loadBalancerConfig ? { loadBalancerConfig: config.loadBalancerConfig, loadBalancerConfigSources: config.loadBalancerConfigSources } : {}),
     ...(config.defaultTargetGroupConfig ? { defaultTargetGroupConfig: config.defaultTargetGroupConfig } : {}),
   };
 

@@ -18,6 +18,7 @@ import type {
 import type { Condition } from '../source/kube.js';
 import type {
   ListenerRuleConfiguration,
+  LoadBalancerConfiguration,
   LoadBalancerConfigurationSpec,
   TargetGroupConfiguration,
 } from '../source/lbc-crds.js';
@@ -146,6 +147,8 @@ export interface GatewayResolution {
   readonly controllerName: string;
   /** GatewayClass and Gateway LoadBalancerConfigurations merged per mergingMode (lb_config_merger.go). */
   readonly loadBalancerConfig?: LoadBalancerConfigurationSpec;
+  /** The LoadBalancerConfigurations merged into it, the merge's winner first: where a value was written, for diagnostics. */
+  readonly loadBalancerConfigSources?: readonly LoadBalancerConfiguration[];
   /** Named by the merged config's `defaultTargetGroupConfiguration`, in the Gateway's namespace. */
   readonly defaultTargetGroupConfig?: TargetGroupConfiguration;
   readonly fatal?: GatewayFatal;

@@ -88,9 +88,9 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
         route(FORWARD),
     );
     expect(found.map((f) => [f.code, f.object, f.path])).toEqual([
-      ['GWLB364', 'Gateway/gw', 'spec.infrastructure.parametersRef'],
-      ['GWLB366', 'Gateway/gw', 'spec.infrastructure.parametersRef'],
-      ['GWLB366', 'Gateway/gw', 'spec.infrastructure.parametersRef'],
+      ['GWLB364', 'LoadBalancerConfiguration/lbc', 'spec.loadBalancerName'],
+      ['GWLB366', 'LoadBalancerConfiguration/lbc', 'spec.loadBalancerAttributes[0].value'],
+      ['GWLB366', 'LoadBalancerConfiguration/lbc', 'spec.loadBalancerAttributes[1].value'],
     ]);
     expect(found[0]!.message).toContain("Load balancer name 'internal-web' cannot begin with 'internal-'");
     expect(found[1]!.message).toContain("'idle_timeout.timeout_seconds' value '5000' must be between '1-4000' inclusive");
@@ -122,7 +122,7 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
   it('a tag AWS refuses (characters outside its pattern)', () => {
     const { found } = preflight(GATEWAY + lbConfig('{tags: {"team!": x}}') + route(FORWARD));
     expect(found.length).toBeGreaterThan(0);
-    expect(found.every((f) => f.code === 'GWLB367' && f.path === 'spec.infrastructure.parametersRef')).toBe(true);
+    expect(found.every((f) => f.code === 'GWLB367' && f.object === 'LoadBalancerConfiguration/lbc' && f.path === 'spec.tags.team!')).toBe(true);
     expect(found[0]!.message).toContain("Value 'team!' at 'tags.1.member.key' failed to satisfy constraint");
   });
 
@@ -137,7 +137,7 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
     const ranges = Array.from({ length: 31 }, (_, i) => `"10.${i}.0.0/16"`).join(', ');
     const yaml = GATEWAY.replace('listeners: [{name: http, port: 80, protocol: HTTP}]', 'listeners: [{name: http, port: 80, protocol: HTTP}, {name: alt, port: 8080, protocol: HTTP}]');
     const { found } = preflight(yaml + lbConfig(`{sourceRanges: [${ranges}]}`) + route(FORWARD));
-    expect(found).toEqual([expect.objectContaining({ code: 'GWLB369', object: 'Gateway/gw', path: 'spec.infrastructure.parametersRef' })]);
+    expect(found).toEqual([expect.objectContaining({ code: 'GWLB369', object: 'LoadBalancerConfiguration/lbc', path: 'spec.sourceRanges' })]);
     expect(found[0]!.message).toContain('AWS rejects AuthorizeSecurityGroupIngress (RulesPerSecurityGroupLimitExceeded');
     expect(found[0]!.message).toContain('needs 62 inbound rules');
   });
