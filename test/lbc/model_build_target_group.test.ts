@@ -5,9 +5,10 @@
  * omits empty tags and attributes as LBC's JSON does.
  */
 import { describe, expect, it } from 'vitest';
-import { skipCase } from './harness.js';
+import { DEFAULT_FEATURE_GATES } from '../../src/model/index.js';
+import { lbcCase, skipCase } from './harness.js';
 import type { RouteKind, TgFixture } from './tg-fixture.js';
-import { CERT_FACTS, DUALSTACK_FACTS, cases, listener, tgCase, tgbSpec, tgSpec } from './tg-fixture.js';
+import { ALB_ARN, CERT_FACTS, DUALSTACK_FACTS, cases, gatewayBackendManifests, listener, onlyOf, tgCase, tgbSpec, tgSpec } from './tg-fixture.js';
 
 const F = 'model_build_target_group_test.go';
 const TCP_HC = { port: 'traffic-port', protocol: 'TCP', intervalSeconds: 15, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 3 };
@@ -153,6 +154,8 @@ describe(`${F} Test_buildTargetGroupProtocol`, () => {
   });
 });
 
+skipCase(`${F} Test_buildTargetGroupProtocol/alb - auto detect - tls`, 'a TLSRoute never attaches to an ALB listener (ALB listeners carry HTTPRoute and GRPCRoute only)');
+
 describe(`${F} Test_buildTargetGroupProtocolVersion`, () => {
   const svc = (appProtocol?: string) => `{type: NodePort, ports: [{port: 80, targetPort: 80, nodePort: 8080${appProtocol ? `, appProtocol: ${appProtocol}` : ''}}]}`;
   cases(`${F} Test_buildTargetGroupProtocolVersion`, [
@@ -178,5 +181,195 @@ describe(`${F} Test_buildTargetGroupProtocolVersion`, () => {
     const tg = tgSpec(r);
     if (c.want === undefined) expect(tg).not.toHaveProperty('protocolVersion');
     else expect(tg).toMatchObject({ protocolVersion: c.want });
+  });
+});
+
+/** TG spec of the fixture with TGC default props `props` (YAML flow mapping). */
+function withProps(props: string | undefined, f: Partial<TgFixture> = {}) {
+  const r = tgCase({ ...f, ...(props !== undefined ? { tgc: `  defaultConfiguration: ${props}` } : {}), options: { facts: CERT_FACTS, ...(f.options ?? {}) } });
+  expect(r.errors).toEqual([]);
+  return tgSpec(r);
+}
+const GRPC: Partial<TgFixture> = { routeKind: 'GRPCRoute', listeners: listener('HTTPS') };
+const NLB_UDP: Partial<TgFixture> = { lb: 'nlb', routeKind: 'UDPRoute' };
+
+describe(`${F} Test_buildTargetGroupHealthCheckProtocol`, () => {
+  const hc = (p: string) => `{healthCheckConfig: {healthCheckProtocol: ${p}}}`;
+  cases(`${F} Test_buildTargetGroupHealthCheckProtocol`, [
+    { name: 'nlb - default', f: NLB_UDP, props: undefined, want: 'TCP' },
+    { name: 'alb - default', f: {}, props: undefined, want: 'HTTP' },
+    { name: 'specified http', f: {}, props: hc('HTTP'), want: 'HTTP' },
+    { name: 'specified https', f: {}, props: hc('HTTPS'), want: 'HTTPS' },
+    { name: 'specified tcp', f: {}, props: hc('TCP'), want: 'TCP' },
+  ], ({ f, props, want }) => {
+    expect(withProps(props, f)).toMatchObject({ healthCheckConfig: { protocol: want } });
+  });
+  // 'nlb with alb target default' is in Test_buildTargetGroupFromGateway below (an ALB target needs a Gateway backend).
+});
+
+describe(`${F} Test_buildTargetGroupHealthCheckPath`, () => {
+  cases(`${F} Test_buildTargetGroupHealthCheckPath`, [
+    { name: 'path specified', f: {}, props: '{healthCheckConfig: {healthCheckPath: foo}}', want: 'foo' },
+    { name: 'default - tcp', f: { lb: 'nlb' }, props: undefined, want: undefined },
+    { name: 'default - tcp - with cfg', f: { lb: 'nlb' }, props: '{}', want: undefined },
+    { name: 'default - http', f: {}, props: undefined, want: '/' },
+    { name: 'default - http - with cfg', f: {}, props: '{}', want: '/' },
+    { name: 'default - grpc', f: GRPC, props: undefined, want: '/AWS.ALB/healthcheck' },
+  ] as const, ({ f, props, want }) => {
+    const hc = withProps(props, f)['healthCheckConfig'];
+    if (want === undefined) expect(hc).not.toHaveProperty('path');
+    else expect(hc).toMatchObject({ path: want });
+  });
+});
+
+describe(`${F} Test_buildTargetGroupHealthCheckMatcher`, () => {
+  cases(`${F} Test_buildTargetGroupHealthCheckMatcher`, [
+    { name: 'default - tcp', f: { lb: 'nlb' }, props: undefined, want: undefined },
+    { name: 'specified - grpc', f: GRPC, props: '{healthCheckConfig: {matcher: {grpcCode: foo}}}', want: { grpcCode: 'foo' } },
+    { name: 'specified - http', f: {}, props: '{healthCheckConfig: {matcher: {httpCode: foo}}}', want: { httpCode: 'foo' } },
+    { name: 'default - grpc', f: GRPC, props: undefined, want: { grpcCode: '12' } },
+    { name: 'default - http1', f: {}, props: undefined, want: { httpCode: '200-399' } },
+    { name: 'default - no protocol version', f: {}, props: undefined, want: { httpCode: '200-399' } },
+  ] as const, ({ f, props, want }) => {
+    const hc = withProps(props, f)['healthCheckConfig'];
+    if (want === undefined) expect(hc).not.toHaveProperty('matcher');
+    else expect(hc).toMatchObject({ matcher: want });
+  });
+});
+
+describe(`${F} Test_basicHealthCheckParams`, () => {
+  // LBC sets the builder's defaults to 1/2/3/4 for the test; these are its real defaults, 15/5/3/3.
+  it.each([undefined, '{}', '{healthCheckConfig: {}}'])(`${F} Test_basicHealthCheckParams (defaults, props %s)`, (props) => {
+    expect(withProps(props)['healthCheckConfig']).toMatchObject({ intervalSeconds: 15, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 3 });
+  });
+  it(`${F} Test_basicHealthCheckParams (filled in props)`, () => {
+    const props = '{healthCheckConfig: {healthyThresholdCount: 30, healthCheckInterval: 10, healthCheckTimeout: 20, unhealthyThresholdCount: 40}}';
+    expect(withProps(props)['healthCheckConfig']).toMatchObject({ intervalSeconds: 10, timeoutSeconds: 20, healthyThresholdCount: 30, unhealthyThresholdCount: 40 });
+  });
+});
+
+describe(`${F} Test_targetGroupAttributes`, () => {
+  cases(`${F} Test_targetGroupAttributes`, [
+    { name: 'no props - nil', props: undefined, want: [] },
+    { name: 'no props', props: '{}', want: [] },
+    {
+      name: 'some props',
+      props: '{targetGroupAttributes: [{key: foo, value: bar}, {key: foo1, value: bar1}, {key: foo2, value: bar2}]}',
+      want: [
+        { key: 'foo', value: 'bar' },
+        { key: 'foo1', value: 'bar1' },
+        { key: 'foo2', value: 'bar2' },
+      ],
+    },
+  ], ({ props, want }) => {
+    // LBC builds them from a map (assert.ElementsMatch): order is not part of the result.
+    const attrs = (withProps(props)['targetGroupAttributes'] ?? []) as { key: string }[];
+    expect([...attrs].sort((a, b) => a.key.localeCompare(b.key))).toEqual(want);
+  });
+});
+
+describe(`${F} Test_buildTargetGroupBindingNodeSelector`, () => {
+  const tgb = (targetType: 'instance' | 'ip', props?: string) => {
+    const r = tgCase({ ...(props ? { tgc: `  defaultConfiguration: ${props}` } : {}), options: { settings: { defaultTargetType: targetType } } });
+    expect(r.errors).toEqual([]);
+    return (tgbSpec(r) as { template: { spec: Record<string, unknown> } }).template.spec;
+  };
+  it(`${F} Test_buildTargetGroupBindingNodeSelector (no props, instance)`, () => {
+    expect(tgb('instance')).not.toHaveProperty('nodeSelector');
+  });
+  it(`${F} Test_buildTargetGroupBindingNodeSelector (selector, ip)`, () => {
+    expect(tgb('ip', '{nodeSelector: {}}')).not.toHaveProperty('nodeSelector');
+  });
+  it(`${F} Test_buildTargetGroupBindingNodeSelector (selector, instance)`, () => {
+    expect(tgb('instance', '{nodeSelector: {}}')).toHaveProperty('nodeSelector', {});
+  });
+});
+
+describe(`${F} Test_buildTargetGroupBindingMultiClusterFlag`, () => {
+  // multiClusterTargetGroup is `omitempty` in LBC's TGB spec: false is absent.
+  it.each([
+    [undefined, undefined],
+    ['{enableMultiCluster: false}', undefined],
+    ['{enableMultiCluster: true}', true],
+  ])(`${F} Test_buildTargetGroupBindingMultiClusterFlag (props %s)`, (props, want) => {
+    const r = tgCase(props ? { tgc: `  defaultConfiguration: ${props}` } : {});
+    expect(r.errors).toEqual([]);
+    expect((tgbSpec(r) as { template: { spec: Record<string, unknown> } }).template.spec['multiClusterTargetGroup']).toBe(want);
+  });
+});
+
+describe(`${F} Test_buildTargetGroupFromStaticName`, () => {
+  const manifests = (facts: Record<string, string>) =>
+    tgCase({
+      lb: 'nlb',
+      extra: `
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: by-name, namespace: my-gw-ns}
+spec:
+  parentRefs: [{name: my-gw, port: 81}]
+  rules: [{backendRefs: [{group: '', kind: TargetGroupName, name: foo, weight: 1}]}]`,
+      listeners: `${listener('TCP')}, ${listener('TCP', 81)}`,
+      options: { facts: { ...CERT_FACTS, targetGroupArnsByName: facts } },
+    });
+  it(`${F} Test_buildTargetGroupFromStaticName (found)`, () => {
+    const r = manifests({ foo: 'my-arn' });
+    expect(r.errors).toEqual([]);
+    const ls = r.stackJson('my-gw-ns/my-gw').resources['AWS::ElasticLoadBalancingV2::Listener']?.['81']?.spec;
+    expect(ls).toMatchObject({ defaultActions: [{ type: 'forward', forwardConfig: { targetGroups: [{ targetGroupARN: 'my-arn' }] } }] });
+  });
+  it(`${F} Test_buildTargetGroupFromStaticName (mapper error: no such target group)`, () => {
+    const r = manifests({});
+    expect(r.stacks).toEqual([]);
+    expect(r.errors).toEqual(['GWLB311 Gateway my-gw-ns/my-gw: expecting a single targetGroup with query [foo] but got 0']);
+  });
+});
+
+describe(`${F} Test_buildTargetGroupTags`, () => {
+  const rows: { name: string; defaultTags: Record<string, string>; props?: string; low: boolean; want?: Record<string, string> }[] = [
+    { name: 'successful tag retrieval with default tags', defaultTags: { Environment: 'test' }, props: undefined, low: false, want: { Environment: 'test' } },
+    { name: 'empty tags', defaultTags: {}, props: undefined, low: false, want: undefined },
+    { name: 'user-specified tags', defaultTags: { Environment: 'test' }, props: '{tags: {CustomTag: CustomValue, Team: backend}}', low: false, want: { Environment: 'test', CustomTag: 'CustomValue', Team: 'backend' } },
+    // LBC's newTagHelper(…, additionalTagsOverrideDefaultTags = true): the EnableDefaultTagsLowPriority gate.
+    { name: 'user tags override default tags', defaultTags: { Environment: 'test' }, props: '{tags: {Environment: production}}', low: true, want: { Environment: 'production' } },
+  ];
+  cases(`${F} Test_buildTargetGroupTags`, rows, ({ defaultTags, props, low, want }) => {
+    const tg = withProps(props, { options: { settings: { defaultTags, featureGates: { ...DEFAULT_FEATURE_GATES, EnableDefaultTagsLowPriority: low } } } });
+    expect(tg['tags']).toEqual(want);
+  });
+});
+
+describe(`${F} Test_buildTargetGroupFromGateway`, () => {
+  // LBC builds these on an ALB builder with an HTTP listener; a Gateway backend is an NLB's, so
+  // the port puts the route on an NLB TCP listener. The assertions are LBC's: the name, the
+  // target type and the frontend-NLB entry (listener port, target port = TG port).
+  const run = (o: Parameters<typeof gatewayBackendManifests>[0]) => {
+    const r = lbcCase(gatewayBackendManifests(o));
+    expect(r.errors).toEqual([]);
+    const json = r.stackJson('test-ns/test-gw');
+    const frontend = (json.resources['FrontendNLBTargetGroup']?.['FrontendNLBTargetGroup'] as unknown as { TargetGroups: Record<string, Record<string, unknown>> }).TargetGroups;
+    return { tg: onlyOf(json, 'TargetGroup'), frontend };
+  };
+  it(`${F} Test_buildTargetGroupFromGateway/new target group creation`, () => {
+    const { tg, frontend } = run({});
+    expect(tg['name']).toContain('k8s-testns-testrout');
+    expect(tg).toMatchObject({ targetType: 'alb', port: 8080 });
+    expect(frontend[tg['name'] as string]).toMatchObject({ Name: tg['name'], Port: 80, TargetPort: 8080, TargetARN: ALB_ARN });
+  });
+  it(`${F} Test_buildTargetGroupFromGateway/existing target group reuse`, () => {
+    // Two listeners carry the route to the same backend: one TG (one resource id), whose
+    // frontend-NLB entry is the first build's (port 80).
+    const { tg, frontend } = run({ listeners: `${listener('TCP')}, ${listener('TCP', 81)}` });
+    expect(Object.keys(frontend)).toEqual([tg['name']]);
+    expect(frontend[tg['name'] as string]).toMatchObject({ Port: 80, TargetPort: 8080 });
+  });
+  it(`${F} Test_buildTargetGroupFromGateway/with target group props`, () => {
+    const { tg, frontend } = run({ listeners: listener('TCP', 443), port: 8443, tgcProps: '{targetGroupName: custom-tg-name}' });
+    expect(tg).toMatchObject({ name: 'custom-tg-name', targetType: 'alb', port: 8443 });
+    expect(frontend['custom-tg-name']).toMatchObject({ Name: 'custom-tg-name', Port: 443, TargetPort: 8443 });
+  });
+  it(`${F} Test_buildTargetGroupHealthCheckProtocol/nlb with alb target default`, () => {
+    expect(run({}).tg).toMatchObject({ healthCheckConfig: { protocol: 'HTTP' } });
   });
 });

@@ -116,3 +116,54 @@ export function tgbSpec(r: LbcCaseResult): Record<string, unknown> {
 export function cases<T extends { readonly name: string }>(test: string, rows: readonly T[], fn: (row: T) => void): void {
   for (const row of rows) it(`${test}/${row.name}`, () => fn(row));
 }
+
+export const ALB_ARN = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/test-alb/1234567890123456';
+
+/**
+ * LBC's Gateway-backend fixture: an NLB Gateway `test-ns/test-gw` whose TCPRoute `test-ns/test-route`
+ * forwards to the ALB Gateway `backend-ns/backend-gw` (Programmed with `arn`) on `port`.
+ */
+export function gatewayBackendManifests(o: { listeners?: string; port?: number; arn?: string; tgcProps?: string } = {}): string {
+  const tgc = o.tgcProps
+    ? `
+---
+apiVersion: gateway.k8s.aws/v1beta1
+kind: TargetGroupConfiguration
+metadata: {name: backend-tgc, namespace: backend-ns}
+spec:
+  targetReference: {group: gateway.networking.k8s.io, kind: Gateway, name: backend-gw}
+  defaultConfiguration: ${o.tgcProps}`
+    : '';
+  return `${ALB_CLASS}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: backend-gw, namespace: backend-ns}
+spec:
+  gatewayClassName: alb
+  listeners: [{name: http, port: 8080, protocol: HTTP}]
+status:
+  conditions: [{type: Programmed, status: 'True', reason: Programmed, message: '${o.arn ?? ALB_ARN}', lastTransitionTime: '2026-01-01T00:00:00Z'}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: test-gw, namespace: test-ns}
+spec:
+  gatewayClassName: nlb
+  listeners: [${o.listeners ?? listener('TCP')}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: test-route, namespace: test-ns}
+spec:
+  parentRefs: [{name: test-gw}]
+  rules: [{backendRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: backend-gw, namespace: backend-ns, port: ${o.port ?? 8080}}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: routes, namespace: backend-ns}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: TCPRoute, namespace: test-ns}]
+  to: [{group: gateway.networking.k8s.io, kind: Gateway}]${tgc}
+`;
+}
