@@ -109,11 +109,13 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
         routeKind: kind,
         backendNamespace: target.namespace,
         backendName: target.name,
-        port: String(backend.port),
+        port: backend.port,
         targetType: 'alb',
         protocol,
         ...(version ? { protocolVersion: version } : {}),
       });
+    const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
+    if (clash) return fail(clash);
     const spec: TargetGroupSpec = {
       name,
       targetType: 'alb',
@@ -148,6 +150,8 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
   const tags = processTags(props?.tags, ctx.settings);
   if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
+  // GetTargetGroupPort (backend_service.go 77–88): a named targetPort of ip targets is port 1, in
+  // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
   const identifierPort = String(sp.targetPort);
   let targetControlPort: number | undefined;
@@ -176,12 +180,14 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       routeKind: kind,
       backendNamespace: svc.metadata.namespace,
       backendName: svc.metadata.name,
-      port: targetType === 'instance' ? String(tgPort) : identifierPort,
+      port: tgPort,
       targetType,
       protocol,
       ...(version ? { protocolVersion: version } : {}),
       ...(targetControlPort !== undefined ? { targetControlPort } : {}),
     });
+  const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
+  if (clash) return fail(clash);
   const spec: TargetGroupSpec = {
     name,
     targetType,
@@ -221,6 +227,24 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   });
   ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector));
   return tgArn(id);
+}
+
+/**
+ * gwlb: two target groups of one stack with one name. AWS keeps TG names unique per region, so
+ * LBC v3.5.0's deploy of this stack fails (DuplicateTargetGroupName, or one TG and two
+ * TargetGroupBindings of one name); gwlb says so before any write. Without a configured name the
+ * cause is v3.5.0 hashing port 1 for every named targetPort of ip targets (a later LBC, #4876,
+ * hashes the port name).
+ */
+function nameClash(ctx: BuildContext, name: string, id: string, configured: boolean): string | undefined {
+  for (const [otherId, other] of ctx.tgByResId) {
+    if (other.name !== name || otherId === id) continue;
+    const fix = configured
+      ? 'give each route its own targetGroupName in the TargetGroupConfiguration (routeConfigurations)'
+      : 'LBC v3.5.0 names every named targetPort of an ip-target Service as port 1; use numeric targetPorts in the Service, or set targetGroupName per route in a TargetGroupConfiguration';
+    return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
+  }
+  return undefined;
 }
 
 function isProtocol(p: string): p is Protocol {
