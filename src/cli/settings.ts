@@ -13,6 +13,8 @@ export interface CommonFlags {
   readonly region?: string;
   readonly config?: string;
   readonly sandbox?: boolean;
+  /** `--disable-restricted-sg-rules`: only `true` overrides the settings file. */
+  readonly disableRestrictedSgRules?: boolean;
 }
 
 export interface GwlbSettings {
@@ -38,6 +40,7 @@ type ConfigFile = {
   defaultSslPolicy?: string;
   enableBackendSecurityGroup?: boolean;
   backendSecurityGroup?: string;
+  disableRestrictedSecurityGroupRules?: boolean;
   manageNodeSecurityGroupRules?: boolean;
   allowedCertificateAuthorityArns?: string[];
   controllerNames?: Partial<ControllerNames>;
@@ -45,7 +48,7 @@ type ConfigFile = {
 };
 
 const STRING_FIELDS = ['clusterName', 'region', 'vpcId', 'defaultSslPolicy', 'backendSecurityGroup'] as const;
-const BOOLEAN_FIELDS = ['enableBackendSecurityGroup', 'manageNodeSecurityGroupRules'] as const;
+const BOOLEAN_FIELDS = ['enableBackendSecurityGroup', 'disableRestrictedSecurityGroupRules', 'manageNodeSecurityGroupRules'] as const;
 const KNOWN_FIELDS = new Set<string>([
   ...STRING_FIELDS,
   ...BOOLEAN_FIELDS,
@@ -113,6 +116,7 @@ export function loadSettings(flags: CommonFlags): GwlbSettings {
   const cluster = defaultClusterSettings(clusterName, {
     ...rest,
     ...(region ? { region } : {}),
+    ...(flags.disableRestrictedSgRules ? { disableRestrictedSecurityGroupRules: true } : {}),
     ...(featureGates ? { featureGates: featureGates as FeatureGates } : {}),
   });
   const problems = validateSettings(cluster).map((m) => configProblem(file ?? '--cluster-name', m));
