@@ -20,6 +20,8 @@ export interface GatewayOptions {
   readonly namespace?: string;
   /** Names a LoadBalancerConfiguration `<name>-config` emitted by `lbConfig`. */
   readonly lbConfig?: Obj;
+  /** Extra Gateway spec fields (e.g. `allowedListeners`). */
+  readonly spec?: Obj;
 }
 
 /** A Gateway of class `alb` or `nlb`, plus its LoadBalancerConfiguration when `lbConfig` is given. */
@@ -33,6 +35,7 @@ export function gateway(cls: 'alb' | 'nlb', listeners: Obj[], opts: GatewayOptio
     spec: {
       gatewayClassName: cls,
       listeners,
+      ...opts.spec,
       ...(opts.lbConfig ? { infrastructure: { parametersRef: { group: 'gateway.k8s.aws', kind: 'LoadBalancerConfiguration', name: `${name}-config` } } } : {}),
     },
   };
@@ -73,4 +76,14 @@ export function service(name = 'svc', namespace = NS, port = 80): Obj {
 
 export function certificate(arn: string, ...domains: string[]) {
   return { arn, domains, status: 'ISSUED' };
+}
+
+/** A ListenerSet attached to Gateway `gw` (which must allow it through `allowedListeners`). */
+export function listenerSet(name: string, listeners: Obj[], opts: { namespace?: string; creationTimestamp?: string; gateway?: string } = {}): Obj {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'ListenerSet',
+    metadata: { name, namespace: opts.namespace ?? NS, ...(opts.creationTimestamp ? { creationTimestamp: opts.creationTimestamp } : {}) },
+    spec: { parentRef: { name: opts.gateway ?? 'gw', namespace: NS }, listeners },
+  };
 }
