@@ -40,6 +40,7 @@ type ConfigFile = {
   backendSecurityGroup?: string;
   manageNodeSecurityGroupRules?: boolean;
   allowedCertificateAuthorityArns?: string[];
+  gatewayClasses?: Record<string, string>;
   controllerNames?: Partial<ControllerNames>;
   featureGates?: Partial<FeatureGates>;
 };
@@ -54,6 +55,7 @@ const KNOWN_FIELDS = new Set<string>([
   'defaultTags',
   'externalManagedTags',
   'allowedCertificateAuthorityArns',
+  'gatewayClasses',
   'controllerNames',
   'featureGates',
 ]);
@@ -81,6 +83,11 @@ function checkConfig(raw: unknown, file: string): { config: ConfigFile; diagnost
   const scheme = obj['defaultLoadBalancerScheme'];
   if (scheme !== undefined && scheme !== 'internal' && scheme !== 'internet-facing') {
     diagnostics.push(configProblem(file, `defaultLoadBalancerScheme must be internal or internet-facing, not ${String(scheme)}`));
+  }
+  const classes = obj['gatewayClasses'];
+  if (classes !== undefined && (classes === null || typeof classes !== 'object' || Array.isArray(classes) || Object.values(classes).some((v) => typeof v !== 'string' || v === ''))) {
+    diagnostics.push(configProblem(file, 'gatewayClasses must map GatewayClass names to their controllerName, e.g. gatewayClasses: {alb: gateway.k8s.aws/alb}'));
+    delete obj['gatewayClasses'];
   }
   const targetType = obj['defaultTargetType'];
   if (targetType !== undefined && targetType !== 'instance' && targetType !== 'ip') {
