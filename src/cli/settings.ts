@@ -43,6 +43,7 @@ type ConfigFile = {
   disableRestrictedSecurityGroupRules?: boolean;
   manageNodeSecurityGroupRules?: boolean;
   allowedCertificateAuthorityArns?: string[];
+  gatewayClasses?: Record<string, string>;
   controllerNames?: Partial<ControllerNames>;
   featureGates?: Partial<FeatureGates>;
 };
@@ -57,6 +58,7 @@ const KNOWN_FIELDS = new Set<string>([
   'defaultTags',
   'externalManagedTags',
   'allowedCertificateAuthorityArns',
+  'gatewayClasses',
   'controllerNames',
   'featureGates',
 ]);
@@ -84,6 +86,11 @@ function checkConfig(raw: unknown, file: string): { config: ConfigFile; diagnost
   const scheme = obj['defaultLoadBalancerScheme'];
   if (scheme !== undefined && scheme !== 'internal' && scheme !== 'internet-facing') {
     diagnostics.push(configProblem(file, `defaultLoadBalancerScheme must be internal or internet-facing, not ${String(scheme)}`));
+  }
+  const classes = obj['gatewayClasses'];
+  if (classes !== undefined && (classes === null || typeof classes !== 'object' || Array.isArray(classes) || Object.values(classes).some((v) => typeof v !== 'string' || v === ''))) {
+    diagnostics.push(configProblem(file, 'gatewayClasses must map GatewayClass names to their controllerName, e.g. gatewayClasses: {alb: gateway.k8s.aws/alb}'));
+    delete obj['gatewayClasses'];
   }
   const targetType = obj['defaultTargetType'];
   if (targetType !== undefined && targetType !== 'instance' && targetType !== 'ip') {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { GatewayResolution, Resolution } from '../resolve/types.js';
-import { refOf } from '../source/kube.js';
+import { nsName, refOf } from '../source/kube.js';
 import { BuildContext, CODES, type ModelInput } from './context.js';
 import { checkLimits } from './limits.js';
 import { buildListeners } from './listeners.js';
@@ -34,9 +34,6 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: 
   const ctx = new BuildContext(gw, input);
   const cfg = gw.loadBalancerConfig ?? {};
   const uid = uidSource(gw, input.settings.clusterName);
-  if (uid.kind === 'stand-in') {
-    ctx.report('info', CODES.standInUid, `metadata.uid is absent; load balancer and security group names use the stand-in UID ${uid.uid} (LBC would hash the real UID)`, { object: gw.gateway, path: ['metadata'] });
-  }
   if (gw.gateway.metadata.deletionTimestamp !== undefined && deletionProtection(cfg.loadBalancerAttributes)) {
     ctx.error(CODES.deletionProtection, `Unable to delete gateway ${ctx.stackId} because deletion protection is enabled.`);
     return { diagnostics: ctx.diagnostics };
@@ -78,11 +75,39 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: 
   return { stack, diagnostics: ctx.diagnostics };
 }
 
+/** How many Gateways a run-wide diagnostic names before it only counts the rest. */
+const NAMED = 10;
+
+/**
+ * One info for the whole run, not one per Gateway: manifests from files seldom carry
+ * `metadata.uid`, and 200 identical lines would bury everything else.
+ */
+function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: string): Diagnostic | undefined {
+  const without = gateways.filter((g) => uidSource(g, cluster).kind === 'stand-in');
+  const first = without[0];
+  if (!first) return undefined;
+  const at = { location: first.gateway.origin.locate(['metadata']), object: refOf(first.gateway), path: 'metadata' };
+  if (without.length === 1) {
+    const uid = uidSource(first, cluster).uid;
+    return { severity: 'info', code: CODES.standInUid, message: `Gateway ${nsName(first.gateway)}: metadata.uid is absent; load balancer and security group names use the stand-in UID ${uid} (LBC would hash the real UID)`, ...at };
+  }
+  const named = without.slice(0, NAMED).map((g) => nsName(g.gateway)).join(', ');
+  const more = without.length > NAMED ? ` and ${without.length - NAMED} more` : '';
+  return {
+    severity: 'info',
+    code: CODES.standInUid,
+    message: `${without.length} Gateways have no metadata.uid (${named}${more}); their load balancer and security group names use stand-in UIDs derived from cluster, namespace and name (LBC would hash the real UIDs)`,
+    location: at.location,
+  };
+}
+
 export function buildStacks(resolution: Resolution, input: ModelInput): { stacks: Stack[]; diagnostics: Diagnostic[] } {
   const stacks: Stack[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const gw of resolution.gateways) {
-    if (gw.fatal) continue;
+  const built = resolution.gateways.filter((gw) => !gw.fatal);
+  const standIn = standInUidDiagnostic(built, input.settings.clusterName);
+  if (standIn) diagnostics.push(standIn);
+  for (const gw of built) {
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
     if (r.stack) stacks.push(r.stack);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attached, gateway, httpListener, httpRoute, resolution, service, svcBackend } from './fixtures.test-util.js';
-import { buildStack, stackToLbcJson, stackToLbcJsonText } from './index.js';
+import { buildStack, buildStacks, stackToLbcJson, stackToLbcJsonText } from './index.js';
 import { domainMatchesHost, buildCertificates } from './certificates.js';
 import { emptyKnownFacts, OFFLINE_FACTS } from './discovery.js';
 import { ingressPermissions } from './security-groups.js';
@@ -261,9 +261,24 @@ describe('build errors and stack JSON', () => {
   });
   it('stand-in UID is flagged when metadata.uid is absent', () => {
     const g = gateway('ns', 'gw', [httpListener(80)], { uid: undefined });
-    const s = buildStack(resolution(g, {}), { facts, settings });
-    expect(s.stack!.extras.uid.kind).toBe('stand-in');
-    expect(s.diagnostics.find((d) => d.code === 'GWLB390')).toBeDefined();
+    const s = buildStacks({ gateways: [resolution(g, {})], statuses: [], diagnostics: [] }, { facts, settings });
+    expect(s.stacks[0]!.extras.uid.kind).toBe('stand-in');
+    expect(s.diagnostics.filter((d) => d.code === 'GWLB390').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^Gateway ns\/gw: metadata.uid is absent; load balancer and security group names use the stand-in UID [0-9a-f-]{36} \(LBC would hash the real UID\)$/),
+    ]);
+  });
+  it('stand-in UIDs are reported once per run, naming the Gateways', () => {
+    const gws = ['a', 'b', 'c'].map((n) => resolution(gateway('ns', n, [httpListener(80)], { uid: undefined }), {}));
+    const withUid = resolution(gateway('ns', 'd', [httpListener(80)]), {});
+    const s = buildStacks({ gateways: [...gws, withUid], statuses: [], diagnostics: [] }, { facts, settings });
+    expect(s.stacks).toHaveLength(4);
+    const standIn = s.diagnostics.filter((d) => d.code === 'GWLB390');
+    expect(standIn).toHaveLength(1);
+    expect(standIn[0]).toMatchObject({
+      severity: 'info',
+      message: '3 Gateways have no metadata.uid (ns/a, ns/b, ns/c); their load balancer and security group names use stand-in UIDs derived from cluster, namespace and name (LBC would hash the real UIDs)',
+      location: { file: 'a.yaml', line: 1, column: 1 },
+    });
   });
   it('offline: unknown markers instead of discovered values', () => {
     const s = buildStack(resolution(gw, { 80: [attached(httpRoute('r', [], [{}]), [[svcBackend()]])] }), { facts: OFFLINE_FACTS, settings }).stack!;

@@ -15,7 +15,7 @@ interface ExplainFlags extends InputFlags {
 }
 
 /** `KIND/NS/NAME`, `KIND/NAME` (cluster-scoped or namespace `default`) or `KIND`; kind case-insensitive. */
-export function parseSelector(arg: string | undefined): ((s: ObjectStatus) => boolean) | string {
+export function parseSelector(arg: string | undefined): ((s: Pick<ObjectStatus, 'object'>) => boolean) | string {
   if (!arg) return () => true;
   const parts = arg.split('/');
   if (parts.length > 3 || parts.some((p) => p === '')) return `cannot read ${arg}: expected KIND/NAMESPACE/NAME, e.g. gateway/default/my-gateway`;
@@ -49,12 +49,14 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     const state = await desiredState({ files: io.files, settings: io.settings, offline: true });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     const selected = state.resolution.statuses.filter(select);
-    if (object && selected.length === 0) {
+    // Gateways LBC ignores have no status; explain still says why they are not handled.
+    const unhandled = (state.resolution.unhandled ?? []).filter((u) => select({ object: u.gateway }));
+    if (object && selected.length === 0 && unhandled.length === 0) {
       process.stderr.write(`gwlb explain: no ${object} with a status in the input; LBC writes status only for objects of its GatewayClasses\n`);
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, unhandled) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
   program.addCommand(cmd);

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { shortenLongRuns } from '../../diagnostics.js';
 import type { Condition } from '../../source/kube.js';
-import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus } from '../../resolve/types.js';
+import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus, UnhandledGateway } from '../../resolve/types.js';
 import { explain, isUnhealthy, type ExplainedKind } from './explanations.js';
 
 function key(kind: string, namespace: string, name: string): string {
@@ -78,7 +78,23 @@ function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, rou
   return out;
 }
 
-export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance): string {
+/** Why LBC ignores the Gateway, and what would make it handled. */
+export function unhandledText(u: UnhandledGateway): string {
+  switch (u.reason) {
+    case 'class-missing': {
+      const hint = u.suggestion !== undefined ? ` Did you mean ${u.suggestion}?` : '';
+      return `GatewayClass ${u.className} is neither in the input nor in the gatewayClasses setting, so LBC ignores this Gateway until the class exists and writes no status; gwlb plans nothing for it and leaves its AWS resources as they are.${hint} Fix spec.gatewayClassName, add the GatewayClass to the input, or name it in the settings file under gatewayClasses.`;
+    }
+    case 'other-controller':
+      return `GatewayClass ${u.className} belongs to controller ${u.controllerName}, not to LBC, so LBC ignores this Gateway and writes no status; gwlb plans nothing for it.`;
+  }
+}
+
+function unhandledBlock(u: UnhandledGateway, chalk: ChalkInstance): string {
+  return [`${chalk.bold(`Gateway ${u.gateway.namespace}/${u.gateway.name}`)}  not handled · class ${u.className}`, `  ${chalk.yellow('–')} ${unhandledText(u)}`].join('\n');
+}
+
+export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance, unhandled: readonly UnhandledGateway[] = []): string {
   const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
   const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
   const routes = selected.filter((s) => s.status.kind === 'Route');
@@ -93,5 +109,6 @@ export function renderExplainText(resolution: Resolution, selected: readonly Obj
     if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
     blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk).join('\n'));
   }
+  for (const u of unhandled) blocks.push(unhandledBlock(u, chalk));
   return blocks.length > 0 ? blocks.join('\n\n') + '\n' : '';
 }

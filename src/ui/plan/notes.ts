@@ -89,6 +89,24 @@ export function formatNote(n: PlanNote, chalk: ChalkInstance): string {
   return `${label} ${n.text}`;
 }
 
+/**
+ * The stand-in-UID notes of a plan as one: manifests from files seldom carry metadata.uid, so a
+ * plan of many Gateways would otherwise repeat the sentence for each (the markdown view merges
+ * its own way, with code spans).
+ */
+function oneStandInNote(notes: readonly PlanNote[]): PlanNote[] {
+  const standIns = notes.filter((n) => n.kind === 'stand-in-uid');
+  if (standIns.length <= 1) return [...notes];
+  const ids = standIns.map((n) => n.stack ?? '');
+  const merged: PlanNote = {
+    severity: 'note',
+    kind: 'stand-in-uid',
+    text: `${ids.length} Gateways have no metadata.uid, so their load balancer and security group names hash stand-in UIDs: ${ids.join(', ')}. LBC hashes the real UIDs: names will differ for the same Gateways read from a cluster (existing load balancers are still found by their tags).`,
+  };
+  const first = notes.indexOf(standIns[0]!);
+  return notes.flatMap((n, i) => (n.kind !== 'stand-in-uid' ? [n] : i === first ? [merged] : []));
+}
+
 export function planNotes(plan: Plan, chalk: ChalkInstance, wording: NoteWording = TEXT_WORDING): string[] {
-  return planNoteList(plan, wording).map((n) => formatNote(n, chalk));
+  return oneStandInNote(planNoteList(plan, wording)).map((n) => formatNote(n, chalk));
 }
