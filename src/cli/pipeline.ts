@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { loadManifests } from '../source/load.js';
 import type { LoadResult, Snapshot } from '../source/snapshot.js';
-import { buildStacks } from '../model/index.js';
+import { buildStacks, type DeployFailure } from '../model/index.js';
 import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
 import type { Stack } from '../model/stack.js';
 import { resolve, type LoadBalancerState, type Resolution } from '../resolve/index.js';
@@ -64,6 +64,8 @@ export interface DesiredOptions extends InputOptions {
 
 export interface DesiredState extends InputState {
   readonly stacks: readonly Stack[];
+  /** Gateways (`ns/name`) whose model builds but whose deploy AWS would reject: the event LBC records. */
+  readonly deployFailures: ReadonlyMap<string, DeployFailure>;
 }
 
 /**
@@ -86,5 +88,5 @@ export async function desiredState(opts: DesiredOptions): Promise<DesiredState> 
   );
   const resolution = withBuildFailures(input.resolution, failed);
   const stacks = opts.gateway ? built.stacks.filter((s) => s.id === opts.gateway) : built.stacks;
-  return { ...input, resolution, stacks, diagnostics: [...input.diagnostics, ...built.diagnostics] };
+  return { ...input, resolution, stacks, deployFailures: built.deployFailures, diagnostics: [...input.diagnostics, ...built.diagnostics] };
 }

@@ -10,6 +10,7 @@ import { nsName, refOf } from '../source/kube.js';
 import { BuildContext, CODES, type ModelInput } from './context.js';
 import { checkLimits } from './limits.js';
 import { buildListeners } from './listeners.js';
+import { checkPreflight, type DeployFailure } from './preflight.js';
 import { buildAddons, buildLoadBalancer, deletionProtection } from './load-balancer.js';
 import { standInUid } from './names.js';
 import { buildSecurityGroups } from './security-groups.js';
@@ -19,6 +20,7 @@ import { buildSubnets } from './subnets.js';
 import { externalManagedTagMessage, processTags } from './tags.js';
 
 export type { ModelInput } from './context.js';
+export type { DeployFailure } from './preflight.js';
 export { stackToLbcJson, stackToLbcJsonText } from './stack-json.js';
 export * from './stack.js';
 export * from './discovery.js';
@@ -30,7 +32,17 @@ export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
   return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
 }
 
-export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: Stack; diagnostics: Diagnostic[] } {
+/**
+ * `deployFailure`: the model builds (as in LBC) but AWS would reject the deploy; what LBC then
+ * records on the Gateway. Absent when the build itself fails (LBC never deploys then).
+ */
+export interface StackResult {
+  readonly stack?: Stack;
+  readonly diagnostics: Diagnostic[];
+  readonly deployFailure?: DeployFailure;
+}
+
+export function buildStack(gw: GatewayResolution, input: ModelInput): StackResult {
   const ctx = new BuildContext(gw, input);
   const cfg = gw.loadBalancerConfig ?? {};
   const uid = uidSource(gw, input.settings.clusterName);
@@ -56,7 +68,9 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: 
   buildAddons(ctx);
   ctx.add({ type: RT.frontendNlbTargetGroup, id: FRONTEND_NLB_ID, targetGroups: { ...ctx.frontendNlb } });
   checkLimits(ctx);
-  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics };
+  const builtCleanly = !ctx.hasErrors();
+  const deployFailure = checkPreflight(ctx);
+  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics, ...(builtCleanly && deployFailure ? { deployFailure } : {}) };
   const stack: Stack = {
     id: ctx.stackId,
     resources: ctx.resources,
@@ -101,9 +115,13 @@ function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: s
   };
 }
 
-export function buildStacks(resolution: Resolution, input: ModelInput): { stacks: Stack[]; diagnostics: Diagnostic[] } {
+export function buildStacks(
+  resolution: Resolution,
+  input: ModelInput,
+): { stacks: Stack[]; diagnostics: Diagnostic[]; deployFailures: ReadonlyMap<string, DeployFailure> } {
   const stacks: Stack[] = [];
   const diagnostics: Diagnostic[] = [];
+  const deployFailures = new Map<string, DeployFailure>();
   const built = resolution.gateways.filter((gw) => !gw.fatal);
   const standIn = standInUidDiagnostic(built, input.settings.clusterName);
   if (standIn) diagnostics.push(standIn);
@@ -111,6 +129,7 @@ export function buildStacks(resolution: Resolution, input: ModelInput): { stacks
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
     if (r.stack) stacks.push(r.stack);
+    if (r.deployFailure) deployFailures.set(`${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`, r.deployFailure);
   }
-  return { stacks, diagnostics };
+  return { stacks, diagnostics, deployFailures };
 }

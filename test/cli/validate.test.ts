@@ -30,6 +30,19 @@ describe('gwlb validate', () => {
     expect(r.stdout).toMatch(/^valid: /);
   });
 
+  it('a redirect with status 307 is a located error before any AWS call (ALB takes only 301 and 302); plan refuses it too', () => {
+    const file = 'test/fixtures/preflight/redirect-307.yaml';
+    const r = gwlb(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^test\/fixtures\/preflight\/redirect-307\.yaml:35:\d+: error GWLB360: Gateway default\/web: AWS rejects CreateRule \(ValidationError: 1 validation error detected: Value 'HTTP_307' at 'actions\.1\.member\.redirectConfig\.statusCode' failed to satisfy constraint: Member must satisfy enum value set: \[HTTP_301, HTTP_302\]\);.* set statusCode: 301 \(permanent\) or 302 instead of 307\. \(at spec\.rules\[0\]\.filters\[0\]\.requestRedirect\.statusCode\)$/m,
+    );
+    expect(r.stdout).toMatch(/^invalid: 1 error/);
+    const plan = gwlb(['plan', '--offline', '-f', file]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('error GWLB360');
+  });
+
   it('reads stdin with -f -', () => {
     const r = gwlb(['validate', '-f', '-'], { input: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n' });
     expect(r.code).toBe(0);

@@ -56,7 +56,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, unhandled) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { unhandled, deployFailures: state.deployFailures }) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
   program.addCommand(cmd);

@@ -3,6 +3,7 @@
  * (GWLB25x Gateway, 26x listener, 27x route, 28x ListenerSet and GatewayClass). The reasons and
  * their causes follow lbc-l7-routes-status.md §5.6.
  */
+import type { DeployFailure } from '../../model/index.js';
 import type { Condition } from '../../source/kube.js';
 
 export interface Explanation {
@@ -39,6 +40,14 @@ function gateway(c: Condition): Explanation {
     return { code: 'GWLB254', text: 'No listener of this Gateway or its ListenerSets is valid, so nothing is programmed; fix the listener conditions below.' };
   }
   return { code: 'GWLB253', text: 'At least one listener is invalid and is not programmed; the valid ones work. See the listener conditions below.' };
+}
+
+/** `Accepted=False/Invalid` after a deploy AWS rejects (gateway_controller.go `deployModel`, `handleReconcileError`). */
+export function deployFailureExplanation(_failure: DeployFailure): Explanation {
+  return {
+    code: 'GWLB257',
+    text: 'LBC builds this model, but AWS rejects one of its deploy calls (the FailedDeployModel event below carries the AWS error); what was deployed before that call stays, and every retry fails the same way. The errors listed above say which field to change.',
+  };
 }
 
 function listener(c: Condition): Explanation {

@@ -2,8 +2,9 @@
 import type { ChalkInstance } from 'chalk';
 import { shortenLongRuns } from '../../diagnostics.js';
 import type { Condition } from '../../source/kube.js';
+import type { DeployFailure } from '../../model/index.js';
 import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus, UnhandledGateway } from '../../resolve/types.js';
-import { explain, isUnhealthy, type ExplainedKind } from './explanations.js';
+import { deployFailureExplanation, explain, isUnhealthy, type ExplainedKind, type Explanation } from './explanations.js';
 
 function key(kind: string, namespace: string, name: string): string {
   return `${kind}/${namespace}/${name}`;
@@ -18,12 +19,18 @@ function conditionLine(c: Condition, chalk: ChalkInstance): string {
   return `${mark} ${c.type}=${c.status} (${c.reason})${message}`;
 }
 
-function conditionLines(kind: ExplainedKind, conditions: readonly Condition[], indent: string, chalk: ChalkInstance): string[] {
+function conditionLines(
+  kind: ExplainedKind,
+  conditions: readonly Condition[],
+  indent: string,
+  chalk: ChalkInstance,
+  override?: (c: Condition) => Explanation | undefined,
+): string[] {
   const out: string[] = [];
   for (const c of conditions) {
     out.push(`${indent}${conditionLine(c, chalk)}`);
     if (isUnhealthy(c)) {
-      const e = explain(kind, c);
+      const e = override?.(c) ?? explain(kind, c);
       out.push(`${indent}    ${chalk.bold(e.code)} ${shortenLongRuns(e.text)}`);
     }
   }
@@ -41,13 +48,16 @@ function parentsOf(route: ObjectStatus, parents: Set<string>): RouteParentStatus
   return route.status.parents.filter((p) => parents.has(key(p.parentRef.kind ?? 'Gateway', p.parentRef.namespace ?? route.object.namespace, p.parentRef.name)));
 }
 
-function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance): string[] {
+function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance, failure?: DeployFailure): string[] {
   const gw = g.gateway.metadata;
   const type = g.loadBalancerType === 'application' ? 'ALB' : 'NLB';
   const out = [`${chalk.bold(`Gateway ${gw.namespace}/${gw.name}`)}  ${type} · class ${g.gatewayClass.metadata.name} (${g.controllerName})`];
   const status = byKey.get(key('Gateway', gw.namespace, gw.name))?.status;
   if (status?.kind === 'Gateway') {
-    out.push(...conditionLines('Gateway', status.conditions, '  ', chalk));
+    // A deploy AWS would reject: same status as a failed build, but LBC's event names the AWS error.
+    const override = failure ? (c: Condition) => (c.type === 'Accepted' && c.reason === 'Invalid' ? deployFailureExplanation(failure) : undefined) : undefined;
+    out.push(...conditionLines('Gateway', status.conditions, '  ', chalk, override));
+    if (failure) out.push(`  ${chalk.yellow('Event')} Warning ${failure.reason}: ${chalk.dim(shortenLongRuns(failure.message))}`);
     for (const l of g.listeners) {
       const owner = l.owner.kind === 'Gateway' ? 'Gateway' : `ListenerSet ${l.owner.metadata.namespace}/${l.owner.metadata.name}`;
       const host = l.listener.hostname ? ` ${l.listener.hostname}` : '';
@@ -94,7 +104,16 @@ function unhandledBlock(u: UnhandledGateway, chalk: ChalkInstance): string {
   return [`${chalk.bold(`Gateway ${u.gateway.namespace}/${u.gateway.name}`)}  not handled · class ${u.className}`, `  ${chalk.yellow('–')} ${unhandledText(u)}`].join('\n');
 }
 
-export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance, unhandled: readonly UnhandledGateway[] = []): string {
+export interface ExplainTextExtras {
+  /** Gateways LBC ignores (class missing or of another controller). */
+  readonly unhandled?: readonly UnhandledGateway[];
+  /** Deploys AWS would reject, by Gateway `ns/name`. */
+  readonly deployFailures?: ReadonlyMap<string, DeployFailure>;
+}
+
+export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance, extras: ExplainTextExtras = {}): string {
+  const unhandled = extras.unhandled ?? [];
+  const deployFailures = extras.deployFailures ?? new Map<string, DeployFailure>();
   const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
   const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
   const routes = selected.filter((s) => s.status.kind === 'Route');
@@ -107,7 +126,8 @@ export function renderExplainText(resolution: Resolution, selected: readonly Obj
     const gwKey = key('Gateway', g.gateway.metadata.namespace, g.gateway.metadata.name);
     const relevantRoutes = routes.filter((r) => parentsOf(r, parentNames(g)).length > 0);
     if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
-    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk).join('\n'));
+    const failure = deployFailures.get(`${g.gateway.metadata.namespace}/${g.gateway.metadata.name}`);
+    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk, failure).join('\n'));
   }
   for (const u of unhandled) blocks.push(unhandledBlock(u, chalk));
   return blocks.length > 0 ? blocks.join('\n\n') + '\n' : '';

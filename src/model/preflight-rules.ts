@@ -1,0 +1,174 @@
+/**
+ * Pre-flight for listener rules (CreateRule): redirect and fixed-response configs, condition values
+ * and transforms, as src/emulator/elbv2/actions.ts and conditions.ts validate them.
+ */
+import type { KubeObject } from '../source/kube.js';
+import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
+import type { At, BuildContext } from './context.js';
+import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
+import type { Action, ListenerRuleSpec, Protocol, RuleCondition } from './stack.js';
+import { RT } from './stack.js';
+
+const REDIRECT_CODES = ['HTTP_301', 'HTTP_302'];
+const MAX_WILDCARDS = 5;
+const MAX_VALUE_LENGTH = 128;
+const MAX_BODY_LENGTH = 1024;
+
+interface RuleWhere {
+  readonly route?: KubeObject;
+  readonly ruleIndex: number;
+  readonly lrc?: ListenerRuleConfiguration;
+  readonly rule: At;
+}
+
+function whereOf(ctx: BuildContext, id: string): RuleWhere {
+  const o = ctx.ruleOrigins.get(id);
+  if (!o) return { ruleIndex: -1, rule: { object: ctx.gw.gateway, path: [] } };
+  let lrc: ListenerRuleConfiguration | undefined;
+  for (const port of ctx.gw.ports) {
+    for (const a of port.routes) {
+      if (a.route !== o.route) continue;
+      lrc ??= a.rules.find((r) => r.index === o.ruleIndex)?.listenerRuleConfig;
+    }
+  }
+  return { route: o.route, ruleIndex: o.ruleIndex, ...(lrc ? { lrc } : {}), rule: { object: o.route, path: ['spec', 'rules', o.ruleIndex] } };
+}
+
+/** The route's RequestRedirect filter (the one LBC turned into the redirect), else the rule. */
+function redirectAt(w: RuleWhere, field?: string): At {
+  const filters = (w.route?.spec as { rules?: { filters?: { type: string }[] }[] } | undefined)?.rules?.[w.ruleIndex]?.filters ?? [];
+  const i = filters.findIndex((f) => f.type === 'RequestRedirect');
+  if (i < 0) return w.rule;
+  return { object: w.rule.object, path: [...w.rule.path, 'filters', i, 'requestRedirect', ...(field !== undefined ? [field] : [])] };
+}
+
+function lrcAt(w: RuleWhere, type: string, field: string[]): At {
+  const i = w.lrc?.spec.actions?.findIndex((a) => a.type === type) ?? -1;
+  return w.lrc && i >= 0 ? { object: w.lrc, path: ['spec', 'actions', i, ...field] } : w.rule;
+}
+
+function listenerProtocol(ctx: BuildContext, listenerArn: ListenerRuleSpec['listenerARN']): Protocol | undefined {
+  const ref = typeof listenerArn === 'object' && '$ref' in listenerArn ? listenerArn.$ref : undefined;
+  const l = ctx.resources.find((r) => r.type === RT.listener && ref?.includes(`/${r.id}/`));
+  return l?.type === RT.listener ? l.spec.protocol : undefined;
+}
+
+export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec, push: (f: Finding) => void): void {
+  const w = whereOf(ctx, id);
+  const protocol = listenerProtocol(ctx, spec.listenerARN);
+  const rewritesPath = (spec.transforms ?? []).some((t) => t.type === 'url-rewrite');
+  spec.actions.forEach((a, i) => checkAction(a, `actions.${i + 1}.member`, { protocol, rewritesPath }, w, push));
+  checkConditions(spec.conditions, w, push);
+  const types = (spec.transforms ?? []).map((t) => t.type);
+  if (new Set(types).size !== types.length) {
+    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: 'A rule can have at most one transform of each type', fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
+  }
+}
+
+interface RuleFacts {
+  readonly protocol: Protocol | undefined;
+  /** A ReplacePrefixMatch redirect changes the path through a url-rewrite transform, so it is no loop. */
+  readonly rewritesPath: boolean;
+}
+
+function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
+  const reject = (code: Finding['code'], awsCode: string, awsMessage: string, fix: string, at: At): void => push({ code, call: 'CreateRule', awsCode, awsMessage, fix, at });
+  switch (a.type) {
+    case 'redirect': {
+      const r = a.redirectConfig;
+      if (!REDIRECT_CODES.includes(r.statusCode)) {
+        const code = r.statusCode.replace('HTTP_', '');
+        reject(
+          C.redirect,
+          'ValidationError',
+          `1 validation error detected: Value '${r.statusCode}' at '${path}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
+          `An ALB redirects only with 301 or 302; set statusCode: 301 (permanent) or 302 instead of ${code}.`,
+          redirectAt(w, 'statusCode'),
+        );
+      }
+      if (rule.protocol === 'HTTPS' && r.protocol === 'HTTP') {
+        reject(C.redirect, 'InvalidLoadBalancerAction', 'Redirects from HTTPS to HTTP are not allowed', 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
+      }
+      if (r.path !== undefined && !r.path.startsWith('/')) {
+        reject(C.redirect, 'InvalidLoadBalancerAction', `Redirect path '${r.path}' must start with '/'`, "Start the redirect path with '/'.", redirectAt(w, 'path'));
+      }
+      if (!rule.rewritesPath && r.host === undefined && r.path === undefined && r.port === undefined && r.protocol === undefined && r.query === undefined) {
+        reject(
+          C.redirect,
+          'InvalidLoadBalancerAction',
+          'The redirect configuration is not valid because it creates a loop.',
+          'The redirect keeps scheme, host, port and path, so it points at itself; set at least one of scheme, hostname, port or path.',
+          redirectAt(w),
+        );
+      }
+      break;
+    }
+    case 'fixed-response': {
+      const body = a.fixedResponseConfig.messageBody;
+      if (body !== undefined && body.length > MAX_BODY_LENGTH) {
+        reject(
+          C.fixedResponse,
+          'ValidationError',
+          `1 validation error detected: Value '${body.slice(0, 16)}…' at '${path}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
+          `Shorten the fixed-response messageBody to at most ${MAX_BODY_LENGTH} characters (it has ${body.length}).`,
+          lrcAt(w, 'fixed-response', ['fixedResponseConfig', 'messageBody']),
+        );
+      }
+      break;
+    }
+    case 'forward':
+    case 'authenticate-cognito':
+    case 'authenticate-oidc':
+    case 'jwt-validation':
+      break;
+  }
+}
+
+function globValues(c: RuleCondition): readonly string[] {
+  switch (c.field) {
+    case 'host-header':
+      return c.hostHeaderConfig.values ?? [];
+    case 'path-pattern':
+      return c.pathPatternConfig.values ?? [];
+    case 'http-header':
+      return c.httpHeaderConfig.values ?? [];
+    case 'query-string':
+      return c.queryStringConfig.values.flatMap((v) => [v.key ?? '', v.value]);
+    case 'http-request-method':
+    case 'source-ip':
+      return [];
+  }
+}
+
+function checkConditions(conditions: readonly RuleCondition[], w: RuleWhere, push: (f: Finding) => void): void {
+  const reject = (awsMessage: string, fix: string): void => push({ code: C.condition, call: 'CreateRule', awsCode: 'ValidationError', awsMessage, fix, at: w.rule });
+  const wildcards = conditions.reduce((n, c) => n + globValues(c).join('').replace(/[^*?]/g, '').length, 0);
+  if (wildcards > MAX_WILDCARDS) {
+    reject(`A rule can only have '${MAX_WILDCARDS}' wildcards`, `This rule's hostnames, paths, headers and query values use ${wildcards} '*' or '?'; split the rule or use fewer wildcards.`);
+  }
+  for (const c of conditions) {
+    for (const v of globValues(c)) {
+      if (v.length > MAX_VALUE_LENGTH) {
+        reject(`The '${c.field}' condition value '${v.slice(0, 20)}…' is longer than ${MAX_VALUE_LENGTH} characters`, `Shorten the ${c.field} value to at most ${MAX_VALUE_LENGTH} characters.`);
+      }
+    }
+    if (c.field === 'host-header') {
+      for (const v of c.hostHeaderConfig.values ?? []) {
+        if (!/^[A-Za-z0-9*?.-]+\.[A-Za-z*?]+$/.test(v)) {
+          reject(`Host header value '${v}' must contain a '.' and may only have letters after the final '.'`, 'Use a fully qualified hostname (e.g. app.example.com) on the route or listener.');
+        }
+      }
+    }
+    if (c.field === 'http-header') {
+      const name = c.httpHeaderConfig.httpHeaderName;
+      if (name.length > 40 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
+        reject(`HTTP header name '${name}' must be a valid header name of at most 40 characters`, 'Use a header name of at most 40 characters.');
+      }
+    }
+    if (c.field === 'http-request-method') {
+      for (const v of c.httpRequestMethodConfig.values) {
+        if (!/^[A-Z_-]{1,40}$/.test(v)) reject(`HTTP request method '${v}' must be at most 40 characters of A-Z, '_' or '-'`, 'Use an upper-case method name.');
+      }
+    }
+  }
+}
