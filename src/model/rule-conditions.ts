@@ -100,13 +100,17 @@ export function buildGrpcConditions(hostname: string, match: GRPCRouteMatch | un
   return { ok: true, conditions };
 }
 
-/** `BuildSourceIpInCondition`: LRC source-ip conditions, filtered by `matchIndexes` when given. */
+/**
+ * `BuildSourceIpInCondition` (route_rule_condition.go 267–289): LRC source-ip conditions, for every
+ * match when `matchIndexes` is absent, else once per entry equal to this match's index (LBC loops
+ * over the list, so an index listed twice adds the condition twice).
+ */
 export function sourceIpConditions(lrc: ListenerRuleConfiguration | undefined, matchIndex: number): RuleCondition[] {
   const out: RuleCondition[] = [];
   for (const c of lrc?.spec.conditions ?? []) {
     if (c.field !== 'source-ip') continue;
-    if (c.matchIndexes !== undefined && !c.matchIndexes.includes(matchIndex)) continue;
-    out.push({ field: 'source-ip', sourceIPConfig: { values: [...c.sourceIPConfig.values] } });
+    const times = c.matchIndexes === undefined ? 1 : c.matchIndexes.filter((i) => i === matchIndex).length;
+    for (let n = 0; n < times; n++) out.push({ field: 'source-ip', sourceIPConfig: { values: [...c.sourceIPConfig.values] } });
   }
   return out;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
+import type { ListenerRuleAction, ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import { attached, gateway, grpcRoute, httpListener, httpRoute, meta, resolution, svcBackend } from './fixtures.test-util.js';
 import { buildStack } from './index.js';
 import { buildTransforms } from './rule-transforms.js';
 import { buildHttpConditions, buildPathCondition, grpcPathValue, sourceIpConditions, splitHeaderValue } from './rule-conditions.js';
-import { buildRedirectAction } from './rule-actions.js';
+import { buildPreRoutingAction, buildRedirectAction } from './rule-actions.js';
+import type { Secret } from '../source/core-kinds.js';
 import { compareHostnames, sortUnits } from './rule-precedence.js';
 import { defaultClusterSettings } from './settings.js';
 import { emptyKnownFacts } from './discovery.js';
@@ -219,6 +220,12 @@ describe('conditions', () => {
     const one = { spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: ['1.1.1.1/32'] }, matchIndexes: [1] }] } } as unknown as ListenerRuleConfiguration;
     expect(sourceIpConditions(one, 0)).toEqual([]);
   });
+
+  it('source-ip: an index listed twice adds the condition twice (LBC loops over matchIndexes)', () => {
+    const twice = { spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: ['1.1.1.1/32'] }, matchIndexes: [0, 1, 0] }] } } as unknown as ListenerRuleConfiguration;
+    expect(sourceIpConditions(twice, 0)).toHaveLength(2);
+    expect(sourceIpConditions(twice, 1)).toHaveLength(1);
+  });
 });
 
 describe('transforms and redirects', () => {
@@ -337,5 +344,18 @@ describe('E20 rule actions', () => {
   it('LRC forward adds stickiness', () => {
     const cfg = lrc({ actions: [{ type: 'forward', forwardConfig: { targetGroupStickinessConfig: { enabled: false, durationSeconds: 3600 } } }] });
     expect(build([svcBackend()], cfg)[0]).toMatchObject({ forwardConfig: { targetGroupStickinessConfig: { enabled: false, durationSeconds: 3600 } } });
+  });
+});
+
+describe('OIDC credentials', () => {
+  // route_rule_action.go: the client ID loses trailing unicode.IsSpace (Unicode White_Space: NEL
+  // yes, BOM no), the secret trailing unicode.IsControl.
+  it('trims like Go', () => {
+    const secret = { kind: 'Secret', metadata: { namespace: 'ns', name: 's' }, spec: { data: { clientID: 'id\ufeff \u0085\t', clientSecret: 'sec \n\u0085' } } } as unknown as Secret;
+    const action = {
+      type: 'authenticate-oidc',
+      authenticateOIDCConfig: { issuer: 'i', authorizationEndpoint: 'a', tokenEndpoint: 't', userInfoEndpoint: 'u', secret: { name: 's' }, onUnauthenticatedRequest: 'authenticate', scope: 'openid', sessionCookieName: 'c', sessionTimeout: 1 },
+    } as ListenerRuleAction;
+    expect(buildPreRoutingAction(action, 'ns', [secret])).toMatchObject({ authenticateOIDCConfig: { clientID: 'id\ufeff', clientSecret: 'sec ' } });
   });
 });
