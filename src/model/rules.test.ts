@@ -146,6 +146,15 @@ describe('precedence (lbc-l7-routes-status.md §8)', () => {
   ])('E12 compareHostnames(%s, %s) sign %d', (a, b, want) => {
     expect(Math.sign(compareHostnames(a, b))).toBe(want);
   });
+
+  it("lengths are Go's len: UTF-8 bytes, not UTF-16 units", () => {
+    // '/é' and '/ab' are both 3 bytes, so they tie on length and the route name decides;
+    // counted in UTF-16 units '/ab' would be longer.
+    const regex = (value: string) => [{ matches: [{ path: { type: 'RegularExpression' as const, value } }] }];
+    expect(names([attached(httpRoute('b', ['h.example.com'], regex('/ab'))), attached(httpRoute('a', ['h.example.com'], regex('/é')))]).map((n) => n.split('|')[0])).toEqual(['a', 'b']);
+    const svc = (service: string) => [{ matches: [{ method: { type: 'RegularExpression' as const, service } }] }];
+    expect(names([attached(grpcRoute('b', ['h.example.com'], svc('abc'))), attached(grpcRoute('a', ['h.example.com'], svc('ñb')))]).map((n) => n.split('|')[0])).toEqual(['a', 'b']);
+  });
 });
 
 describe('conditions', () => {
@@ -201,6 +210,8 @@ describe('conditions', () => {
     expect(grpcPathValue({ method: { type: 'RegularExpression', service: 'testService*', method: 'testMethod' } })).toEqual({ ok: true, value: '/testService*/testMethod' });
     expect(grpcPathValue({ headers: [] })).toEqual({ ok: true, value: '/*' });
     expect(grpcPathValue({ method: { type: 'Exact' } }).ok).toBe(false);
+    // LBC tests presence, not emptiness: a RegularExpression match may name an empty service.
+    expect(grpcPathValue({ method: { type: 'RegularExpression', service: '', method: 'm' } })).toEqual({ ok: true, value: '//m' });
   });
 
   it('E17 source-ip', () => {
