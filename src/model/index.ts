@@ -40,6 +40,8 @@ export interface StackResult {
   readonly stack?: Stack;
   readonly diagnostics: Diagnostic[];
   readonly deployFailure?: DeployFailure;
+  /** With `deployFailure`: the stack LBC builds and then fails to deploy (never planned). */
+  readonly rejected?: Stack;
 }
 
 export function buildStack(gw: GatewayResolution, input: ModelInput): StackResult {
@@ -70,7 +72,7 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
   checkLimits(ctx);
   const builtCleanly = !ctx.hasErrors();
   const deployFailure = checkPreflight(ctx);
-  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics, ...(builtCleanly && deployFailure ? { deployFailure } : {}) };
+  if (ctx.hasErrors() && !(builtCleanly && deployFailure)) return { diagnostics: ctx.diagnostics };
   const stack: Stack = {
     id: ctx.stackId,
     resources: ctx.resources,
@@ -86,6 +88,8 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
       deletionProtection: deletionProtection(cfg.loadBalancerAttributes),
     },
   };
+  // The stack LBC builds but cannot deploy: not planned, kept for explain and the LBC ports.
+  if (deployFailure) return { diagnostics: ctx.diagnostics, deployFailure, rejected: stack };
   return { stack, diagnostics: ctx.diagnostics };
 }
 
@@ -118,10 +122,11 @@ function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: s
 export function buildStacks(
   resolution: Resolution,
   input: ModelInput,
-): { stacks: Stack[]; diagnostics: Diagnostic[]; deployFailures: ReadonlyMap<string, DeployFailure> } {
+): { stacks: Stack[]; diagnostics: Diagnostic[]; deployFailures: ReadonlyMap<string, DeployFailure>; rejected: Stack[] } {
   const stacks: Stack[] = [];
   const diagnostics: Diagnostic[] = [];
   const deployFailures = new Map<string, DeployFailure>();
+  const rejected: Stack[] = [];
   const built = resolution.gateways.filter((gw) => !gw.fatal);
   const standIn = standInUidDiagnostic(built, input.settings.clusterName);
   if (standIn) diagnostics.push(standIn);
@@ -129,7 +134,8 @@ export function buildStacks(
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
     if (r.stack) stacks.push(r.stack);
+    if (r.rejected) rejected.push(r.rejected);
     if (r.deployFailure) deployFailures.set(`${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`, r.deployFailure);
   }
-  return { stacks, diagnostics, deployFailures };
+  return { stacks, diagnostics, deployFailures, rejected };
 }
