@@ -3,7 +3,7 @@ import type { SubnetConfiguration } from '../source/lbc-crds.js';
 import { gateway, httpListener, resolution } from './fixtures.test-util.js';
 import { buildStack } from './index.js';
 import type { KnownDiscoveryFacts, SubnetFacts } from './discovery.js';
-import { emptyKnownFacts } from './discovery.js';
+import { emptyKnownFacts, OFFLINE_FACTS } from './discovery.js';
 import { defaultClusterSettings } from './settings.js';
 import type { LoadBalancerSpec } from './stack.js';
 
@@ -111,5 +111,39 @@ describe('LBC message texts', () => {
 
   it('an empty identifier counts as unset', () => {
     expect(nlb('internal', [{ identifier: '' }, { identifier: 'subnet-b' }]).errors).toEqual(['Either specify all subnet identifiers or none.']);
+  });
+});
+
+describe('source NAT prefixes (networking/utils.go ValidateSourceNatPrefixForSubnetPair)', () => {
+  it.each([
+    ['2600:1f13:837:8501:1::/80', undefined],
+    ['auto_assigned', undefined],
+    ['2600:1f13:837:8501::', 'Invalid value in source-nat-ipv6-prefixes: 2600:1f13:837:8501::.'],
+    ['2600:1f13:837:8501::/64', 'Invalid value in source-nat-ipv6-prefixes: 2600:1f13:837:8501::/64. Prefix length must be 80, but 64 is specified.'],
+    ['10.0.1.0/80', 'Invalid value in source-nat-ipv6-prefixes: 10.0.1.0/80. Value must be a valid IPv6 CIDR.'],
+    ['2600:1f13:837:85ff:1::/80', 'Invalid value in source-nat-ipv6-prefixes: 2600:1f13:837:85ff:1::/80. Value must be within subnet CIDR range: [2600:1f13:837:8501::/64].'],
+  ])('%s on subnet-a', (prefix, message) => {
+    const r = nlb('internal', [{ identifier: 'subnet-a', sourceNatIPv6Prefix: prefix }]);
+    expect(r.errors).toEqual(message ? [message] : []);
+    if (!message) expect(r.mappings).toEqual([{ sourceNatIpv6Prefix: prefix, subnetID: 'subnet-a' }]);
+  });
+});
+
+describe('offline (subnet CIDRs unknown)', () => {
+  it('private IPv4 addresses pair with the named subnets by position, still validated', () => {
+    const gw = gateway('ns', 'gw', [httpListener(80, undefined, 'TCP')]);
+    const build = (loadBalancerSubnets: SubnetConfiguration[]) =>
+      buildStack(resolution(gw, {}, { type: 'network', lbc: { scheme: 'internal', loadBalancerSubnets } }), { facts: OFFLINE_FACTS, settings: defaultClusterSettings('c') });
+    const ok = build([
+      { identifier: 'subnet-a', privateIPv4Allocation: '10.0.2.10' },
+      { identifier: 'subnet-b', privateIPv4Allocation: '10.0.1.10' },
+    ]);
+    const lb = ok.stack?.resources.find((x) => x.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect((lb?.spec as LoadBalancerSpec).subnetMapping).toEqual([
+      { privateIPv4Address: '10.0.2.10', subnetID: 'subnet-a' },
+      { privateIPv4Address: '10.0.1.10', subnetID: 'subnet-b' },
+    ]);
+    const bad = build([{ identifier: 'subnet-a', privateIPv4Allocation: 'foo' }]);
+    expect(bad.diagnostics.map((d) => d.message)).toContain('Gateway ns/gw: private IPv4 addresses must be valid IP address: foo');
   });
 });
