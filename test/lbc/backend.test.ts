@@ -202,3 +202,12 @@ describe(`${T} Test_listenerRuleConfigLoader`, () => {
     expect(loadedRule(r)?.listenerRuleConfig).toBeUndefined();
   });
 });
+
+// Not an LBC table case: the order commonBackendLoader checks things in (backend.go 139–175).
+describe('backend.go commonBackendLoader order', () => {
+  it('a backendRef that fails to load is a warning even with a weight above 999', () => {
+    const r = lbcCase(manifests(...albGateway, routeWith(NS, { name: 'missing', port: 80, weight: 1000 })));
+    expect(r.resolution.gateways[0]!.fatal).toBeUndefined();
+    expect(routeProblems(r, NS)).toEqual(['ResolvedRefs=False/BackendNotFound']);
+  });
+});
