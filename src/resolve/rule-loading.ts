@@ -123,8 +123,18 @@ function loadGatewayBackend(route: Route, ref: BackendRef, index: SnapshotIndex)
   return { backend: { kind: 'gateway', ref, weight: ref.weight, gateway, port: ref.port, albArn, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
 }
 
+/**
+ * backend.go commonBackendLoader: the kind's loader runs first, and only a backend that loaded
+ * without warning is checked against maxWeight (999) — so a missing Service with weight 1000 is a
+ * BackendNotFound warning, not a fatal error.
+ */
 function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
-  if (ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
+  const loaded = loadBackendOfKind(route, ref, index);
+  if (loaded.backend && ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
+  return loaded;
+}
+
+function loadBackendOfKind(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   switch (ref.kind) {
     case '':
     case 'Service':
