@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LbcCaseResult } from './harness.js';
-import { ALB_CLASS, lbcCase } from './harness.js';
+import { ALB_CLASS } from './harness.js';
+import { cleanCase } from './clean-input.js';
 
 // pkg/gateway/routeutils/listener_set_test.go. The handshake's three outcomes are observable as:
 // accepted → the set's listeners join the Gateway's (resolution listeners owned by the set);
@@ -59,14 +60,14 @@ describe('listener_set_test.go', () => {
     ['only name set', '{name: my-gw}'],
   ])('listener_set_test.go Test_convertListenerSetParentRef/%s', (_, parentRef) => {
     // The converted parentRef is what the handshake matches against the Gateway.
-    const r = lbcCase(gateway('{namespaces: {from: Same}}') + listenerSet('ls', 'ns1', parentRef));
+    const r = cleanCase(gateway('{namespaces: {from: Same}}') + listenerSet('ls', 'ns1', parentRef));
     expect(handshake(r, 'ns1', 'ls')).toBe('accepted');
   });
 
   it('listener_set_test.go Test_convertListenerSetListenerToGatewayListener', () => {
     const entry =
       '[{name: my-listener, hostname: example.com, port: 8080, protocol: HTTPS, tls: {mode: Terminate, certificateRefs: [{name: cert}]}, allowedRoutes: {namespaces: {from: All}}}]';
-    const r = lbcCase(gateway('{namespaces: {from: Same}}') + listenerSet('my-ls', 'ns1', '{name: my-gw}', entry));
+    const r = cleanCase(gateway('{namespaces: {from: Same}}') + listenerSet('my-ls', 'ns1', '{name: my-gw}', entry));
     const l = r.resolution.gateways[0]!.listeners.find((x) => x.owner.kind === 'ListenerSet')!;
     expect(l.owner.metadata.name).toBe('my-ls');
     expect(l.listener).toMatchObject({ name: 'my-listener', hostname: 'example.com', port: 8080, protocol: 'HTTPS', tls: { mode: 'Terminate' } });
@@ -86,7 +87,7 @@ describe('listener_set_test.go', () => {
     ['gateway allows selector and listenerSet namespace matches - accepted', selectorGateway, 'ns2', '{name: my-gw, namespace: ns1}', 'accepted'],
     ['gateway allows selector but listenerSet namespace does not match - rejected', selectorGateway, 'ns4', '{name: my-gw, namespace: ns1}', 'rejected'],
   ] as const)(`listener_set_test.go ${T}/%s`, (_, allowed, setNamespace, parentRef, expected) => {
-    const r = lbcCase(gateway(allowed) + selectedNamespaces + listenerSet('ls', setNamespace, parentRef));
+    const r = cleanCase(gateway(allowed) + selectedNamespaces + listenerSet('ls', setNamespace, parentRef));
     expect(handshake(r, setNamespace, 'ls')).toBe(expected);
   });
 
@@ -128,7 +129,7 @@ describe('listener_set_test.go', () => {
       { listeners: 1, accepted: 1, rejected: ['ls-rejected'] },
     ],
   ])(`listener_set_test.go ${R}/%s`, (_, allowed, sets, expected) => {
-    const r = lbcCase(gateway(allowed) + sets);
+    const r = cleanCase(gateway(allowed) + sets);
     expect(counts(r)).toEqual(expected);
     expect(r.status('ListenerSet', 'ns1', 'ls-irrelevant')).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LbcCaseResult } from './harness.js';
-import { ALB_CLASS, lbcCase, skipCase } from './harness.js';
+import { ALB_CLASS, skipCase } from './harness.js';
+import { cleanCase } from './clean-input.js';
 
 // pkg/gateway/routeutils/loader_test.go Test_LoadRoutesForGateway. The Go test mocks the mapper
 // and the route loaders; here each case is the manifests that make the real mapper return what
@@ -99,7 +100,7 @@ const T = 'Test_LoadRoutesForGateway';
 describe('loader_test.go', () => {
   it(`loader_test.go ${T}/filter allows no routes`, () => {
     // An NLB Gateway's loader applies the L4 filter: HTTPRoutes naming it are never loaded.
-    const r = lbcCase(gateway('nlb', TCP_80) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
+    const r = cleanCase(gateway('nlb', TCP_80) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
     expect(routesByPort(r)).toEqual({});
     expect(reconcileQueue(r)).toEqual({});
   });
@@ -122,14 +123,14 @@ describe('loader_test.go', () => {
     ['filter only allows http route - explicit parent ref kind - gateway', HTTP_80, () => `{kind: Gateway, name: gw, namespace: ${GW_NS}}`, () => '--'],
   ];
   it.each(httpCases)(`loader_test.go ${T}/%s`, (_, listeners, parentRef, keyTail) => {
-    const r = lbcCase(gateway('alb', listeners) + [1, 2, 3].map((i) => route({ name: `http${i}`, parentRefs: `[${parentRef(i)}]` })).join(''));
+    const r = cleanCase(gateway('alb', listeners) + [1, 2, 3].map((i) => route({ name: `http${i}`, parentRefs: `[${parentRef(i)}]` })).join(''));
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(queue([1, 2, 3].map((i) => `Gateway-http${i}-http${i}-ns-HTTPRoute-gw-gw-ns${keyTail(i)}`)));
   });
 
   it(`loader_test.go ${T}/filter only allows http route - explicit parent ref kind - listenerset`, () => {
     const yaml = gateway('alb', HTTP_80, ALLOW_SAME_NS_LISTENER_SETS) + listenerSet('ls', GW_NS) + three('http').map((name) => route({ name, parentRefs: `[{kind: ListenerSet, name: ls, namespace: ${GW_NS}}]` })).join('');
-    const r = lbcCase(yaml);
+    const r = cleanCase(yaml);
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(queue(three('http').map((n) => `ListenerSet-${n}-${n}-ns-HTTPRoute-ls-gw-ns--`)));
   });
@@ -139,7 +140,7 @@ describe('loader_test.go', () => {
     ['filter only allows http route - mixed listenerset and gateway kinds - namespaced name collision', 'gw'],
   ])(`loader_test.go ${T}/%s`, (_, setName) => {
     const parentRefs = `[{kind: ListenerSet, name: ${setName}, namespace: ${GW_NS}}, {name: gw, namespace: ${GW_NS}}]`;
-    const r = lbcCase(gateway('alb', HTTP_80, ALLOW_SAME_NS_LISTENER_SETS) + listenerSet(setName, GW_NS) + three('http').map((name) => route({ name, parentRefs })).join(''));
+    const r = cleanCase(gateway('alb', HTTP_80, ALLOW_SAME_NS_LISTENER_SETS) + listenerSet(setName, GW_NS) + three('http').map((name) => route({ name, parentRefs })).join(''));
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(
       queue(three('http').flatMap((n) => [`ListenerSet-${n}-${n}-ns-HTTPRoute-${setName}-gw-ns--`, `Gateway-${n}-${n}-ns-HTTPRoute-gw-gw-ns--`])),
@@ -148,13 +149,13 @@ describe('loader_test.go', () => {
 
   it(`loader_test.go ${T}/filter only allows http route, multiple ports`, () => {
     const listeners = '[{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}, {name: https, port: 443, protocol: HTTPS, allowedRoutes: {namespaces: {from: All}}}]';
-    const r = lbcCase(gateway('alb', listeners) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
+    const r = cleanCase(gateway('alb', listeners) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
     expect(routesByPort(r)).toEqual({ 80: three('http'), 443: three('http') });
     expect(reconcileQueue(r)).toEqual(queue(three('http').map((n) => `Gateway-${n}-${n}-ns-HTTPRoute-gw-gw-ns--`)));
   });
 
   it(`loader_test.go ${T}/filter only allows tcp route`, () => {
-    const r = lbcCase(gateway('nlb', TCP_80) + three('tcp').map((name) => route({ name, kind: 'TCPRoute', parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
+    const r = cleanCase(gateway('nlb', TCP_80) + three('tcp').map((name) => route({ name, kind: 'TCPRoute', parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
     expect(routesByPort(r)).toEqual({ 80: three('tcp') });
     expect(reconcileQueue(r)).toEqual(queue(three('tcp').map((n) => `Gateway-${n}-${n}-ns-TCPRoute-gw-gw-ns--`)));
   });
@@ -175,7 +176,7 @@ describe('loader_test.go', () => {
         ...(name === 'tcp2' ? { rules: '[{backendRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: other}]}]' } : {}),
       }),
     );
-    const r = lbcCase(gateway('nlb', TCP_80) + routes.join(''));
+    const r = cleanCase(gateway('nlb', TCP_80) + routes.join(''));
     expect(routesByPort(r)).toEqual({ 80: three('tcp') });
     expect(reconcileQueue(r)).toEqual(queue(three('tcp').map((n) => `Gateway-${n}-${n}-ns-TCPRoute-gw-gw-ns--`), (k) => !k.includes('tcp2')));
   });
@@ -185,7 +186,7 @@ describe('loader_test.go', () => {
     // (IncompatibleFilters, Accepted=False); they still load onto port 80.
     const missingLrc = '[{filters: [{type: ExtensionRef, extensionRef: {group: gateway.k8s.aws, kind: ListenerRuleConfiguration, name: missing}}], backendRefs: [{name: svc, port: 80}]}]';
     const routes = three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]`, ...(name === 'http2' ? {} : { rules: missingLrc }) }));
-    const r = lbcCase(gateway('alb', HTTP_80) + routes.join(''));
+    const r = cleanCase(gateway('alb', HTTP_80) + routes.join(''));
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(queue(three('http').map((n) => `Gateway-${n}-${n}-ns-HTTPRoute-gw-gw-ns--`), (k) => k.includes('http2')));
   });
@@ -202,7 +203,7 @@ describe('loader_test.go', () => {
       listenerSet('rejected-ls-1', 'ls-ns-1') +
       listenerSet('rejected-ls-2', 'ls-ns-2') +
       three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join('');
-    const r = lbcCase(yaml);
+    const r = cleanCase(yaml);
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(queue(three('http').map((n) => `Gateway-${n}-${n}-ns-HTTPRoute-gw-gw-ns--`)));
     expect(rejectedSets(r).sort()).toEqual(['rejected-ls-1', 'rejected-ls-2']);
@@ -211,14 +212,14 @@ describe('loader_test.go', () => {
   });
 
   it(`loader_test.go ${T}/no rejected listener sets yields empty slice in result`, () => {
-    const r = lbcCase(gateway('alb', HTTP_80) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
+    const r = cleanCase(gateway('alb', HTTP_80) + three('http').map((name) => route({ name, parentRefs: `[{name: gw, namespace: ${GW_NS}}]` })).join(''));
     expect(routesByPort(r)).toEqual({ 80: three('http') });
     expect(reconcileQueue(r)).toEqual(queue(three('http').map((n) => `Gateway-${n}-${n}-ns-HTTPRoute-gw-gw-ns--`)));
     expect(rejectedSets(r)).toEqual([]);
   });
 
   it(`loader_test.go ${T}/single rejected listener set is propagated`, () => {
-    const r = lbcCase(gateway('alb', HTTP_80) + listenerSet('rejected-ls-only', 'ls-ns'));
+    const r = cleanCase(gateway('alb', HTTP_80) + listenerSet('rejected-ls-only', 'ls-ns'));
     expect(routesByPort(r)).toEqual({});
     expect(reconcileQueue(r)).toEqual({});
     expect(rejectedSets(r)).toEqual(['rejected-ls-only']);
@@ -228,7 +229,7 @@ describe('loader_test.go', () => {
   // loader.go 240 with model_build_listener.go 60–62 (the doc correction): a port whose listener
   // is valid but has no routes is not in the loader's result, so no listener is built for it.
   it(`loader_test.go ${T}/filter allows no routes — no listener is built for a port without routes`, () => {
-    const r = lbcCase(gateway('alb', HTTP_80));
+    const r = cleanCase(gateway('alb', HTTP_80));
     expect(r.errors).toEqual([]);
     expect(Object.keys(r.stackJson('gw-ns/gw').resources['AWS::ElasticLoadBalancingV2::Listener'] ?? {})).toEqual([]);
   });

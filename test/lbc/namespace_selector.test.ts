@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALB_CLASS, lbcCase } from './harness.js';
+import { ALB_CLASS } from './harness.js';
+import { cleanCase } from './clean-input.js';
 
 // pkg/gateway/routeutils/namespace_selector_test.go Test_getNamespacesFromSelector: which
 // namespaces the selector `foo DoesNotExist` selects. As manifests: a listener admitting routes
@@ -38,7 +39,7 @@ ${perNamespace}`;
 }
 
 function selectedNamespaces(yaml: string): string[] {
-  const r = lbcCase(yaml);
+  const r = cleanCase(yaml);
   const gw = r.resolution.gateways[0]!;
   expect(gw.fatal).toBeUndefined();
   return gw.ports.flatMap((p) => p.routes.map((x) => x.route.metadata.namespace)).sort();
