@@ -153,6 +153,13 @@ spec:
 ---
 apiVersion: gateway.networking.k8s.io/v1alpha2
 kind: TCPRoute
+metadata: {name: ok-before, namespace: ns}
+spec:
+  parentRefs: [{name: nlb}]
+  rules: [{backendRefs: [{name: svc, port: 80}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
 metadata: {name: chained, namespace: ns}
 spec:
   parentRefs: [{name: nlb}]
@@ -181,6 +188,7 @@ ${service('svc')}`;
     expect(conditions('missing-svc')?.[0]![0]!.message).toBe('Service (ns:nope) not found)');
     expect(conditions('chained')?.map(brief)).toEqual([['ResolvedRefs=False/BackendNotFound', 'Accepted=True/Accepted']]);
     expect(conditions('chained')?.[0]![0]!.message).toBe('Gateway (ns:alb) is not usable yet, LB ARN is not provisioned)');
+    expect(conditions('ok-before')).toBeUndefined();
     expect(conditions('later')).toBeUndefined();
   });
 
