@@ -5,6 +5,7 @@
  */
 import type { AttachedRoute, LoadedBackend } from '../resolve/types.js';
 import type { TargetGroupProps } from '../source/lbc-crds.js';
+import { nsName } from '../source/kube.js';
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
 import { unknown } from './discovery.js';
@@ -144,7 +145,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const version = versionFor(ctx, props, kind, req.listenerProtocol, sp.appProtocol);
   const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
   const local = targetType === 'instance' && svcSpec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
-  const hc = healthCheckPort(props, targetType, local, svc.spec.ports, svcSpec.healthCheckNodePort);
+  const hc = healthCheckPort(props, targetType, local, svc.spec.ports, svcSpec.healthCheckNodePort, nsName(svc));
   if (typeof hc === 'object') return fail(hc.error);
   const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
   if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
@@ -258,13 +259,15 @@ function healthCheckPort(
   local: boolean,
   ports: readonly { name?: string; port: number; targetPort: number | string; nodePort?: number }[],
   healthCheckNodePort: number | undefined,
+  serviceName: string,
 ): string | number | { error: string } {
   const configured = props?.healthCheckConfig?.healthCheckPort;
   if (configured === undefined && local) return healthCheckNodePort ?? 0;
   if (configured === undefined || configured === 'traffic-port') return 'traffic-port';
   if (/^-?\d+$/.test(configured)) return Number(configured);
   const p = ports.find((x) => x.name === configured);
-  if (!p) return { error: `unable to find port ${configured} on service` };
+  // k8s.LookupServicePort (pkg/k8s/service_utils.go 25) names the Service as ns/name.
+  if (!p) return { error: `unable to find port ${configured} on service ${serviceName}` };
   if (targetType === 'instance') return p.nodePort ?? 0;
   if (typeof p.targetPort === 'number') return p.targetPort;
   return { error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };
