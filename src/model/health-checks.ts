@@ -62,15 +62,15 @@ export function healthCheckPort(
   props: TargetGroupProps | undefined,
   targetType: TargetType,
   local: boolean,
-  ports: readonly ServicePort[],
-  healthCheckNodePort: number | undefined,
+  svc: { readonly namespace: string; readonly name: string; readonly ports: readonly ServicePort[]; readonly healthCheckNodePort: number | undefined },
 ): FieldResult<string | number> {
   const configured = props?.healthCheckConfig?.healthCheckPort;
-  if (configured === undefined && local) return { ok: true, value: healthCheckNodePort ?? 0 };
+  if (configured === undefined && local) return { ok: true, value: svc.healthCheckNodePort ?? 0 };
   if (configured === undefined || configured === 'traffic-port') return { ok: true, value: 'traffic-port' };
   if (/^[+-]?\d+$/.test(configured)) return { ok: true, value: Number(configured) };
-  const p = ports.find((x) => x.name === configured);
-  if (!p) return { ok: false, error: `unable to find port ${configured} on service` };
+  const p = svc.ports.find((x) => x.name === configured);
+  // k8s.LookupServicePort (pkg/k8s/service_utils.go 25).
+  if (!p) return { ok: false, error: `unable to find port ${configured} on service ${svc.namespace}/${svc.name}` };
   if (targetType === 'instance') return { ok: true, value: p.nodePort ?? 0 };
   if (typeof p.targetPort === 'number') return { ok: true, value: p.targetPort };
   return { ok: false, error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };

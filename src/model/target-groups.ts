@@ -113,7 +113,12 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol, sp.appProtocol);
   const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
   const local = targetType === 'instance' && svcSpec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
-  const hcPort = healthCheckPort(props, targetType, local, svc.spec.ports, svcSpec.healthCheckNodePort);
+  const hcPort = healthCheckPort(props, targetType, local, {
+    namespace: svc.metadata.namespace,
+    name: svc.metadata.name,
+    ports: svc.spec.ports,
+    healthCheckNodePort: svcSpec.healthCheckNodePort,
+  });
   if (!hcPort.ok) return fail(hcPort.error);
   const hc = hcPort.value;
   const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
