@@ -4,6 +4,8 @@ import { buildStack } from './index.js';
 import { emptyKnownFacts } from './discovery.js';
 import { defaultClusterSettings } from './settings.js';
 import type { StackResource } from './stack.js';
+import { lbcCase } from '../../test/lbc/harness.js';
+import { gatewayBackendManifests, onlyOf, tgCase, tgSpec } from '../../test/lbc/tg-fixture.js';
 
 const facts = {
   ...emptyKnownFacts({ id: 'vpc-1', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: [] }),
@@ -39,5 +41,38 @@ describe('named targetPort with ip targets (backend_service.go GetTargetGroupPor
     expect(errors[0]).toMatchObject({ code: 'GWLB307', path: 'spec.rules[1].backendRefs[0]' });
     expect(errors[0]!.message).toContain('k8s-myrouten-myroute-bccd499641');
     expect(errors[0]!.message).toContain('my-gw-ns/my-gw:my-route-ns-my-route:HTTPRoute-my-svc-ns-my-svc:http');
+  });
+});
+
+describe('fields LBC v3.5.0 computes that its tests do not cover', () => {
+  it('targetControlPort on a Gateway backend: the TCP protocol is refused before the ALB target type (buildTargetControlPort 650–670)', () => {
+    const r = lbcCase(gatewayBackendManifests({ tgcProps: '{targetControlPort: 3000}' }));
+    expect(r.errors).toEqual(['GWLB307 Gateway test-ns/test-gw: TCPRoute test-ns/test-route: target control port is only supported for HTTP and HTTPS protocols, got: TCP']);
+  });
+
+  it('targetControlPort on ip targets joins the name hash but not the spec or the resource id (v3.5.0 leaves TargetGroupSpec.TargetControlPort unset)', () => {
+    const r = tgCase({ tgc: '  defaultConfiguration: {targetType: ip, targetControlPort: 3000}' });
+    expect(r.errors).toEqual([]);
+    const json = r.stackJson('my-gw-ns/my-gw');
+    expect(Object.keys(json.resources['AWS::ElasticLoadBalancingV2::TargetGroup'] ?? {})).toEqual(['my-gw-ns/my-gw:my-route-ns-my-route:HTTPRoute-my-svc-ns-my-svc:80']);
+    const tg = onlyOf(json, 'TargetGroup');
+    // sha256("my-cluster" "my-gw-ns" "my-gw" "my-route-ns" "my-route" "HTTPRoute" "my-svc-ns" "my-svc" "80" "ip" "HTTP" "HTTP1" "3000")
+    expect(tg['name']).toBe('k8s-myrouten-myroute-5a412dd856');
+    expect(tg).not.toHaveProperty('targetControlPort');
+  });
+
+  it('a repeated attribute key keeps its last value (buildTargetGroupAttributes reads them into a map)', () => {
+    const r = tgCase({ tgc: '  defaultConfiguration: {targetGroupAttributes: [{key: a, value: "1"}, {key: b, value: "2"}, {key: a, value: "3"}]}' });
+    expect(r.errors).toEqual([]);
+    expect(tgSpec(r)['targetGroupAttributes']).toEqual([
+      { key: 'a', value: '3' },
+      { key: 'b', value: '2' },
+    ]);
+  });
+
+  it('a signed numeric healthCheckPort is a number, as intstr.Parse reads it', () => {
+    const r = tgCase({ tgc: '  defaultConfiguration: {healthCheckConfig: {healthCheckPort: "+8080"}}' });
+    expect(r.errors).toEqual([]);
+    expect(tgSpec(r)).toMatchObject({ healthCheckConfig: { port: 8080 } });
   });
 });

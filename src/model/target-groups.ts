@@ -4,18 +4,17 @@
  * lowest listener port decides e.g. the protocol version).
  */
 import type { AttachedRoute, LoadedBackend } from '../resolve/types.js';
-import type { TargetGroupProps } from '../source/lbc-crds.js';
-import { nsName } from '../source/kube.js';
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
 import { unknown } from './discovery.js';
-import { buildHealthCheck } from './health-checks.js';
+import { buildHealthCheck, healthCheckPort } from './health-checks.js';
 import { targetGroupName, targetGroupResourceId } from './names.js';
 import { externalManagedTagMessage, processTags } from './tags.js';
 import { buildTargetGroupNetworking } from './tg-networking.js';
 import { servicePropsForRoute, propsForRoute } from './tg-props.js';
 import { computeTargets } from './targets.js';
-import type { IPAddressType, Protocol, ProtocolVersion, StringToken, TargetGroupSpec, TargetType } from './stack.js';
+import { targetControlPort, targetGroupAttributes, targetGroupProtocol, targetGroupProtocolVersion } from './tg-fields.js';
+import type { IPAddressType, Protocol, StringToken, TargetGroupSpec, TargetType } from './stack.js';
 import { RT, resourceRef } from './stack.js';
 
 export interface TgRequest {
@@ -26,40 +25,6 @@ export interface TgRequest {
   readonly backend: LoadedBackend;
   /** Where the backendRef is, for diagnostics. */
   readonly at: At;
-}
-
-function protocolFor(ctx: BuildContext, props: TargetGroupProps | undefined, routeKind: string, listenerProtocol: Protocol): Protocol | string {
-  const lb = ctx.gw.loadBalancerType;
-  if (lb === 'network' && (listenerProtocol === 'TCP_UDP' || listenerProtocol === 'QUIC' || listenerProtocol === 'TCP_QUIC')) return listenerProtocol;
-  if (props?.protocol !== undefined) {
-    if (lb === 'application') {
-      return props.protocol === 'HTTP' || props.protocol === 'HTTPS' ? props.protocol : `backend protocol must be within [HTTP, HTTPS]: ${props.protocol}`;
-    }
-    return ['TCP', 'TLS', 'UDP', 'TCP_UDP'].includes(props.protocol)
-      ? (props.protocol as Protocol)
-      : `backend protocol must be within [TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC]: ${props.protocol}`;
-  }
-  switch (routeKind) {
-    case 'UDPRoute':
-      return 'UDP';
-    case 'HTTPRoute':
-    case 'GRPCRoute':
-      return 'HTTP';
-    case 'TLSRoute':
-      return lb === 'network' ? 'TLS' : 'HTTPS';
-    default:
-      return 'TCP';
-  }
-}
-
-/** `buildTargetGroupProtocolVersion`: ALB only; non-HTTPS listeners always HTTP1. */
-function versionFor(ctx: BuildContext, props: TargetGroupProps | undefined, routeKind: string, listenerProtocol: Protocol, appProtocol?: string): ProtocolVersion | undefined {
-  if (ctx.gw.loadBalancerType === 'network') return undefined;
-  if (listenerProtocol !== 'HTTPS') return 'HTTP1';
-  if (props?.protocolVersion !== undefined) return props.protocolVersion;
-  if (routeKind === 'GRPCRoute') return 'GRPC';
-  if (appProtocol === 'kubernetes.io/h2c') return 'HTTP2';
-  return 'HTTP1';
 }
 
 function tgArn(id: string): StringToken {
@@ -90,15 +55,17 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, target.namespace, target.name, String(backend.port));
     if (ctx.tgByResId.has(id)) return tgArn(id);
     const props = propsForRoute(backend.targetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
-    const protocol = protocolFor(ctx, props, kind, req.listenerProtocol);
-    if (!isProtocol(protocol)) return fail(protocol);
-    const version = versionFor(ctx, props, kind, req.listenerProtocol);
+    const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
+    if (!protocolResult.ok) return fail(protocolResult.error);
+    const protocol = protocolResult.value;
+    const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
     // Health check port for ALB targets: anything but traffic-port becomes the backendRef port.
     const hcPort = props?.healthCheckConfig?.healthCheckPort;
     const port = hcPort === undefined || hcPort === 'traffic-port' ? 'traffic-port' : backend.port;
     const tags = processTags(props?.tags, ctx.settings);
     if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
-    if (props?.targetControlPort !== undefined) return fail('target control port is not supported for ALB target target group');
+    const control = targetControlPort(props, protocol, 'alb');
+    if (!control.ok) return fail(control.error);
     const name =
       props?.targetGroupName ??
       targetGroupName({
@@ -125,7 +92,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       ...(version ? { protocolVersion: version } : {}),
       ipAddressType: 'ipv4',
       healthCheckConfig: buildHealthCheck({ lbType: ctx.gw.loadBalancerType, config: props?.healthCheckConfig, tgProtocol: protocol, protocolVersion: version, targetType: 'alb', localTrafficPolicy: false, port }),
-      targetGroupAttributes: props?.targetGroupAttributes?.map((a) => ({ key: a.key, value: a.value })) ?? [],
+      targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
       tags: tags.tags,
     };
     ctx.tgByResId.set(id, spec);
@@ -140,13 +107,20 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const sp = backend.servicePort;
   const props = servicePropsForRoute(backend.targetGroupConfig, ctx.gw.defaultTargetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
   const targetType: TargetType = props?.targetType ?? ctx.settings.defaultTargetType;
-  const protocol = protocolFor(ctx, props, kind, req.listenerProtocol);
-  if (!isProtocol(protocol)) return fail(protocol);
-  const version = versionFor(ctx, props, kind, req.listenerProtocol, sp.appProtocol);
+  const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
+  if (!protocolResult.ok) return fail(protocolResult.error);
+  const protocol = protocolResult.value;
+  const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol, sp.appProtocol);
   const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
   const local = targetType === 'instance' && svcSpec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
-  const hc = healthCheckPort(props, targetType, local, svc.spec.ports, svcSpec.healthCheckNodePort, nsName(svc));
-  if (typeof hc === 'object') return fail(hc.error);
+  const hcPort = healthCheckPort(props, targetType, local, {
+    namespace: svc.metadata.namespace,
+    name: svc.metadata.name,
+    ports: svc.spec.ports,
+    healthCheckNodePort: svcSpec.healthCheckNodePort,
+  });
+  if (!hcPort.ok) return fail(hcPort.error);
+  const hc = hcPort.value;
   const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
   if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
   const tags = processTags(props?.tags, ctx.settings);
@@ -155,12 +129,8 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
   const identifierPort = String(sp.targetPort);
-  let targetControlPort: number | undefined;
-  if (props?.targetControlPort !== undefined) {
-    if (protocol !== 'HTTP' && protocol !== 'HTTPS') return fail(`target control port is only supported for HTTP and HTTPS protocols, got: ${protocol}`);
-    if (targetType === 'instance') return fail('target control port is not supported for instance target target group');
-    targetControlPort = props.targetControlPort;
-  }
+  const control = targetControlPort(props, protocol, targetType);
+  if (!control.ok) return fail(control.error);
   if (tgPort === 0) {
     return fail(
       targetType === 'ip'
@@ -185,7 +155,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       targetType,
       protocol,
       ...(version ? { protocolVersion: version } : {}),
-      ...(targetControlPort !== undefined ? { targetControlPort } : {}),
+      ...(control.value !== undefined ? { targetControlPort: control.value } : {}),
     });
   const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
   if (clash) return fail(clash);
@@ -197,7 +167,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     ...(version ? { protocolVersion: version } : {}),
     ipAddressType: ipv6 ? 'ipv6' : 'ipv4',
     healthCheckConfig: buildHealthCheck({ lbType: ctx.gw.loadBalancerType, config: props?.healthCheckConfig, tgProtocol: protocol, protocolVersion: version, targetType, localTrafficPolicy: local, port: hc }),
-    targetGroupAttributes: props?.targetGroupAttributes?.map((a) => ({ key: a.key, value: a.value })) ?? [],
+    targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
     tags: tags.tags,
   };
   ctx.tgByResId.set(id, spec);
@@ -246,29 +216,4 @@ function nameClash(ctx: BuildContext, name: string, id: string, configured: bool
     return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
   }
   return undefined;
-}
-
-function isProtocol(p: string): p is Protocol {
-  return ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'QUIC', 'TCP_QUIC'].includes(p);
-}
-
-/** `GetHealthCheckPort` (backend_service.go). */
-function healthCheckPort(
-  props: TargetGroupProps | undefined,
-  targetType: TargetType,
-  local: boolean,
-  ports: readonly { name?: string; port: number; targetPort: number | string; nodePort?: number }[],
-  healthCheckNodePort: number | undefined,
-  serviceName: string,
-): string | number | { error: string } {
-  const configured = props?.healthCheckConfig?.healthCheckPort;
-  if (configured === undefined && local) return healthCheckNodePort ?? 0;
-  if (configured === undefined || configured === 'traffic-port') return 'traffic-port';
-  if (/^-?\d+$/.test(configured)) return Number(configured);
-  const p = ports.find((x) => x.name === configured);
-  // k8s.LookupServicePort (pkg/k8s/service_utils.go 25) names the Service as ns/name.
-  if (!p) return { error: `unable to find port ${configured} on service ${serviceName}` };
-  if (targetType === 'instance') return p.nodePort ?? 0;
-  if (typeof p.targetPort === 'number') return p.targetPort;
-  return { error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };
 }
