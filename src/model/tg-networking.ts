@@ -7,11 +7,35 @@
 import type { BuildContext } from './context.js';
 import type { NetworkingIngressRule, NetworkingPeer, StringToken, TargetGroupSpec } from './stack.js';
 import { unknown } from './discovery.js';
+import { RT } from './stack.js';
 
 const UDP_ISH = new Set(['UDP', 'TCP_UDP', 'QUIC', 'TCP_QUIC']);
 
 function numeric(p: string | number): number {
   return typeof p === 'number' ? p : /^\d+$/.test(p) ? Number(p) : 0;
+}
+
+/** strconv.ParseBool; unparsable → undefined. */
+function parseBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+/**
+ * `parseSubnetCIDRBlocks`: the LB subnets' IPv4 CIDR, or all their IPv6 CIDRs for an IPv6 target
+ * group. Read from the LB resource already in the stack and the discovered subnets.
+ */
+function lbSubnetCidrs(ctx: BuildContext, ipv6: boolean): string[] {
+  const lb = ctx.resources.find((r) => r.type === RT.loadBalancer);
+  const ids = lb?.type === RT.loadBalancer ? (lb.spec.subnetMapping ?? []).map((m) => m.subnetID) : [];
+  if (ctx.facts.kind === 'unknown' || ids.some((id) => typeof id !== 'string')) return ['(lb subnet cidrs: known after apply)'];
+  const facts = ctx.facts;
+  return ids.flatMap((id) => {
+    const subnet = facts.subnets.find((s) => s.id === id);
+    if (!subnet) return [];
+    return ipv6 ? [...subnet.ipv6Cidrs] : [subnet.ipv4Cidr];
+  });
 }
 
 function standard(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | number, backend: StringToken): NetworkingIngressRule[] {
@@ -25,14 +49,17 @@ function standard(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | n
   if (udp || (typeof hc === 'number' && hc !== numeric(targetPort))) {
     ports.push({ protocol: 'TCP', port: typeof hc === 'string' ? targetPort : hc });
   }
+  // Unreachable from Gateways in LBC v3.5.0 (its TG spec never carries the control port), kept as LBC writes it.
+  if (tg.targetControlPort !== undefined) ports.push({ protocol: 'TCP', port: tg.targetControlPort });
   return ports.map((p) => ({ from, ports: [p] }));
 }
 
 function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: string | number): NetworkingIngressRule[] {
   const lbc = ctx.gw.loadBalancerConfig;
   const attr = (tg.targetGroupAttributes ?? []).find((a) => a.key === 'preserve_client_ip.enabled');
-  const preserve = UDP_ISH.has(tg.protocol) ? true : attr ? attr.value === 'true' : tg.targetType === 'instance';
+  const preserve = UDP_ISH.has(tg.protocol) ? true : attr ? parseBool(attr.value) === true : tg.targetType === 'instance';
   const ipv6 = tg.ipAddressType === 'ipv6';
+  const subnetCidrs = lbSubnetCidrs(ctx, ipv6);
   let sources: string[];
   let defaultRange = false;
   if (preserve) {
@@ -47,7 +74,7 @@ function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: st
       sources = ['(vpc cidrs: known after apply)'];
       defaultRange = true;
     }
-  } else sources = [...(ctx.subnetCidrs ?? ['(lb subnet cidrs: known after apply)'])];
+  } else sources = subnetCidrs;
   const from = sources.map((cidr) => ({ ipBlock: { cidr } }));
   const rules: NetworkingIngressRule[] = [];
   const proto = tg.protocol;
@@ -62,10 +89,7 @@ function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: st
   const hcPort = typeof hc === 'string' ? targetPort : hc;
   const open = sources.includes('0.0.0.0/0') || sources.includes('::/0');
   const skip = !UDP_ISH.has(proto) && numeric(hcPort) === numeric(targetPort) && (!preserve || defaultRange || open);
-  if (!skip) {
-    const subnetFrom = (ctx.subnetCidrs ?? ['(lb subnet cidrs: known after apply)']).map((cidr) => ({ ipBlock: { cidr } }));
-    rules.push({ from: subnetFrom, ports: [{ protocol: 'TCP', port: hcPort }] });
-  }
+  if (!skip && subnetCidrs.length > 0) rules.push({ from: subnetCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: 'TCP', port: hcPort }] });
   return rules;
 }
 
