@@ -4,7 +4,7 @@
  * A Gateway with `fatal` set, or with any model-build error, gets no stack (LBC's build fails as a
  * whole and deploys nothing).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { formatPath, type Diagnostic } from '../diagnostics.js';
 import type { GatewayResolution, Resolution } from '../resolve/types.js';
 import { nsName, refOf } from '../source/kube.js';
 import { BuildContext, CODES, type ModelInput } from './context.js';
@@ -30,7 +30,10 @@ export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
   return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
 }
 
-export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: Stack; diagnostics: Diagnostic[] } {
+/** Where a Gateway's instance target groups wait for a nodePort, for the run-wide diagnostic. */
+type PendingUse = BuildContext['pendingNodePorts'][number];
+
+export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: Stack; diagnostics: Diagnostic[]; pendingNodePorts?: readonly PendingUse[] } {
   const ctx = new BuildContext(gw, input);
   const cfg = gw.loadBalancerConfig ?? {};
   const uid = uidSource(gw, input.settings.clusterName);
@@ -56,7 +59,8 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: 
   buildAddons(ctx);
   ctx.add({ type: RT.frontendNlbTargetGroup, id: FRONTEND_NLB_ID, targetGroups: { ...ctx.frontendNlb } });
   checkLimits(ctx);
-  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics };
+  const pendingNodePorts = ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts } : {};
+  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics, ...pendingNodePorts };
   const stack: Stack = {
     id: ctx.stackId,
     resources: ctx.resources,
@@ -70,9 +74,10 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): { stack?: 
       ...(sg.backend ? { backendSecurityGroup: sg.backend } : {}),
       nodeSecurityGroupRules: ctx.nodeRules,
       deletionProtection: deletionProtection(cfg.loadBalancerAttributes),
+      ...(ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts.map((p) => ({ service: nsName(p.service), port: p.port, targetGroupId: p.targetGroupId })) } : {}),
     },
   };
-  return { stack, diagnostics: ctx.diagnostics };
+  return { stack, diagnostics: ctx.diagnostics, ...pendingNodePorts };
 }
 
 /** How many Gateways a run-wide diagnostic names before it only counts the rest. */
@@ -101,16 +106,49 @@ function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: s
   };
 }
 
+/**
+ * One warning per Service whose nodePort the input lacks, at the Service (not once per Gateway or
+ * target group): the fix is in the Service, whichever Gateways use it.
+ */
+function pendingNodePortDiagnostics(uses: readonly { gateway: string; use: PendingUse }[]): Diagnostic[] {
+  const byService = new Map<string, { service: PendingUse['service']; ports: Set<number>; gateways: Set<string> }>();
+  for (const { gateway, use } of uses) {
+    const key = nsName(use.service);
+    const entry = byService.get(key) ?? { service: use.service, ports: new Set<number>(), gateways: new Set<string>() };
+    entry.ports.add(use.port);
+    entry.gateways.add(gateway);
+    byService.set(key, entry);
+  }
+  return [...byService.entries()].map(([key, { service, ports, gateways }]) => {
+    const sorted = [...ports].sort((a, b) => a - b);
+    const index = service.spec.ports.findIndex((p) => p.port === sorted[0]);
+    const path = index >= 0 ? ['spec', 'ports', index] : ['spec', 'ports'];
+    const portText = sorted.length === 1 ? `port ${sorted[0]}` : `ports ${sorted.join(', ')}`;
+    const gatewayText = `${gateways.size === 1 ? 'Gateway' : 'Gateways'} ${[...gateways].join(', ')}`;
+    return {
+      severity: 'warning',
+      code: CODES.pendingNodePort,
+      message: `Service ${key} (type ${service.spec.type}) has no nodePort for ${portText}: the API server assigns it when it creates the Service, so the port and name of the instance target group of ${gatewayText} are known only then, and apply refuses ${gateways.size === 1 ? 'that Gateway' : 'those Gateways'}. Set spec.ports[].nodePort, or read the Service from the cluster (kubectl get service -n ${service.metadata.namespace} ${service.metadata.name} -o yaml) into the input`,
+      location: service.origin.locate(path),
+      object: refOf(service),
+      path: formatPath(path),
+    };
+  });
+}
+
 export function buildStacks(resolution: Resolution, input: ModelInput): { stacks: Stack[]; diagnostics: Diagnostic[] } {
   const stacks: Stack[] = [];
   const diagnostics: Diagnostic[] = [];
   const built = resolution.gateways.filter((gw) => !gw.fatal);
   const standIn = standInUidDiagnostic(built, input.settings.clusterName);
   if (standIn) diagnostics.push(standIn);
+  const pending: { gateway: string; use: PendingUse }[] = [];
   for (const gw of built) {
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
+    for (const use of r.pendingNodePorts ?? []) pending.push({ gateway: nsName(gw.gateway), use });
     if (r.stack) stacks.push(r.stack);
   }
+  diagnostics.push(...pendingNodePortDiagnostics(pending));
   return { stacks, diagnostics };
 }

@@ -7,14 +7,15 @@ import type { AttachedRoute, LoadedBackend } from '../resolve/types.js';
 import type { TargetGroupProps } from '../source/lbc-crds.js';
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
-import { unknown } from './discovery.js';
+import { unknown, type UnknownValue } from './discovery.js';
 import { buildHealthCheck } from './health-checks.js';
 import { targetGroupName, targetGroupResourceId } from './names.js';
 import { externalManagedTagMessage, processTags } from './tags.js';
 import { buildTargetGroupNetworking } from './tg-networking.js';
 import { servicePropsForRoute, propsForRoute } from './tg-props.js';
 import { computeTargets } from './targets.js';
-import type { IPAddressType, Protocol, ProtocolVersion, StringToken, TargetGroupSpec, TargetType } from './stack.js';
+import type { Service, ServicePort } from '../source/core-kinds.js';
+import type { Assigned, IPAddressType, Protocol, ProtocolVersion, StringToken, TargetGroupSpec, TargetType } from './stack.js';
 import { RT, resourceRef } from './stack.js';
 
 export interface TgRequest {
@@ -149,6 +150,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const tags = processTags(props?.tags, ctx.settings);
   if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
+  const pendingPort = targetType === 'instance' ? pendingNodePort(svc, sp) : undefined;
   const identifierPort = String(sp.targetPort);
   let targetControlPort: number | undefined;
   if (props?.targetControlPort !== undefined) {
@@ -156,7 +158,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     if (targetType === 'instance') return fail('target control port is not supported for instance target target group');
     targetControlPort = props.targetControlPort;
   }
-  if (tgPort === 0) {
+  if (tgPort === 0 && !pendingPort) {
     return fail(
       targetType === 'ip'
         ? 'TargetGroup port is empty. Are you using the correct service type?'
@@ -165,7 +167,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   }
   const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
   if (ctx.tgByResId.has(id)) return tgArn(id);
-  const name =
+  const hashedName =
     props?.targetGroupName ??
     targetGroupName({
       cluster: ctx.settings.clusterName,
@@ -182,10 +184,13 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       ...(version ? { protocolVersion: version } : {}),
       ...(targetControlPort !== undefined ? { targetControlPort } : {}),
     });
+  // buildTargetGroupName hashes the port: a name set by targetGroupName stays known.
+  const name = pendingPort && props?.targetGroupName === undefined ? unknown(`target group name (it hashes the ${pendingPort.$unknown})`) : hashedName;
+  if (pendingPort) ctx.pendingNodePorts.push({ service: svc, port: sp.port, targetGroupId: id });
   const spec: TargetGroupSpec = {
     name,
     targetType,
-    port: tgPort,
+    port: pendingPort ?? tgPort,
     protocol,
     ...(version ? { protocolVersion: version } : {}),
     ipAddressType: ipv6 ? 'ipv6' : 'ipv4',
@@ -195,7 +200,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   };
   ctx.tgByResId.set(id, spec);
   ctx.add({ type: RT.targetGroup, id, spec });
-  const trafficPort: string | number = targetType === 'instance' ? tgPort : sp.targetPort;
+  const trafficPort: Assigned<string | number> = targetType === 'instance' ? (pendingPort ?? tgPort) : sp.targetPort;
   const networking = buildTargetGroupNetworking(ctx, spec, trafficPort, id);
   const infra = ctx.gw.gateway.spec.infrastructure;
   const nodeSelector = targetType === 'instance' ? props?.nodeSelector : undefined;
@@ -221,6 +226,19 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   });
   ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector));
   return tgArn(id);
+}
+
+/**
+ * The nodePort of an instance target group's Service port when the input lacks it but the API
+ * server would assign one (model_build_target_group.go 280–297 uses it as the TG port and hashes
+ * it into the name): a NodePort Service, or a LoadBalancer one that allocates nodePorts. Manifests
+ * from files usually lack it; a cluster's Service has it. Anything else (ClusterIP, or
+ * `allocateLoadBalancerNodePorts: false`) has no nodePort in the cluster either: LBC's error.
+ */
+function pendingNodePort(svc: Service, sp: ServicePort): UnknownValue | undefined {
+  if (sp.nodePort) return undefined;
+  const assigns = svc.spec.type === 'NodePort' || (svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
+  return assigns ? unknown(`nodePort of Service ${svc.metadata.namespace}/${svc.metadata.name} port ${sp.port}`) : undefined;
 }
 
 function isProtocol(p: string): p is Protocol {
