@@ -36,7 +36,7 @@ describe('a stack whose target group port waits for a nodePort', () => {
     expect(text).toMatch(/\+ port += \(known after apply\)/);
     const notes = text.split('\n').filter((l) => l.includes('has no nodePort'));
     expect(notes).toEqual([
-      'Warning: Service ns/web has no nodePort for port 80 in the input: the API server assigns it when it creates the Service, so the port and name of the instance target group of Gateways ns/a, ns/b are (known after apply), and apply refuses those Gateways (the others are applied). Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -o yaml) into the input.',
+      'Warning: Service ns/web has no nodePort for port 80 in the input: the API server assigns it when it creates the Service, so the port and name of the instance target group of Gateways ns/a, ns/b are (known after apply), and apply refuses those Gateways (the others are applied). Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n ns web -o yaml) into the input.',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('a stack whose target group port waits for a nodePort', () => {
 
   it('the refusal names the Gateway, the Service and the fix', () => {
     expect(refusedText(refusedStacks(plan([pendingStack('gw')], EMPTY_OBSERVED)))).toBe(
-      'Gateway ns/gw was not applied: the nodePort of Service ns/web port 80 is not in the input (the API server assigns it), so its target group port and name are unknown. Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n NAMESPACE NAME -o yaml) into the input, then apply again',
+      'Gateway ns/gw was not applied: the nodePort of Service ns/web port 80 is not in the input (the API server assigns it), so its target group port and name are unknown. Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n ns web -o yaml) into the input, then apply again',
     );
   });
 });

@@ -42,7 +42,8 @@ function pendingNodePortNotes(plan: Plan): string[] {
     const portText = sorted.length === 1 ? `port ${sorted[0]}` : `ports ${sorted.join(', ')}`;
     const gws = [...gateways].join(', ');
     const one = gateways.size === 1;
-    return `Service ${service} has no nodePort for ${portText} in the input: the API server assigns it when it creates the Service, so the port and name of the instance target group of ${one ? 'Gateway' : 'Gateways'} ${gws} are (known after apply), and apply refuses ${one ? 'that Gateway' : 'those Gateways'} (the others are applied). Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -o yaml) into the input.`;
+    const [ns, name] = service.split('/');
+    return `Service ${service} has no nodePort for ${portText} in the input: the API server assigns it when it creates the Service, so the port and name of the instance target group of ${one ? 'Gateway' : 'Gateways'} ${gws} are (known after apply), and apply refuses ${one ? 'that Gateway' : 'those Gateways'} (the others are applied). Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n ${ns ?? ''} ${name ?? ''} -o yaml) into the input.`;
   });
 }
 
