@@ -21,7 +21,7 @@ import {
   type MutualAuthenticationAttributes,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsConnection } from '../aws/clients.js';
-import type { ListenerSpec, StackResource, Tags } from '../model/stack.js';
+import type { KnownTargetGroupSpec, ListenerSpec, StackResource, Tags } from '../model/stack.js';
 import { setCapacityReservation } from './capacity.js';
 import type { StackContext } from './context.js';
 import { adoptListener, adoptLoadBalancer, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from './recover.js';
@@ -58,7 +58,8 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
-      const s = ctx.resolve(res.spec, where);
+      // resolve() throws on any $unknown left, so name and port are known here.
+      const s = ctx.resolve(res.spec, where) as KnownTargetGroupSpec;
       const hc = s.healthCheckConfig;
       const cmd = new CreateTargetGroupCommand({
         Name: s.name,

@@ -12,7 +12,7 @@ import { checkLimits } from './limits.js';
 import { buildListeners } from './listeners.js';
 import { checkPreflight, type DeployFailure } from './preflight.js';
 import { buildAddons, buildLoadBalancer, deletionProtection } from './load-balancer.js';
-import { standInUid } from './names.js';
+import { pendingNodePortDiagnostics, standInUidDiagnostic, uidSource, type PendingUse } from './run-diagnostics.js';
 import { buildSecurityGroups } from './security-groups.js';
 import type { IPAddressType, Stack, UidSource } from './stack.js';
 import { FRONTEND_NLB_ID, RT } from './stack.js';
@@ -26,11 +26,7 @@ export * from './stack.js';
 export * from './discovery.js';
 export * from './settings.js';
 export { desiredTags, trackingTags, isIgnoredTagKey } from './tags.js';
-
-export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
-  const m = gw.gateway.metadata;
-  return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
-}
+export { uidSource } from './run-diagnostics.js';
 
 /**
  * `deployFailure`: the model builds (as in LBC) but AWS would reject the deploy; what LBC then
@@ -42,6 +38,7 @@ export interface StackResult {
   readonly deployFailure?: DeployFailure;
   /** With `deployFailure`: the stack LBC builds and then fails to deploy (never planned). */
   readonly rejected?: Stack;
+  readonly pendingNodePorts?: readonly PendingUse[];
 }
 
 export function buildStack(gw: GatewayResolution, input: ModelInput): StackResult {
@@ -72,7 +69,8 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
   checkLimits(ctx);
   const builtCleanly = !ctx.hasErrors();
   const deployFailure = checkPreflight(ctx);
-  if (ctx.hasErrors() && !(builtCleanly && deployFailure)) return { diagnostics: ctx.diagnostics };
+  const pendingNodePorts = ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts } : {};
+  if (ctx.hasErrors() && !(builtCleanly && deployFailure)) return { diagnostics: ctx.diagnostics, ...pendingNodePorts };
   const stack: Stack = {
     id: ctx.stackId,
     resources: ctx.resources,
@@ -86,37 +84,12 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
       ...(sg.backend ? { backendSecurityGroup: sg.backend } : {}),
       nodeSecurityGroupRules: ctx.nodeRules,
       deletionProtection: deletionProtection(cfg.loadBalancerAttributes),
+      ...(ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts.map((p) => ({ service: nsName(p.service), port: p.port, targetGroupId: p.targetGroupId })) } : {}),
     },
   };
   // The stack LBC builds but cannot deploy: not planned, kept for explain and the LBC ports.
-  if (deployFailure) return { diagnostics: ctx.diagnostics, deployFailure, rejected: stack };
-  return { stack, diagnostics: ctx.diagnostics };
-}
-
-/** How many Gateways a run-wide diagnostic names before it only counts the rest. */
-const NAMED = 10;
-
-/**
- * One info for the whole run, not one per Gateway: manifests from files seldom carry
- * `metadata.uid`, and 200 identical lines would bury everything else.
- */
-function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: string): Diagnostic | undefined {
-  const without = gateways.filter((g) => uidSource(g, cluster).kind === 'stand-in');
-  const first = without[0];
-  if (!first) return undefined;
-  const at = { location: first.gateway.origin.locate(['metadata']), object: refOf(first.gateway), path: 'metadata' };
-  if (without.length === 1) {
-    const uid = uidSource(first, cluster).uid;
-    return { severity: 'info', code: CODES.standInUid, message: `Gateway ${nsName(first.gateway)}: metadata.uid is absent; load balancer and security group names use the stand-in UID ${uid} (LBC would hash the real UID)`, ...at };
-  }
-  const named = without.slice(0, NAMED).map((g) => nsName(g.gateway)).join(', ');
-  const more = without.length > NAMED ? ` and ${without.length - NAMED} more` : '';
-  return {
-    severity: 'info',
-    code: CODES.standInUid,
-    message: `${without.length} Gateways have no metadata.uid (${named}${more}); their load balancer and security group names use stand-in UIDs derived from cluster, namespace and name (LBC would hash the real UIDs)`,
-    location: at.location,
-  };
+  if (deployFailure) return { diagnostics: ctx.diagnostics, deployFailure, rejected: stack, ...pendingNodePorts };
+  return { stack, diagnostics: ctx.diagnostics, ...pendingNodePorts };
 }
 
 export function buildStacks(
@@ -130,12 +103,15 @@ export function buildStacks(
   const built = resolution.gateways.filter((gw) => !gw.fatal);
   const standIn = standInUidDiagnostic(built, input.settings.clusterName);
   if (standIn) diagnostics.push(standIn);
+  const pending: { gateway: string; use: PendingUse }[] = [];
   for (const gw of built) {
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
+    for (const use of r.pendingNodePorts ?? []) pending.push({ gateway: nsName(gw.gateway), use });
     if (r.stack) stacks.push(r.stack);
     if (r.rejected) rejected.push(r.rejected);
     if (r.deployFailure) deployFailures.set(`${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`, r.deployFailure);
   }
+  diagnostics.push(...pendingNodePortDiagnostics(pending));
   return { stacks, diagnostics, deployFailures, rejected };
 }

@@ -6,7 +6,7 @@
 import type { AttachedRoute, LoadedBackend } from '../resolve/types.js';
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
-import { unknown } from './discovery.js';
+import { unknown, type UnknownValue } from './discovery.js';
 import { buildHealthCheck, healthCheckPort } from './health-checks.js';
 import { targetGroupName, targetGroupResourceId } from './names.js';
 import { externalManagedTagMessage, processTags } from './tags.js';
@@ -14,7 +14,8 @@ import { buildTargetGroupNetworking } from './tg-networking.js';
 import { servicePropsForRoute, propsForRoute } from './tg-props.js';
 import { computeTargets } from './targets.js';
 import { targetControlPort, targetGroupAttributes, targetGroupProtocol, targetGroupProtocolVersion } from './tg-fields.js';
-import type { IPAddressType, Protocol, StringToken, TargetGroupSpec, TargetType } from './stack.js';
+import type { Service, ServicePort } from '../source/core-kinds.js';
+import type { Assigned, IPAddressType, Protocol, StringToken, TargetGroupSpec, TargetType } from './stack.js';
 import { RT, resourceRef } from './stack.js';
 
 export interface TgRequest {
@@ -128,10 +129,11 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   // GetTargetGroupPort (backend_service.go 77–88): a named targetPort of ip targets is port 1, in
   // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
+  const pendingPort = targetType === 'instance' ? pendingNodePort(svc, sp) : undefined;
   const identifierPort = String(sp.targetPort);
   const control = targetControlPort(props, protocol, targetType);
   if (!control.ok) return fail(control.error);
-  if (tgPort === 0) {
+  if (tgPort === 0 && !pendingPort) {
     return fail(
       targetType === 'ip'
         ? 'TargetGroup port is empty. Are you using the correct service type?'
@@ -140,7 +142,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   }
   const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
   if (ctx.tgByResId.has(id)) return tgArn(id);
-  const name =
+  const hashedName =
     props?.targetGroupName ??
     targetGroupName({
       cluster: ctx.settings.clusterName,
@@ -157,12 +159,15 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       ...(version ? { protocolVersion: version } : {}),
       ...(control.value !== undefined ? { targetControlPort: control.value } : {}),
     });
-  const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
+  // buildTargetGroupName hashes the port: a name set by targetGroupName stays known.
+  const name = pendingPort && props?.targetGroupName === undefined ? unknown(`target group name (it hashes the ${pendingPort.$unknown})`) : hashedName;
+  const clash = typeof name === 'string' ? nameClash(ctx, name, id, props?.targetGroupName !== undefined) : undefined;
   if (clash) return fail(clash);
+  if (pendingPort) ctx.pendingNodePorts.push({ service: svc, port: sp.port, targetGroupId: id });
   const spec: TargetGroupSpec = {
     name,
     targetType,
-    port: tgPort,
+    port: pendingPort ?? tgPort,
     protocol,
     ...(version ? { protocolVersion: version } : {}),
     ipAddressType: ipv6 ? 'ipv6' : 'ipv4',
@@ -172,7 +177,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   };
   ctx.tgByResId.set(id, spec);
   ctx.add({ type: RT.targetGroup, id, spec });
-  const trafficPort: string | number = targetType === 'instance' ? tgPort : sp.targetPort;
+  const trafficPort: Assigned<string | number> = targetType === 'instance' ? (pendingPort ?? tgPort) : sp.targetPort;
   const networking = buildTargetGroupNetworking(ctx, spec, trafficPort, id);
   const infra = ctx.gw.gateway.spec.infrastructure;
   const nodeSelector = targetType === 'instance' ? props?.nodeSelector : undefined;
@@ -216,4 +221,17 @@ function nameClash(ctx: BuildContext, name: string, id: string, configured: bool
     return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
   }
   return undefined;
+}
+
+/**
+ * The nodePort of an instance target group's Service port when the input lacks it but the API
+ * server would assign one (model_build_target_group.go 280–297 uses it as the TG port and hashes
+ * it into the name): a NodePort Service, or a LoadBalancer one that allocates nodePorts. Manifests
+ * from files usually lack it; a cluster's Service has it. Anything else (ClusterIP, or
+ * `allocateLoadBalancerNodePorts: false`) has no nodePort in the cluster either: LBC's error.
+ */
+function pendingNodePort(svc: Service, sp: ServicePort): UnknownValue | undefined {
+  if (sp.nodePort) return undefined;
+  const assigns = svc.spec.type === 'NodePort' || (svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
+  return assigns ? unknown(`nodePort of Service ${svc.metadata.namespace}/${svc.metadata.name} port ${sp.port}`) : undefined;
 }

@@ -33,7 +33,8 @@ export function hintsFrom(desired: readonly Stack[]): ObserveHints {
     const lbs = resourcesOf(s, RT.loadBalancer);
     const tgs = resourcesOf(s, RT.targetGroup);
     lbs.forEach((l) => lbNames.add(l.spec.name));
-    tgs.forEach((t) => tgNames.add(t.spec.name));
+    // A name that waits for a nodePort cannot be looked up (apply refuses that stack anyway).
+    tgs.forEach((t) => typeof t.spec.name === 'string' && tgNames.add(t.spec.name));
     resourcesOf(s, RT.securityGroup).forEach((g) => sgNames.add(g.spec.groupName));
     stacks.set(stackKey(s.extras.tagPrefix, s.id), {
       lbAttributes: lbs.some((l) => (l.spec.loadBalancerAttributes?.length ?? 0) > 0),

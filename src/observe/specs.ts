@@ -17,6 +17,7 @@ import type {
   ProtocolVersion,
   SecurityGroupSpec,
   SubnetMapping,
+  KnownTargetGroupSpec,
   TargetGroupSpec,
   TargetType,
 } from '../model/stack.js';
@@ -60,7 +61,7 @@ export function loadBalancerSpec(lb: LoadBalancer, attributes: KeyValueAttribute
   });
 }
 
-export function targetGroupSpec(tg: TargetGroup, attributes: KeyValueAttribute[] | undefined): TargetGroupSpec {
+export function targetGroupSpec(tg: TargetGroup, attributes: KeyValueAttribute[] | undefined): KnownTargetGroupSpec {
   const matcher = tg.Matcher ? defined({ httpCode: tg.Matcher.HttpCode, grpcCode: tg.Matcher.GrpcCode }) : undefined;
   const extra = tg as TargetGroup & { TargetControlPort?: number };
   return defined({
