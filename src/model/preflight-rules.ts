@@ -6,7 +6,7 @@ import type { KubeObject } from '../source/kube.js';
 import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import type { At, BuildContext } from './context.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
-import type { Action, ListenerRuleSpec, Protocol, RuleCondition } from './stack.js';
+import type { Action, ListenerRuleSpec, Protocol, RuleCondition, StringToken } from './stack.js';
 import { RT } from './stack.js';
 
 const REDIRECT_CODES = ['HTTP_301', 'HTTP_302'];
@@ -116,12 +116,27 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
       }
       break;
     }
-    case 'forward':
+    case 'forward': {
+      const d = duplicateTargetGroup(a);
+      if (d) reject(C.forward, 'ValidationError', 'A target group can appear only once in a forward action', d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
+      break;
+    }
     case 'authenticate-cognito':
     case 'authenticate-oidc':
     case 'jwt-validation':
       break;
   }
+}
+
+function tokenKey(t: StringToken): string {
+  return typeof t === 'string' ? t : JSON.stringify(t);
+}
+
+/** What to change when two backendRefs of one rule (or L4 route) resolve to the same target group, else undefined. */
+export function duplicateTargetGroup(a: Extract<Action, { type: 'forward' }>): string | undefined {
+  const keys = a.forwardConfig.targetGroups.map((t) => tokenKey(t.targetGroupARN));
+  if (new Set(keys).size === keys.length) return undefined;
+  return 'Two backendRefs name the same Service and port (one target group); merge them into one backendRef with the summed weight.';
 }
 
 function globValues(c: RuleCondition): readonly string[] {

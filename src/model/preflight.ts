@@ -11,6 +11,7 @@ import { formatPath } from '../diagnostics.js';
 import { refOf } from '../source/kube.js';
 import type { At, BuildContext } from './context.js';
 import { checkLoadBalancer, checkListener, checkTags } from './preflight-attributes.js';
+import { checkQuotas, checkListenerActions } from './preflight-quotas.js';
 import { checkRule } from './preflight-rules.js';
 import { checkTargetGroup } from './preflight-target-groups.js';
 import { RT } from './stack.js';
@@ -25,11 +26,13 @@ export const PREFLIGHT_CODES = {
   healthCheck: 'GWLB365',
   attribute: 'GWLB366',
   tag: 'GWLB367',
+  forward: 'GWLB368',
+  quota: 'GWLB369',
 } as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[keyof typeof PREFLIGHT_CODES];
 
 /** The ELBv2 call LBC's deployer makes for the resource (pkg/deploy/elbv2/*_manager.go). */
-export type AwsCall = 'CreateLoadBalancer' | 'ModifyLoadBalancerAttributes' | 'CreateListener' | 'ModifyListenerAttributes' | 'CreateRule' | 'CreateTargetGroup' | 'ModifyTargetGroupAttributes';
+export type AwsCall = 'AuthorizeSecurityGroupIngress' | 'CreateLoadBalancer' | 'ModifyLoadBalancerAttributes' | 'CreateListener' | 'ModifyListenerAttributes' | 'CreateRule' | 'CreateTargetGroup' | 'ModifyTargetGroupAttributes';
 
 export interface Finding {
   readonly code: PreflightCode;
@@ -50,7 +53,8 @@ export interface DeployFailure {
 
 export function deployFailureOf(f: Finding): DeployFailure {
   // LBC's event text is `Failed deploy model due to <SDK error>`; the SDK error ends in `api error <Code>: <message>`.
-  return { reason: 'FailedDeployModel', message: `Failed deploy model due to operation error Elastic Load Balancing v2: ${f.call}, api error ${f.awsCode}: ${f.awsMessage}` };
+  const service = f.call === 'AuthorizeSecurityGroupIngress' ? 'EC2' : 'Elastic Load Balancing v2';
+  return { reason: 'FailedDeployModel', message: `Failed deploy model due to operation error ${service}: ${f.call}, api error ${f.awsCode}: ${f.awsMessage}` };
 }
 
 /** Every finding for the built resources, reported as located errors; returns the event LBC would record (the first failure). */
@@ -67,6 +71,7 @@ export function checkPreflight(ctx: BuildContext): DeployFailure | undefined {
         break;
       case RT.listener:
         checkListener(ctx, r.spec, push);
+        checkListenerActions(ctx, r.spec, push);
         checkTags(ctx, 'CreateListener', r.spec.tags, push);
         break;
       case RT.listenerRule:
@@ -84,6 +89,7 @@ export function checkPreflight(ctx: BuildContext): DeployFailure | undefined {
         break;
     }
   }
+  checkQuotas(ctx, push);
   const seen = new Set<string>();
   for (const f of findings) {
     const key = `${f.code} ${f.awsMessage} ${formatPath(f.at.path)}`;

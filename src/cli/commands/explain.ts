@@ -1,21 +1,51 @@
 /**
- * `gwlb explain [-f ...] [KIND/NS/NAME] [-o text|yaml|json]`: the status LBC would write for each
- * object, and for each unhealthy condition why and what to change.
+ * `gwlb explain [-f ...] [KIND/NS/NAME] [-o text|yaml|json] [--sandbox | --endpoint-url URL |
+ * --region R]`: the status LBC would write for each object, and for each unhealthy condition why
+ * and what to change. Offline by default; with an AWS target it reads the discovery facts (VPC,
+ * subnets, ACM certificates…) read-only, so certificate discovery is checked as LBC would do it.
  */
 import { Command, Option } from 'commander';
-import type { ObjectStatus } from '../../resolve/types.js';
+import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
+import { awsTarget } from '../../aws/target.js';
+import type { DiscoveryFacts } from '../../model/discovery.js';
+import type { ObjectRef } from '../../diagnostics.js';
+import { unattachedParents } from '../../resolve/unattached.js';
 import { renderStatusList } from '../../ui/explain/list.js';
 import { renderExplainText } from '../../ui/explain/text.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
+import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface ExplainFlags extends InputFlags {
   readonly output: 'text' | 'yaml' | 'json';
+  readonly endpointUrl?: string;
+  readonly profile?: string;
+}
+
+function wantsAws(flags: ExplainFlags): boolean {
+  return Boolean(flags.sandbox || flags.endpointUrl || flags.region || flags.profile);
+}
+
+/** Discovery facts from the AWS target, read-only; the SDK loads only here (aws-runtime.ts). */
+async function awsFacts(flags: ExplainFlags, io: CommandIo): Promise<DiscoveryFacts | string> {
+  try {
+    const { connectAws, AwsSession, discoverFacts } = await import('../aws-runtime.js');
+    const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
+    try {
+      return await discoverFacts(new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId));
+    } finally {
+      await conn.close();
+    }
+  } catch (err) {
+    if (err instanceof AwsSetupError) return err.message;
+    if (isSetupProblem(err)) return setupProblemMessage(err, flags.endpointUrl);
+    if (typeof err === 'object' && err !== null && '$metadata' in err) return describeAwsError(err);
+    throw err;
+  }
 }
 
 /** `KIND/NS/NAME`, `KIND/NAME` (cluster-scoped or namespace `default`) or `KIND`; kind case-insensitive. */
-export function parseSelector(arg: string | undefined): ((s: Pick<ObjectStatus, 'object'>) => boolean) | string {
+export function parseSelector(arg: string | undefined): ((s: { readonly object: ObjectRef }) => boolean) | string {
   if (!arg) return () => true;
   const parts = arg.split('/');
   if (parts.length > 3 || parts.some((p) => p === '')) return `cannot read ${arg}: expected KIND/NAMESPACE/NAME, e.g. gateway/default/my-gateway`;
@@ -32,7 +62,11 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('explain')
     .description("show the status LBC would write for each Gateway, listener and route, and why a condition is not healthy")
     .argument('[object]', 'only this object: KIND/NAMESPACE/NAME (e.g. httproute/default/web)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'yaml', 'json']).default('text'));
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'yaml', 'json']).default('text'))
+    .option('--sandbox', 'also read discovery facts (VPC, subnets, ACM certificates) from the built-in AWS emulator')
+    .option('--endpoint-url <url>', 'also read discovery facts from a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
+    .option('--region <region>', 'also read discovery facts from AWS in this region (read-only)')
+    .option('--profile <name>', 'AWS shared-config profile (live AWS only)');
   addInputOptions(cmd).action(async (object: string | undefined, flags: ExplainFlags) => {
     const io = commandIo(flags);
     if (io.files.length === 0) {
@@ -46,18 +80,26 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    const state = await desiredState({ files: io.files, settings: io.settings, offline: true });
+    const facts = wantsAws(flags) ? await awsFacts(flags, io) : undefined;
+    if (typeof facts === 'string') {
+      process.stderr.write(`gwlb explain: ${facts}\n`);
+      exit.code = 1;
+      return;
+    }
+    const state = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : { offline: true }) });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     const selected = state.resolution.statuses.filter(select);
     // Gateways LBC ignores have no status; explain still says why they are not handled.
     const unhandled = (state.resolution.unhandled ?? []).filter((u) => select({ object: u.gateway }));
-    if (object && selected.length === 0 && unhandled.length === 0) {
+    const unattached = unattachedParents(state.snapshot, io.settings.controllerNames).filter((u) => select({ object: u.route }));
+    if (object && selected.length === 0 && unhandled.length === 0 && unattached.length === 0) {
       process.stderr.write(`gwlb explain: no ${object} with a status in the input; LBC writes status only for objects of its GatewayClasses\n`);
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { unhandled, deployFailures: state.deployFailures }) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
+  rejectConflictingTargets(cmd);
   program.addCommand(cmd);
 }

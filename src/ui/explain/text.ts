@@ -1,10 +1,28 @@
 /** `explain` text view: a tree per Gateway with its listeners, routes and explained conditions. */
 import type { ChalkInstance } from 'chalk';
-import { shortenLongRuns } from '../../diagnostics.js';
+import { shortenLongRuns, type Diagnostic } from '../../diagnostics.js';
 import type { Condition } from '../../source/kube.js';
-import type { DeployFailure } from '../../model/index.js';
+import type { DeployFailure, Stack } from '../../model/index.js';
 import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus, UnhandledGateway } from '../../resolve/types.js';
+import type { UnattachedParent } from '../../resolve/unattached.js';
+import { certificateHint } from './cert-hints.js';
+import { unhandledBlock } from './unhandled.js';
 import { deployFailureExplanation, explain, isUnhealthy, type ExplainedKind, type Explanation } from './explanations.js';
+import { nlbBackendNotFound, routeHints } from './route-hints.js';
+import { unattachedBlock } from './unattached.js';
+
+/** What explain knows beyond the statuses: the built stacks and what would fail at deploy. */
+export interface ExplainExtras {
+  readonly deployFailures?: ReadonlyMap<string, DeployFailure>;
+  readonly stacks?: readonly Stack[];
+  readonly diagnostics?: readonly Diagnostic[];
+  /** Built without discovery facts (explain's default): certificates were not looked up. */
+  readonly offline?: boolean;
+  /** parentRefs LBC ignores, for the selected routes. */
+  readonly unattached?: readonly UnattachedParent[];
+  /** Gateways LBC ignores (class missing or of another controller). */
+  readonly unhandled?: readonly UnhandledGateway[];
+}
 
 function key(kind: string, namespace: string, name: string): string {
   return `${kind}/${namespace}/${name}`;
@@ -30,11 +48,14 @@ function conditionLines(
   for (const c of conditions) {
     out.push(`${indent}${conditionLine(c, chalk)}`);
     if (isUnhealthy(c)) {
-      const e = override?.(c) ?? explain(kind, c);
-      out.push(`${indent}    ${chalk.bold(e.code)} ${shortenLongRuns(e.text)}`);
+      out.push(hintLine(override?.(c) ?? explain(kind, c), indent, chalk));
     }
   }
   return out;
+}
+
+function hintLine(e: Explanation, indent: string, chalk: ChalkInstance): string {
+  return `${indent}    ${chalk.bold(e.code)} ${shortenLongRuns(e.text)}`;
 }
 
 function parentNames(g: GatewayResolution): Set<string> {
@@ -48,11 +69,13 @@ function parentsOf(route: ObjectStatus, parents: Set<string>): RouteParentStatus
   return route.status.parents.filter((p) => parents.has(key(p.parentRef.kind ?? 'Gateway', p.parentRef.namespace ?? route.object.namespace, p.parentRef.name)));
 }
 
-function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance, failure?: DeployFailure): string[] {
+function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance, extras: ExplainExtras): string[] {
   const gw = g.gateway.metadata;
   const type = g.loadBalancerType === 'application' ? 'ALB' : 'NLB';
   const out = [`${chalk.bold(`Gateway ${gw.namespace}/${gw.name}`)}  ${type} · class ${g.gatewayClass.metadata.name} (${g.controllerName})`];
   const status = byKey.get(key('Gateway', gw.namespace, gw.name))?.status;
+  const failure = extras.deployFailures?.get(`${gw.namespace}/${gw.name}`);
+  const stack = extras.stacks?.find((s) => s.id === `${gw.namespace}/${gw.name}`);
   if (status?.kind === 'Gateway') {
     // A deploy AWS would reject: same status as a failed build, but LBC's event names the AWS error.
     const override = failure ? (c: Condition) => (c.type === 'Accepted' && c.reason === 'Invalid' ? deployFailureExplanation(failure) : undefined) : undefined;
@@ -70,6 +93,8 @@ function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, rou
               return s?.kind === 'ListenerSet' ? s.listeners.find((x) => x.name === l.listener.name) : undefined;
             })();
       if (listenerStatus) out.push(...conditionLines('Listener', listenerStatus.conditions.filter((c) => c.type !== 'Conflicted' || c.status === 'True'), '    ', chalk));
+      const cert = certificateHint(g, l, stack, extras.diagnostics ?? [], extras.offline ?? true);
+      if (cert) out.push(hintLine(cert, '  ', chalk));
     }
   }
   for (const set of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) {
@@ -78,42 +103,26 @@ function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, rou
     if (s?.kind === 'ListenerSet') out.push(...conditionLines('ListenerSet', s.conditions, '    ', chalk));
   }
   const names = parentNames(g);
+  // On an NLB a missing backend leaves nothing to answer with (route-hints.ts).
+  const routeOverride = g.loadBalancerType === 'network' ? (c: Condition) => (c.reason === 'BackendNotFound' ? nlbBackendNotFound() : undefined) : undefined;
   for (const route of routes) {
-    for (const p of parentsOf(route, names)) {
+    const parents = parentsOf(route, names);
+    for (const p of parents) {
       const via = p.parentRef.sectionName ? ` via ${p.parentRef.sectionName}` : p.parentRef.port ? ` via port ${p.parentRef.port}` : '';
       out.push(`  ${route.object.kind} ${chalk.bold(`${route.object.namespace}/${route.object.name}`)}${via}`);
-      out.push(...conditionLines('Route', p.conditions, '    ', chalk));
+      out.push(...conditionLines('Route', p.conditions, '    ', chalk, routeOverride));
     }
+    if (parents.length > 0) for (const h of routeHints(g, route.object)) out.push(hintLine(h, '  ', chalk));
   }
   return out;
 }
 
-/** Why LBC ignores the Gateway, and what would make it handled. */
-export function unhandledText(u: UnhandledGateway): string {
-  switch (u.reason) {
-    case 'class-missing': {
-      const hint = u.suggestion !== undefined ? ` Did you mean ${u.suggestion}?` : '';
-      return `GatewayClass ${u.className} is neither in the input nor in the gatewayClasses setting, so LBC ignores this Gateway until the class exists and writes no status; gwlb plans nothing for it and leaves its AWS resources as they are.${hint} Fix spec.gatewayClassName, add the GatewayClass to the input, or name it in the settings file under gatewayClasses.`;
-    }
-    case 'other-controller':
-      return `GatewayClass ${u.className} belongs to controller ${u.controllerName}, not to LBC, so LBC ignores this Gateway and writes no status; gwlb plans nothing for it.`;
-  }
-}
-
-function unhandledBlock(u: UnhandledGateway, chalk: ChalkInstance): string {
-  return [`${chalk.bold(`Gateway ${u.gateway.namespace}/${u.gateway.name}`)}  not handled · class ${u.className}`, `  ${chalk.yellow('–')} ${unhandledText(u)}`].join('\n');
-}
-
-export interface ExplainTextExtras {
-  /** Gateways LBC ignores (class missing or of another controller). */
-  readonly unhandled?: readonly UnhandledGateway[];
-  /** Deploys AWS would reject, by Gateway `ns/name`. */
-  readonly deployFailures?: ReadonlyMap<string, DeployFailure>;
-}
-
-export function renderExplainText(resolution: Resolution, selected: readonly ObjectStatus[], chalk: ChalkInstance, extras: ExplainTextExtras = {}): string {
-  const unhandled = extras.unhandled ?? [];
-  const deployFailures = extras.deployFailures ?? new Map<string, DeployFailure>();
+export function renderExplainText(
+  resolution: Resolution,
+  selected: readonly ObjectStatus[],
+  chalk: ChalkInstance,
+  extras: ExplainExtras = {},
+): string {
   const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
   const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
   const routes = selected.filter((s) => s.status.kind === 'Route');
@@ -126,9 +135,10 @@ export function renderExplainText(resolution: Resolution, selected: readonly Obj
     const gwKey = key('Gateway', g.gateway.metadata.namespace, g.gateway.metadata.name);
     const relevantRoutes = routes.filter((r) => parentsOf(r, parentNames(g)).length > 0);
     if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
-    const failure = deployFailures.get(`${g.gateway.metadata.namespace}/${g.gateway.metadata.name}`);
-    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk, failure).join('\n'));
+    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk, extras).join('\n'));
   }
-  for (const u of unhandled) blocks.push(unhandledBlock(u, chalk));
+  for (const u of extras.unhandled ?? []) blocks.push(unhandledBlock(u, chalk));
+  const unattached = unattachedBlock(extras.unattached ?? [], chalk);
+  if (unattached) blocks.push(unattached);
   return blocks.length > 0 ? blocks.join('\n\n') + '\n' : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALB_CLASS, lbcCase } from '../../test/lbc/harness.js';
+import { ALB_CLASS, lbcCase } from '../lbc/harness.js';
 
 const GATEWAY = `${ALB_CLASS}
 ---
@@ -124,5 +124,21 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.code === 'GWLB367' && f.path === 'spec.infrastructure.parametersRef')).toBe(true);
     expect(found[0]!.message).toContain("Value 'team!' at 'tags.1.member.key' failed to satisfy constraint");
+  });
+
+  it('two backendRefs to the same Service and port: one target group twice in a forward action', () => {
+    const { r, found } = preflight(GATEWAY + lbConfig('{}') + route('{backendRefs: [{name: svc, port: 80, weight: 1}, {name: svc, port: 80, weight: 3}]}'));
+    expect(found).toEqual([expect.objectContaining({ code: 'GWLB368', object: 'HTTPRoute/r', path: 'spec.rules[0].backendRefs' })]);
+    expect(found[0]!.message).toContain('A target group can appear only once in a forward action');
+    expect(r.stacks).toHaveLength(0);
+  });
+
+  it('more source ranges × ports than a security group takes (60 rules)', () => {
+    const ranges = Array.from({ length: 31 }, (_, i) => `"10.${i}.0.0/16"`).join(', ');
+    const yaml = GATEWAY.replace('listeners: [{name: http, port: 80, protocol: HTTP}]', 'listeners: [{name: http, port: 80, protocol: HTTP}, {name: alt, port: 8080, protocol: HTTP}]');
+    const { found } = preflight(yaml + lbConfig(`{sourceRanges: [${ranges}]}`) + route(FORWARD));
+    expect(found).toEqual([expect.objectContaining({ code: 'GWLB369', object: 'Gateway/gw', path: 'spec.infrastructure.parametersRef' })]);
+    expect(found[0]!.message).toContain('AWS rejects AuthorizeSecurityGroupIngress (RulesPerSecurityGroupLimitExceeded');
+    expect(found[0]!.message).toContain('needs 62 inbound rules');
   });
 });

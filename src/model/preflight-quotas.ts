@@ -1,0 +1,80 @@
+/**
+ * Pre-flight for per-load-balancer quotas and NLB listener actions, as the emulator enforces them
+ * (src/emulator/elbv2/listeners.ts MAX_LISTENERS, rules.ts MAX_UNIQUE_TARGET_GROUPS,
+ * actions.ts, src/emulator/ec2/permissions.ts MAX_RULES). The rules-per-load-balancer and
+ * per-action limits are in limits.ts.
+ */
+import type { At, BuildContext } from './context.js';
+import { lbConfigAt } from './preflight-attributes.js';
+import { duplicateTargetGroup } from './preflight-rules.js';
+import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
+import type { Action, ListenerSpec, StringToken } from './stack.js';
+import { RT } from './stack.js';
+
+export const QUOTAS = { listenersPerLoadBalancer: 50, uniqueTargetGroupsPerLoadBalancer: 100, securityGroupRules: 60 } as const;
+
+function targetGroupsOf(actions: readonly Action[] | undefined): StringToken[] {
+  return (actions ?? []).flatMap((a) => (a.type === 'forward' ? a.forwardConfig.targetGroups.map((t) => t.targetGroupARN) : []));
+}
+
+/** The L4 route LBC uses on this NLB port (its backendRefs make the listener's default action). */
+function l4RouteAt(ctx: BuildContext, port: number): At {
+  const a = ctx.gw.ports.find((p) => p.port === port)?.l4Route;
+  const rule = a?.rules.find((r) => r.backends.length > 1) ?? a?.rules[0];
+  return a && rule ? { object: a.route, path: ['spec', 'rules', rule.index, 'backendRefs'] } : { object: ctx.gw.gateway, path: ['spec', 'listeners'] };
+}
+
+export function checkListenerActions(ctx: BuildContext, spec: ListenerSpec, push: (f: Finding) => void): void {
+  for (const a of spec.defaultActions ?? []) {
+    if (a.type !== 'forward') continue;
+    const fix = duplicateTargetGroup(a);
+    if (fix) push({ code: C.forward, call: 'CreateListener', awsCode: 'ValidationError', awsMessage: 'A target group can appear only once in a forward action', fix, at: l4RouteAt(ctx, spec.port) });
+  }
+}
+
+export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void {
+  const gwAt: At = { object: ctx.gw.gateway, path: ['spec', 'listeners'] };
+  const listeners = ctx.resources.filter((r) => r.type === RT.listener);
+  if (listeners.length > QUOTAS.listenersPerLoadBalancer) {
+    push({
+      code: C.quota,
+      call: 'CreateListener',
+      awsCode: 'TooManyListeners',
+      awsMessage: `A load balancer can have at most ${QUOTAS.listenersPerLoadBalancer} listeners`,
+      fix: `This Gateway and its ListenerSets use ${listeners.length} ports; use at most ${QUOTAS.listenersPerLoadBalancer}, or split them across Gateways.`,
+      at: gwAt,
+    });
+  }
+  const unique = new Set<string>();
+  for (const r of ctx.resources) {
+    const actions = r.type === RT.listenerRule ? r.spec.actions : r.type === RT.listener ? r.spec.defaultActions : undefined;
+    for (const t of targetGroupsOf(actions)) unique.add(typeof t === 'string' ? t : JSON.stringify(t));
+  }
+  if (unique.size > QUOTAS.uniqueTargetGroupsPerLoadBalancer) {
+    push({
+      code: C.quota,
+      call: 'CreateRule',
+      awsCode: 'TooManyUniqueTargetGroupsPerLoadBalancer',
+      awsMessage: `A load balancer can forward to at most ${QUOTAS.uniqueTargetGroupsPerLoadBalancer} unique target groups`,
+      fix: `The routes of this Gateway forward to ${unique.size} target groups; split the routes across Gateways.`,
+      at: gwAt,
+    });
+  }
+  for (const r of ctx.resources) {
+    if (r.type !== RT.securityGroup) continue;
+    const rules = (r.spec.ingress ?? []).reduce(
+      (n, p) => n + (p.ipRanges?.length ?? 0) + (p.ipv6Ranges?.length ?? 0) + (p.userIDGroupPairs?.length ?? 0) + (p.prefixLists?.length ?? 0),
+      0,
+    );
+    if (rules > QUOTAS.securityGroupRules) {
+      push({
+        code: C.quota,
+        call: 'AuthorizeSecurityGroupIngress',
+        awsCode: 'RulesPerSecurityGroupLimitExceeded',
+        awsMessage: 'The maximum number of rules per security group has been reached.',
+        fix: `The managed security group needs ${rules} inbound rules (source ranges × listener ports); use fewer sourceRanges or ports in the LoadBalancerConfiguration, or prefix lists.`,
+        at: lbConfigAt(ctx),
+      });
+    }
+  }
+}

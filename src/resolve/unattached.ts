@@ -1,0 +1,69 @@
+/**
+ * Route parentRefs LBC never looks at: the parent is not in the input, is of a kind LBC does not
+ * attach to, or is a Gateway of a GatewayClass LBC does not own. LBC writes no status for such a
+ * parentRef (route status is written per LBC-managed parent only, route_reconciler.go), so a user
+ * sees nothing at all; `explain` says why. Pure: snapshot data in, a list out.
+ */
+import type { ObjectRef } from '../diagnostics.js';
+import { refOf } from '../source/kube.js';
+import type { Snapshot } from '../source/snapshot.js';
+import type { ControllerNames } from './types.js';
+
+export type UnattachedReason =
+  | { readonly kind: 'no-parent' } // no Gateway / ListenerSet of that name in the input
+  | { readonly kind: 'unsupported-kind' } // parentRef kind is neither Gateway nor ListenerSet
+  | { readonly kind: 'no-class'; readonly gatewayClass: string } // the Gateway's class is not in the input
+  | { readonly kind: 'other-controller'; readonly gatewayClass: string; readonly controllerName: string }
+  | { readonly kind: 'listener-set-parent'; readonly parent: string }; // a ListenerSet whose parent Gateway is not LBC's or not in the input
+
+export interface UnattachedParent {
+  readonly route: ObjectRef;
+  /** Index in the route's spec.parentRefs. */
+  readonly index: number;
+  /** `Kind ns/name` of the parent as the parentRef names it. */
+  readonly parent: string;
+  readonly reason: UnattachedReason;
+}
+
+function allRoutes(s: Snapshot) {
+  return [...s.httpRoutes, ...s.grpcRoutes, ...s.tcpRoutes, ...s.udpRoutes, ...s.tlsRoutes];
+}
+
+/** Why LBC does not own Gateway ns/name, or undefined when it does (or the Gateway is absent). */
+function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames): UnattachedReason | undefined | 'absent' {
+  const gw = s.gateways.find((g) => g.metadata.namespace === namespace && g.metadata.name === name);
+  if (!gw) return 'absent';
+  const className = gw.spec.gatewayClassName;
+  const cls = s.gatewayClasses.find((c) => c.metadata.name === className);
+  if (!cls) return { kind: 'no-class', gatewayClass: className };
+  const controller = cls.spec.controllerName;
+  if (controller !== controllers.alb && controller !== controllers.nlb) return { kind: 'other-controller', gatewayClass: className, controllerName: controller };
+  return undefined;
+}
+
+export function unattachedParents(s: Snapshot, controllers: ControllerNames): UnattachedParent[] {
+  const out: UnattachedParent[] = [];
+  for (const route of allRoutes(s)) {
+    route.spec.parentRefs.forEach((ref, index) => {
+      const namespace = ref.namespace ?? route.metadata.namespace;
+      const kind = ref.kind ?? 'Gateway';
+      const parent = `${kind} ${namespace}/${ref.name}`;
+      const push = (reason: UnattachedReason): void => {
+        out.push({ route: refOf(route), index, parent, reason });
+      };
+      if (kind === 'Gateway') {
+        const r = gatewayReason(s, namespace, ref.name, controllers);
+        if (r === 'absent') push({ kind: 'no-parent' });
+        else if (r) push(r);
+        return;
+      }
+      if (kind !== 'ListenerSet') return push({ kind: 'unsupported-kind' });
+      const set = s.listenerSets.find((x) => x.metadata.namespace === namespace && x.metadata.name === ref.name);
+      if (!set) return push({ kind: 'no-parent' });
+      const gwNs = set.spec.parentRef.namespace ?? set.metadata.namespace;
+      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers);
+      if (r !== undefined) push({ kind: 'listener-set-parent', parent: `Gateway ${gwNs}/${set.spec.parentRef.name}` });
+    });
+  }
+  return out;
+}
