@@ -122,7 +122,12 @@ export function resolveGateway(
       const { route } = routeAttachment;
       const message =
         load.fatal === 'loader' ? `${load.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})` : load.message;
-      return { resolution: { ...withListeners, fatal: { kind: load.fatal, message } }, routes: routesAtFatal(attachment.routes, routes, { attachment: routeAttachment, rules: [], warnings: load.warnings }), fatalAt: { object: route, path: load.path } };
+      const failing: LoadedRoute = { attachment: routeAttachment, rules: [], warnings: load.warnings };
+      return {
+        resolution: { ...withListeners, fatal: { kind: load.fatal, message } },
+        routes: routesAtFatal(attachment.routes, routes, failing),
+        fatalAt: { object: route, path: load.path },
+      };
     }
     routes.push({ attachment: routeAttachment, rules: load.rules, warnings: load.warnings });
   }
