@@ -1,17 +1,17 @@
 /**
- * Pre-flight for listener rules (CreateRule): redirect and fixed-response configs, condition values
- * and transforms, as src/emulator/elbv2/actions.ts and conditions.ts validate them.
+ * Pre-flight for listener rules (CreateRule): redirect, fixed-response and forward configs and
+ * transforms, as src/emulator/elbv2/actions.ts and conditions.ts validate them; conditions are in
+ * preflight-conditions.ts.
  */
 import type { KubeObject } from '../source/kube.js';
 import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import type { At, BuildContext } from './context.js';
+import { checkConditions } from './preflight-conditions.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
-import type { Action, ListenerRuleSpec, Protocol, RuleCondition, StringToken } from './stack.js';
+import type { Action, ListenerRuleSpec, Protocol, StringToken } from './stack.js';
 import { RT } from './stack.js';
 
 const REDIRECT_CODES = ['HTTP_301', 'HTTP_302'];
-const MAX_WILDCARDS = 5;
-const MAX_VALUE_LENGTH = 128;
 const MAX_BODY_LENGTH = 1024;
 
 interface RuleWhere {
@@ -58,7 +58,7 @@ export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec,
   const protocol = listenerProtocol(ctx, spec.listenerARN);
   const rewritesPath = (spec.transforms ?? []).some((t) => t.type === 'url-rewrite');
   spec.actions.forEach((a, i) => checkAction(a, `actions.${i + 1}.member`, { protocol, rewritesPath }, w, push));
-  checkConditions(spec.conditions, w, push);
+  checkConditions(spec.conditions, w.rule, push);
   const types = (spec.transforms ?? []).map((t) => t.type);
   if (new Set(types).size !== types.length) {
     push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: 'A rule can have at most one transform of each type', fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
@@ -137,53 +137,4 @@ export function duplicateTargetGroup(a: Extract<Action, { type: 'forward' }>): s
   const keys = a.forwardConfig.targetGroups.map((t) => tokenKey(t.targetGroupARN));
   if (new Set(keys).size === keys.length) return undefined;
   return 'Two backendRefs name the same Service and port (one target group); merge them into one backendRef with the summed weight.';
-}
-
-function globValues(c: RuleCondition): readonly string[] {
-  switch (c.field) {
-    case 'host-header':
-      return c.hostHeaderConfig.values ?? [];
-    case 'path-pattern':
-      return c.pathPatternConfig.values ?? [];
-    case 'http-header':
-      return c.httpHeaderConfig.values ?? [];
-    case 'query-string':
-      return c.queryStringConfig.values.flatMap((v) => [v.key ?? '', v.value]);
-    case 'http-request-method':
-    case 'source-ip':
-      return [];
-  }
-}
-
-function checkConditions(conditions: readonly RuleCondition[], w: RuleWhere, push: (f: Finding) => void): void {
-  const reject = (awsMessage: string, fix: string): void => push({ code: C.condition, call: 'CreateRule', awsCode: 'ValidationError', awsMessage, fix, at: w.rule });
-  const wildcards = conditions.reduce((n, c) => n + globValues(c).join('').replace(/[^*?]/g, '').length, 0);
-  if (wildcards > MAX_WILDCARDS) {
-    reject(`A rule can only have '${MAX_WILDCARDS}' wildcards`, `This rule's hostnames, paths, headers and query values use ${wildcards} '*' or '?'; split the rule or use fewer wildcards.`);
-  }
-  for (const c of conditions) {
-    for (const v of globValues(c)) {
-      if (v.length > MAX_VALUE_LENGTH) {
-        reject(`The '${c.field}' condition value '${v.slice(0, 20)}…' is longer than ${MAX_VALUE_LENGTH} characters`, `Shorten the ${c.field} value to at most ${MAX_VALUE_LENGTH} characters.`);
-      }
-    }
-    if (c.field === 'host-header') {
-      for (const v of c.hostHeaderConfig.values ?? []) {
-        if (!/^[A-Za-z0-9*?.-]+\.[A-Za-z*?]+$/.test(v)) {
-          reject(`Host header value '${v}' must contain a '.' and may only have letters after the final '.'`, 'Use a fully qualified hostname (e.g. app.example.com) on the route or listener.');
-        }
-      }
-    }
-    if (c.field === 'http-header') {
-      const name = c.httpHeaderConfig.httpHeaderName;
-      if (name.length > 40 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
-        reject(`HTTP header name '${name}' must be a valid header name of at most 40 characters`, 'Use a header name of at most 40 characters.');
-      }
-    }
-    if (c.field === 'http-request-method') {
-      for (const v of c.httpRequestMethodConfig.values) {
-        if (!/^[A-Z_-]{1,40}$/.test(v)) reject(`HTTP request method '${v}' must be at most 40 characters of A-Z, '_' or '-'`, 'Use an upper-case method name.');
-      }
-    }
-  }
 }

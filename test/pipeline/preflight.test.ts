@@ -141,4 +141,10 @@ describe('pre-flight: what LBC builds and AWS rejects at deploy', () => {
     expect(found[0]!.message).toContain('AWS rejects AuthorizeSecurityGroupIngress (RulesPerSecurityGroupLimitExceeded');
     expect(found[0]!.message).toContain('needs 62 inbound rules');
   });
+
+  it('a RegularExpression path with a lookahead: ALB regex matching does not support it', () => {
+    const { found } = preflight(GATEWAY + lbConfig('{}') + route(`{matches: [{path: {type: RegularExpression, value: "/api/(?!internal).*"}}], backendRefs: [{name: svc, port: 80}]}`));
+    expect(found).toEqual([expect.objectContaining({ code: 'GWLB362', object: 'HTTPRoute/r', path: 'spec.rules[0]' })]);
+    expect(found[0]!.message).toContain("The 'path-pattern' regular expression '/api/(?!internal).*' uses an unsupported feature: lookahead");
+  });
 });
