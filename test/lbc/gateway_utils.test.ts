@@ -40,7 +40,7 @@ describe('gateway_utils_test.go', () => {
   ] as const)('gateway_utils_test.go Test_IsGatewayManagedByLBController/%s', (_, className, controller, lbType) => {
     const r = cleanCase(gatewayClass(className, controller) + gateway('my-gw', className));
     expect(r.resolution.gateways.map((g) => g.loadBalancerType)).toEqual(lbType ? [lbType] : []);
-    if (!lbType) expect(r.diagnostics.find((d) => d.code === 'GWLB201')?.message).toMatch(/belongs to controller some\.other\.controller\/x/);
+    if (!lbType) expect(r.diagnostics.find((d) => d.code === 'GWLB202')?.message).toMatch(/belongs to controller some\.other\.controller\/x/);
   });
 
   const classes = (list: readonly [string, string][]) => list.map(([n, c]) => gatewayClass(n, c)).join('');

@@ -28,6 +28,8 @@ export interface LbcCaseOptions {
 export interface LbcCaseResult {
   readonly resolution: Resolution;
   readonly stacks: readonly Stack[];
+  /** Every stack LBC's model builds: `stacks` plus those AWS would then reject (pre-flight). */
+  readonly built: readonly Stack[];
   /** Loader + resolver + model diagnostics, in that order. */
   readonly diagnostics: readonly Diagnostic[];
   /** Errors only, as `CODE message` lines, for compact assertions; without pre-flight findings. */
@@ -94,6 +96,7 @@ export function lbcCase(yamlText: string, options: LbcCaseOptions = {}): LbcCase
   return {
     resolution,
     stacks: built.stacks,
+    built: all,
     diagnostics,
     errors: errors.filter((d) => !preflightCodes.has(d.code)).map(line),
     preflight: errors.filter((d) => preflightCodes.has(d.code)).map(line),
