@@ -21,7 +21,8 @@ import {
   type MutualAuthenticationAttributes,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsConnection } from '../aws/clients.js';
-import type { ListenerSpec, StackResource, Tags } from '../model/stack.js';
+import type { KnownTargetGroupSpec, ListenerSpec, StackResource, Tags } from '../model/stack.js';
+import { setCapacityReservation } from './capacity.js';
 import type { StackContext } from './context.js';
 import { adoptListener, adoptLoadBalancer, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from './recover.js';
 import { actionsToSdk, conditionToSdk, transformToSdk } from './sdk-shapes.js';
@@ -57,7 +58,8 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
-      const s = ctx.resolve(res.spec, where);
+      // resolve() throws on any $unknown left, so name and port are known here.
+      const s = ctx.resolve(res.spec, where) as KnownTargetGroupSpec;
       const hc = s.healthCheckConfig;
       const cmd = new CreateTargetGroupCommand({
         Name: s.name,
@@ -114,6 +116,9 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
       if ((s.loadBalancerAttributes?.length ?? 0) > 0) {
         await elbv2.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: arn, Attributes: s.loadBalancerAttributes!.map((a) => ({ Key: a.key, Value: a.value })) }));
       }
+      // A new LB has no reservation: only non-zero units change anything (LBC's reconciler compares first).
+      const units = s.minimumLoadBalancerCapacity?.capacityUnits ?? 0;
+      if (units > 0) await setCapacityReservation(conn, arn, units);
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::Listener': {

@@ -26,6 +26,7 @@ import type { PlanResourceType } from '../plan/types.js';
 import { canonical } from '../plan/values.js';
 import { overlay, viewOf, type View } from '../plan/views.js';
 import type { StackContext } from './context.js';
+import { setCapacityReservation } from './capacity.js';
 import { authorizeIngress, revokeIngress } from './recover.js';
 import { actionsToSdk, conditionToSdk, permissionKey, singleSourcePermissions, transformToSdk } from './sdk-shapes.js';
 import { managedTargets, targetKey } from './targets.js';
@@ -68,6 +69,8 @@ export async function updateResource(conn: AwsConnection, ctx: StackContext, d: 
       }
       const attrs = changedAttributes(s.loadBalancerAttributes, ov['loadBalancerAttributes'] as Record<string, string> | undefined);
       if (attrs.length > 0) await elbv2.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: o.arn, Attributes: attrs }));
+      const capacity = s.minimumLoadBalancerCapacity;
+      if (capacity && differs(after['minimumLoadBalancerCapacity'], ov['minimumLoadBalancerCapacity'])) await setCapacityReservation(conn, o.arn, capacity.capacityUnits);
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::TargetGroup': {

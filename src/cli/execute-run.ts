@@ -10,8 +10,8 @@ import type { AwsSession } from '../aws/session.js';
 import { executePlan } from '../apply/execute.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
-import { abortedStacks, hasChanges, type ObservedState, type Plan } from '../plan/index.js';
-import { abortedText } from '../ui/apply/refusals.js';
+import { abortedStacks, applicablePart, hasChanges, refusedStacks, type ObservedState, type Plan } from '../plan/index.js';
+import { abortedText, refusedText } from '../ui/apply/refusals.js';
 import { installInterrupt } from './interrupt.js';
 import { CANCELLED_TEXT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../ui/apply/index.js';
 import { renderPlanText } from '../ui/plan/index.js';
@@ -49,15 +49,22 @@ export async function showApproveExecute(run: ExecuteRun): Promise<number> {
   const { plan, chalk } = run;
   const say = (text: string) => process.stdout.write(text);
   say(renderPlanText(plan, chalk));
-  // Stacks LBC would refuse to touch are left alone; the others are applied; the exit says so.
+  // Stacks LBC would refuse to touch, and stacks whose target group port waits for the API server
+  // (shown in the plan as known after apply), are left alone; the others are applied; the exit says so.
   const aborted = abortedStacks(plan);
-  if (plannedSteps(plan).length === 0) {
-    if (aborted.length === 0) return 0;
-    run.fail(abortedText(aborted));
+  const refused = refusedStacks(plan);
+  const failRefusals = () => {
+    if (aborted.length > 0) run.fail(abortedText(aborted));
+    if (refused.length > 0) run.fail(refusedText(refused));
+  };
+  const runnable = applicablePart(plan);
+  if (plannedSteps(runnable).length === 0) {
+    if (aborted.length === 0 && refused.length === 0) return 0;
+    failRefusals();
     return 1;
   }
   // Re-sending OIDC secrets alone changes nothing a reviewer could see: no prompt for it.
-  if (!run.approved && hasChanges(plan)) {
+  if (!run.approved && hasChanges(runnable)) {
     if (!process.stdin.isTTY) {
       run.fail('no terminal to ask for approval; pass --auto-approve, or apply a saved plan (gwlb plan --out FILE, then gwlb apply FILE)');
       return 1;
@@ -69,11 +76,11 @@ export async function showApproveExecute(run: ExecuteRun): Promise<number> {
   }
   say('\n');
   // The ink view for a person at a terminal; one line per action for pipes, CI and --no-color.
-  const progress: ApplyReporter = wantsProgressView(process.stdout, run.noColor) ? inkReporter({ steps: plannedSteps(plan) }) : lineReporter(say, chalk);
+  const progress: ApplyReporter = wantsProgressView(process.stdout, run.noColor) ? inkReporter({ steps: plannedSteps(runnable) }) : lineReporter(say, chalk);
   // Ctrl-C / SIGTERM until the executor returns: no new AWS call starts, the report says what
   // was done and what was not, and the exit is 130 / 143 without the verifying plan.
   const interrupt = installInterrupt({ onInterrupt: () => progress.interrupted(), beforeExit: () => void progress.abort() });
-  const outcome = await executePlan({ plan, desired: run.desired, observed: run.observed, session: run.session, settings: run.settings, signal: interrupt.signal, onEvent: (e) => progress.onEvent(e) })
+  const outcome = await executePlan({ plan: runnable, desired: run.desired, observed: run.observed, session: run.session, settings: run.settings, signal: interrupt.signal, onEvent: (e) => progress.onEvent(e) })
     .catch(async (err: unknown) => {
       await progress.abort();
       throw err;
@@ -84,11 +91,12 @@ export async function showApproveExecute(run: ExecuteRun): Promise<number> {
   if (interrupted !== undefined) return interrupted;
   run.session.refresh();
   const after = await run.replan();
-  const matches = !hasChanges(after.plan) && abortedStacks(after.plan).length === 0;
+  // Refused stacks still differ, as the plan said: the check covers what was applied.
+  const matches = !hasChanges(applicablePart(after.plan)) && abortedStacks(after.plan).length === 0;
   say(verifyText(!matches, chalk));
   const calls = run.conn.calls;
   say(callsText({ total: calls.total(), writes: calls.writes(), attempts: calls.attempts() }));
-  if (aborted.length > 0) run.fail(abortedText(aborted));
+  failRefusals();
   // The post-apply check is the contract: an account that does not match is a failed apply.
-  return outcome.failed.length > 0 || !matches || aborted.length > 0 ? 1 : 0;
+  return outcome.failed.length > 0 || !matches || aborted.length > 0 || refused.length > 0 ? 1 : 0;
 }

@@ -35,6 +35,7 @@ export async function inputState(opts: InputOptions): Promise<InputState> {
   const resolution = resolve(loaded.snapshot, {
     controllerNames: opts.settings.controllerNames,
     listenerSets: opts.settings.cluster.featureGates.GatewayListenerSet,
+    gatewayClasses: opts.settings.cluster.gatewayClasses,
     ...(opts.loadBalancerStates ? { loadBalancerStates: opts.loadBalancerStates } : {}),
   });
   return {

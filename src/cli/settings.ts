@@ -13,6 +13,8 @@ export interface CommonFlags {
   readonly region?: string;
   readonly config?: string;
   readonly sandbox?: boolean;
+  /** `--disable-restricted-sg-rules`: only `true` overrides the settings file. */
+  readonly disableRestrictedSgRules?: boolean;
 }
 
 export interface GwlbSettings {
@@ -38,14 +40,16 @@ type ConfigFile = {
   defaultSslPolicy?: string;
   enableBackendSecurityGroup?: boolean;
   backendSecurityGroup?: string;
+  disableRestrictedSecurityGroupRules?: boolean;
   manageNodeSecurityGroupRules?: boolean;
   allowedCertificateAuthorityArns?: string[];
+  gatewayClasses?: Record<string, string>;
   controllerNames?: Partial<ControllerNames>;
   featureGates?: Partial<FeatureGates>;
 };
 
 const STRING_FIELDS = ['clusterName', 'region', 'vpcId', 'defaultSslPolicy', 'backendSecurityGroup'] as const;
-const BOOLEAN_FIELDS = ['enableBackendSecurityGroup', 'manageNodeSecurityGroupRules'] as const;
+const BOOLEAN_FIELDS = ['enableBackendSecurityGroup', 'disableRestrictedSecurityGroupRules', 'manageNodeSecurityGroupRules'] as const;
 const KNOWN_FIELDS = new Set<string>([
   ...STRING_FIELDS,
   ...BOOLEAN_FIELDS,
@@ -54,6 +58,7 @@ const KNOWN_FIELDS = new Set<string>([
   'defaultTags',
   'externalManagedTags',
   'allowedCertificateAuthorityArns',
+  'gatewayClasses',
   'controllerNames',
   'featureGates',
 ]);
@@ -81,6 +86,11 @@ function checkConfig(raw: unknown, file: string): { config: ConfigFile; diagnost
   const scheme = obj['defaultLoadBalancerScheme'];
   if (scheme !== undefined && scheme !== 'internal' && scheme !== 'internet-facing') {
     diagnostics.push(configProblem(file, `defaultLoadBalancerScheme must be internal or internet-facing, not ${String(scheme)}`));
+  }
+  const classes = obj['gatewayClasses'];
+  if (classes !== undefined && (classes === null || typeof classes !== 'object' || Array.isArray(classes) || Object.values(classes).some((v) => typeof v !== 'string' || v === ''))) {
+    diagnostics.push(configProblem(file, 'gatewayClasses must map GatewayClass names to their controllerName, e.g. gatewayClasses: {alb: gateway.k8s.aws/alb}'));
+    delete obj['gatewayClasses'];
   }
   const targetType = obj['defaultTargetType'];
   if (targetType !== undefined && targetType !== 'instance' && targetType !== 'ip') {
@@ -113,6 +123,7 @@ export function loadSettings(flags: CommonFlags): GwlbSettings {
   const cluster = defaultClusterSettings(clusterName, {
     ...rest,
     ...(region ? { region } : {}),
+    ...(flags.disableRestrictedSgRules ? { disableRestrictedSecurityGroupRules: true } : {}),
     ...(featureGates ? { featureGates: featureGates as FeatureGates } : {}),
   });
   const problems = validateSettings(cluster).map((m) => configProblem(file ?? '--cluster-name', m));

@@ -4,7 +4,7 @@
  * problem, and drops the stack if any error was raised (index.ts).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { EndpointSlice, Node, Secret } from '../source/core-kinds.js';
+import type { EndpointSlice, Node, Secret, Service } from '../source/core-kinds.js';
 import type { KubeObject } from '../source/kube.js';
 import type { GatewayResolution } from '../resolve/types.js';
 import type { DiscoveryFacts } from './discovery.js';
@@ -49,6 +49,7 @@ export const CODES = {
   limitCertificates: 'GWLB355',
   limitTags: 'GWLB356',
   standInUid: 'GWLB390',
+  pendingNodePort: 'GWLB391',
 } as const;
 export type ModelCode = (typeof CODES)[keyof typeof CODES];
 
@@ -64,6 +65,8 @@ export class BuildContext {
   readonly nodeRules: NodeSecurityGroupRule[] = [];
   readonly frontendNlb: Record<string, FrontendNlbTargetGroupState> = {};
   readonly tgByResId = new Map<string, TargetGroupSpec>();
+  /** Instance target groups whose port is a nodePort the API server has not assigned yet (target-groups.ts). */
+  readonly pendingNodePorts: { readonly service: Service; readonly port: number; readonly targetGroupId: string }[] = [];
   /** Where each listener rule came from, for limit diagnostics. */
   readonly ruleOrigins = new Map<string, { readonly route: KubeObject; readonly ruleIndex: number }>();
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */

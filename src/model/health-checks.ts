@@ -5,7 +5,9 @@
  * HTTP `/healthz` 10/6/2/2 on the healthCheckNodePort. Each TGC field overrides independently.
  */
 import type { LoadBalancerType } from '../resolve/types.js';
-import type { HealthCheckConfiguration } from '../source/lbc-crds.js';
+import type { HealthCheckConfiguration, TargetGroupProps } from '../source/lbc-crds.js';
+import type { ServicePort } from '../source/core-kinds.js';
+import type { FieldResult } from './tg-fields.js';
 import type { HealthCheckConfig, Protocol, ProtocolVersion, TargetType } from './stack.js';
 
 export interface HealthCheckInputs {
@@ -49,4 +51,27 @@ export function buildHealthCheck(i: HealthCheckInputs): HealthCheckConfig {
     healthyThresholdCount: c?.healthyThresholdCount ?? (local ? 2 : 3),
     unhealthyThresholdCount: c?.unhealthyThresholdCount ?? (local ? 2 : 3),
   };
+}
+
+/**
+ * `ServiceBackendConfig.GetHealthCheckPort` (backend_service.go 45–75): `traffic-port`, a number
+ * (`intstr.Parse`: what strconv.Atoi reads, sign included), or a Service port name resolved to its
+ * nodePort (instance) or numeric targetPort (ip).
+ */
+export function healthCheckPort(
+  props: TargetGroupProps | undefined,
+  targetType: TargetType,
+  local: boolean,
+  svc: { readonly namespace: string; readonly name: string; readonly ports: readonly ServicePort[]; readonly healthCheckNodePort: number | undefined },
+): FieldResult<string | number> {
+  const configured = props?.healthCheckConfig?.healthCheckPort;
+  if (configured === undefined && local) return { ok: true, value: svc.healthCheckNodePort ?? 0 };
+  if (configured === undefined || configured === 'traffic-port') return { ok: true, value: 'traffic-port' };
+  if (/^[+-]?\d+$/.test(configured)) return { ok: true, value: Number(configured) };
+  const p = svc.ports.find((x) => x.name === configured);
+  // k8s.LookupServicePort (pkg/k8s/service_utils.go 25).
+  if (!p) return { ok: false, error: `unable to find port ${configured} on service ${svc.namespace}/${svc.name}` };
+  if (targetType === 'instance') return { ok: true, value: p.nodePort ?? 0 };
+  if (typeof p.targetPort === 'number') return { ok: true, value: p.targetPort };
+  return { ok: false, error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };
 }

@@ -6,13 +6,13 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { GatewayResolution, Resolution } from '../resolve/types.js';
-import { refOf } from '../source/kube.js';
+import { nsName, refOf } from '../source/kube.js';
 import { BuildContext, CODES, type ModelInput } from './context.js';
 import { checkLimits } from './limits.js';
 import { buildListeners } from './listeners.js';
 import { checkPreflight, type DeployFailure } from './preflight.js';
 import { buildAddons, buildLoadBalancer, deletionProtection } from './load-balancer.js';
-import { standInUid } from './names.js';
+import { pendingNodePortDiagnostics, standInUidDiagnostic, uidSource, type PendingUse } from './run-diagnostics.js';
 import { buildSecurityGroups } from './security-groups.js';
 import type { IPAddressType, Stack, UidSource } from './stack.js';
 import { FRONTEND_NLB_ID, RT } from './stack.js';
@@ -26,11 +26,7 @@ export * from './stack.js';
 export * from './discovery.js';
 export * from './settings.js';
 export { desiredTags, trackingTags, isIgnoredTagKey } from './tags.js';
-
-export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
-  const m = gw.gateway.metadata;
-  return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
-}
+export { uidSource } from './run-diagnostics.js';
 
 /**
  * `deployFailure`: the model builds (as in LBC) but AWS would reject the deploy; what LBC then
@@ -40,15 +36,15 @@ export interface StackResult {
   readonly stack?: Stack;
   readonly diagnostics: Diagnostic[];
   readonly deployFailure?: DeployFailure;
+  /** With `deployFailure`: the stack LBC builds and then fails to deploy (never planned). */
+  readonly rejected?: Stack;
+  readonly pendingNodePorts?: readonly PendingUse[];
 }
 
 export function buildStack(gw: GatewayResolution, input: ModelInput): StackResult {
   const ctx = new BuildContext(gw, input);
   const cfg = gw.loadBalancerConfig ?? {};
   const uid = uidSource(gw, input.settings.clusterName);
-  if (uid.kind === 'stand-in') {
-    ctx.report('info', CODES.standInUid, `metadata.uid is absent; load balancer and security group names use the stand-in UID ${uid.uid} (LBC would hash the real UID)`, { object: gw.gateway, path: ['metadata'] });
-  }
   if (gw.gateway.metadata.deletionTimestamp !== undefined && deletionProtection(cfg.loadBalancerAttributes)) {
     ctx.error(CODES.deletionProtection, `Unable to delete gateway ${ctx.stackId} because deletion protection is enabled.`);
     return { diagnostics: ctx.diagnostics };
@@ -73,7 +69,8 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
   checkLimits(ctx);
   const builtCleanly = !ctx.hasErrors();
   const deployFailure = checkPreflight(ctx);
-  if (ctx.hasErrors()) return { diagnostics: ctx.diagnostics, ...(builtCleanly && deployFailure ? { deployFailure } : {}) };
+  const pendingNodePorts = ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts } : {};
+  if (ctx.hasErrors() && !(builtCleanly && deployFailure)) return { diagnostics: ctx.diagnostics, ...pendingNodePorts };
   const stack: Stack = {
     id: ctx.stackId,
     resources: ctx.resources,
@@ -87,24 +84,34 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
       ...(sg.backend ? { backendSecurityGroup: sg.backend } : {}),
       nodeSecurityGroupRules: ctx.nodeRules,
       deletionProtection: deletionProtection(cfg.loadBalancerAttributes),
+      ...(ctx.pendingNodePorts.length > 0 ? { pendingNodePorts: ctx.pendingNodePorts.map((p) => ({ service: nsName(p.service), port: p.port, targetGroupId: p.targetGroupId })) } : {}),
     },
   };
-  return { stack, diagnostics: ctx.diagnostics };
+  // The stack LBC builds but cannot deploy: not planned, kept for explain and the LBC ports.
+  if (deployFailure) return { diagnostics: ctx.diagnostics, deployFailure, rejected: stack, ...pendingNodePorts };
+  return { stack, diagnostics: ctx.diagnostics, ...pendingNodePorts };
 }
 
 export function buildStacks(
   resolution: Resolution,
   input: ModelInput,
-): { stacks: Stack[]; diagnostics: Diagnostic[]; deployFailures: ReadonlyMap<string, DeployFailure> } {
+): { stacks: Stack[]; diagnostics: Diagnostic[]; deployFailures: ReadonlyMap<string, DeployFailure>; rejected: Stack[] } {
   const stacks: Stack[] = [];
   const diagnostics: Diagnostic[] = [];
   const deployFailures = new Map<string, DeployFailure>();
-  for (const gw of resolution.gateways) {
-    if (gw.fatal) continue;
+  const rejected: Stack[] = [];
+  const built = resolution.gateways.filter((gw) => !gw.fatal);
+  const standIn = standInUidDiagnostic(built, input.settings.clusterName);
+  if (standIn) diagnostics.push(standIn);
+  const pending: { gateway: string; use: PendingUse }[] = [];
+  for (const gw of built) {
     const r = buildStack(gw, input);
     diagnostics.push(...r.diagnostics);
+    for (const use of r.pendingNodePorts ?? []) pending.push({ gateway: nsName(gw.gateway), use });
     if (r.stack) stacks.push(r.stack);
+    if (r.rejected) rejected.push(r.rejected);
     if (r.deployFailure) deployFailures.set(`${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`, r.deployFailure);
   }
-  return { stacks, diagnostics, deployFailures };
+  diagnostics.push(...pendingNodePortDiagnostics(pending));
+  return { stacks, diagnostics, deployFailures, rejected };
 }

@@ -68,7 +68,8 @@ function check(ctx: BuildContext, r: StackResource, at: At): void {
     }
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer':
     case 'AWS::ElasticLoadBalancingV2::TargetGroup':
-      if (r.spec.name.length > LIMITS.nameLength) ctx.error(CODES.limitNameLength, `${where}: name "${r.spec.name}" is longer than ${LIMITS.nameLength} characters`, at);
+      // A name still unknown (it hashes a nodePort the API server assigns) is a generated one: short.
+      if (typeof r.spec.name === 'string' && r.spec.name.length > LIMITS.nameLength) ctx.error(CODES.limitNameLength, `${where}: name "${r.spec.name}" is longer than ${LIMITS.nameLength} characters`, at);
       break;
     default:
       break;

@@ -15,7 +15,7 @@ export function buildLoadBalancer(ctx: BuildContext, scheme: 'internal' | 'inter
   const name = cfg.loadBalancerName ?? loadBalancerName(ctx.settings.clusterName, gw.namespace, gw.name, uid, scheme);
   const attributes = (cfg.loadBalancerAttributes ?? []).map((a) => ({ key: a.key, value: a.value }));
   const nlb = ctx.gw.loadBalancerType === 'network';
-  const capacity = cfg.minimumLoadBalancerCapacity?.capacityUnits;
+  const capacity = provisionedCapacity(cfg.minimumLoadBalancerCapacity?.capacityUnits, addonActive(ctx, 'provisionedcapacity'));
   const spec: LoadBalancerSpec = {
     name,
     type: ctx.gw.loadBalancerType,
@@ -29,8 +29,7 @@ export function buildLoadBalancer(ctx: BuildContext, scheme: 'internal' | 'inter
       : {}),
     ...(!nlb && cfg.customerOwnedIpv4Pool !== undefined ? { customerOwnedIPv4Pool: cfg.customerOwnedIpv4Pool } : {}),
     ...(attributes.length > 0 ? { loadBalancerAttributes: attributes } : {}),
-    // ProvisionedCapacity addon: non-zero units only (a reset needs the Gateway's addon annotation).
-    ...(capacity !== undefined && capacity !== 0 ? { minimumLoadBalancerCapacity: { capacityUnits: capacity } } : {}),
+    ...(capacity !== undefined ? { minimumLoadBalancerCapacity: { capacityUnits: capacity } } : {}),
     tags,
     ...(!nlb && cfg.ipv4IPAMPoolId !== undefined ? { ipv4IPAMPool: cfg.ipv4IPAMPoolId } : {}),
   };
@@ -38,27 +37,47 @@ export function buildLoadBalancer(ctx: BuildContext, scheme: 'internal' | 'inter
 }
 
 /**
- * WAFv2 / Shield (ALB only). "Previously active" comes from the Gateway annotations
- * `gateway.k8s.aws.addon.wafv2` / `.shield` (controllers/gateway/addons.go): a removed addon then
- * yields a disassociate / disabled resource.
+ * Whether an addon was active at LBC's last reconcile: the Gateway annotation
+ * `gateway.k8s.aws.addon.<wafv2|shield|provisionedcapacity>` LBC writes, read with
+ * strconv.ParseBool, malformed → false (controllers/gateway/addons.go getStoredAddonConfig).
+ */
+export function addonActive(ctx: BuildContext, addon: 'wafv2' | 'shield' | 'provisionedcapacity'): boolean {
+  return parseBool(ctx.gw.gateway.metadata.annotations[`gateway.k8s.aws.addon.${addon}`]);
+}
+
+/**
+ * The ProvisionedCapacity addon (addons/model_build_addon.go 95–111): non-zero units are set;
+ * zero or unset units give `capacityUnits: 0` (a reset) only while the addon is active, else nothing.
+ */
+export function provisionedCapacity(units: number | undefined, active: boolean): number | undefined {
+  const wanted = units ?? 0;
+  return wanted === 0 && !active ? undefined : wanted;
+}
+
+/**
+ * WAFv2 / Shield (ALB only; controllers/gateway/addons.go albAddons). A removed addon that was
+ * active (`addonActive`) yields a disassociate / disabled resource (addons/model_build_addon.go).
  */
 export function buildAddons(ctx: BuildContext): void {
   if (ctx.gw.loadBalancerType !== 'application') return;
   const cfg = ctx.gw.loadBalancerConfig ?? {};
-  const ann = ctx.gw.gateway.metadata.annotations;
   const lbArn = resourceRef(RT.loadBalancer, LOAD_BALANCER_ID, 'loadBalancerARN');
   const acl = cfg.wafV2?.webACL ?? '';
-  if (acl !== '' || ann['gateway.k8s.aws.addon.wafv2'] === 'true') {
+  if (acl !== '' || addonActive(ctx, 'wafv2')) {
     ctx.add({ type: RT.webAclAssociation, id: LOAD_BALANCER_ID, spec: { webACLARN: acl, resourceARN: lbArn } });
   }
   const shield = cfg.shieldConfiguration?.enabled === true;
-  if (shield || ann['gateway.k8s.aws.addon.shield'] === 'true') {
+  if (shield || addonActive(ctx, 'shield')) {
     ctx.add({ type: RT.shieldProtection, id: LOAD_BALANCER_ID, spec: { enabled: shield, resourceARN: lbArn } });
   }
 }
 
+/** Go's strconv.ParseBool, with an unparsable or absent value as false. */
+function parseBool(v: string | undefined): boolean {
+  return v !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v);
+}
+
 /** `isDeleteProtected`: strconv.ParseBool on `deletion_protection.enabled`; unparsable → false. */
 export function deletionProtection(attrs: readonly { key: string; value: string }[] | undefined): boolean {
-  const v = attrs?.find((a) => a.key === 'deletion_protection.enabled')?.value;
-  return v !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v);
+  return parseBool(attrs?.find((a) => a.key === 'deletion_protection.enabled')?.value);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attached, gateway, httpListener, httpRoute, resolution, service, svcBackend } from './fixtures.test-util.js';
-import { buildStack, stackToLbcJson, stackToLbcJsonText } from './index.js';
+import type { LoadedBackend } from '../resolve/types.js';
+import { attached, gateway, httpListener, httpRoute, meta, resolution, service, svcBackend } from './fixtures.test-util.js';
+import { buildStack, buildStacks, stackToLbcJson, stackToLbcJsonText } from './index.js';
 import { domainMatchesHost, buildCertificates } from './certificates.js';
 import { emptyKnownFacts, OFFLINE_FACTS } from './discovery.js';
 import { ingressPermissions } from './security-groups.js';
@@ -62,12 +63,74 @@ describe('TG specs (lbc-model-deploy.md §12, Test_buildTargetGroupSpec)', () =>
     expect(ls).toMatchObject({ id: '80', spec: { protocol: 'TCP', defaultActions: [{ type: 'forward' }] } });
   });
 
-  it('instance Service without nodePort → located error, no stack', () => {
-    const noNode = { ...svc, spec: { ...svc.spec, ports: [{ protocol: 'TCP' as const, port: 80, targetPort: 80 }] } };
+  it.each([
+    ['ClusterIP', {}],
+    ['LoadBalancer without node ports', { type: 'LoadBalancer' as const, allocateLoadBalancerNodePorts: false }],
+  ])('instance %s Service (no nodePort, none assigned) → located error, no stack', (_, extra) => {
+    const noNode = { ...svc, spec: { ...svc.spec, type: 'ClusterIP' as const, ...extra, ports: [{ protocol: 'TCP' as const, port: 80, targetPort: 80 }] } };
     const s = buildStack(resolution(gw, { 80: [attached(route, [[svcBackend(noNode)]])] }), { facts, settings });
     expect(s.stack).toBeUndefined();
     expect(s.diagnostics[0]).toMatchObject({ severity: 'error', code: 'GWLB307', path: 'spec.rules[0].backendRefs[0]' });
     expect(s.diagnostics[0]!.message).toContain("your service must be of type 'NodePort' or 'LoadBalancer'");
+  });
+
+  describe('instance target group of a NodePort/LoadBalancer Service without nodePort (the API server assigns it)', () => {
+    const noNode = (type: 'NodePort' | 'LoadBalancer', name = 'my-svc') => ({ ...service(name, 'my-svc-ns'), spec: { ...svc.spec, type, ports: [{ protocol: 'TCP' as const, port: 80, targetPort: 8080 }] } });
+    const run = (gws: string[], s = noNode('NodePort'), props?: { targetGroupName: string }) =>
+      buildStacks(
+        {
+          gateways: gws.map((n) => {
+            const b = { ...svcBackend(s), ...(props ? { targetGroupConfig: { metadata: meta('my-svc-ns', 'tgc'), spec: { targetReference: { name: s.metadata.name }, defaultConfiguration: props } } } : {}) } as LoadedBackend;
+            return resolution(gateway('my-gw-ns', n, [httpListener(80)]), { 80: [attached(route, [[b]])] });
+          }),
+          statuses: [],
+          diagnostics: [],
+        },
+        { facts, settings },
+      );
+
+    it.each(['NodePort', 'LoadBalancer'] as const)('%s: port and name unknown, no error; TGB port too', (type) => {
+      const r = run(['my-gw'], noNode(type));
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const stack = r.stacks[0]!;
+      const [tg] = res('AWS::ElasticLoadBalancingV2::TargetGroup', stack);
+      expect((tg as { spec: unknown }).spec).toMatchObject({
+        name: { $unknown: 'target group name (it hashes the nodePort of Service my-svc-ns/my-svc port 80)' },
+        port: { $unknown: 'nodePort of Service my-svc-ns/my-svc port 80' },
+        targetType: 'instance',
+      });
+      const [tgb] = res('K8S::ElasticLoadBalancingV2::TargetGroupBinding', stack);
+      const tgbSpec = (tgb as { spec: { template: { metadata: { name: unknown }; spec: { networking?: { ingress?: { ports: unknown[] }[] } } } } }).spec.template;
+      expect(tgbSpec.metadata.name).toEqual({ $unknown: 'target group name (it hashes the nodePort of Service my-svc-ns/my-svc port 80)' });
+      expect(tgbSpec.spec.networking?.ingress?.[0]?.ports).toEqual([{ protocol: 'TCP', port: { $unknown: 'nodePort of Service my-svc-ns/my-svc port 80' } }]);
+      expect(stack.extras.pendingNodePorts).toEqual([{ service: 'my-svc-ns/my-svc', port: 80, targetGroupId: (tg as { id: string }).id }]);
+      expect(stack.extras.targets).toEqual([{ kind: 'unmanaged', targetGroupId: (tg as { id: string }).id, reason: 'no Nodes in the input' }]);
+      const json = stackToLbcJsonText(stack, { redactSecrets: true });
+      expect(json).toContain('"port":{"$unknown":"nodePort of Service my-svc-ns/my-svc port 80"}');
+    });
+
+    it('one warning per Service, at its port, naming every Gateway that uses it', () => {
+      const r = run(['gw-a', 'gw-b']);
+      expect(r.stacks).toHaveLength(2);
+      const warnings = r.diagnostics.filter((d) => d.code === 'GWLB391');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ severity: 'warning', object: { kind: 'Service', namespace: 'my-svc-ns', name: 'my-svc' }, path: 'spec.ports[0]', location: { file: 'my-svc.yaml' } });
+      expect(warnings[0]!.message).toBe(
+        'Service my-svc-ns/my-svc (type NodePort) has no nodePort for port 80: the API server assigns it when it creates the Service, so the port and name of the instance target group of Gateways my-gw-ns/gw-a, my-gw-ns/gw-b are known only then, and apply refuses those Gateways. Set spec.ports[].nodePort, or read the Service from the cluster (kubectl get service -n my-svc-ns my-svc -o yaml) into the input',
+      );
+    });
+
+    it('targetGroupName keeps the name known; only the port waits', () => {
+      const r = run(['my-gw'], noNode('NodePort'), { targetGroupName: 'my-tg' });
+      const [tg] = res('AWS::ElasticLoadBalancingV2::TargetGroup', r.stacks[0]);
+      expect((tg as { spec: unknown }).spec).toMatchObject({ name: 'my-tg', port: { $unknown: 'nodePort of Service my-svc-ns/my-svc port 80' } });
+    });
+
+    it('ip targets do not need the nodePort', () => {
+      const s = buildStack(resolution(gw, { 80: [attached(route, [[svcBackend(noNode('NodePort'))]])] }), { facts, settings: defaultClusterSettings('my-cluster', { defaultTargetType: 'ip' }) });
+      expect(s.stack?.extras.pendingNodePorts).toBeUndefined();
+      expect(s.diagnostics).toEqual([]);
+    });
   });
 
   it('IPv6 Service on ipv4 LB → error; dualstack → ipv6', () => {
@@ -261,9 +324,24 @@ describe('build errors and stack JSON', () => {
   });
   it('stand-in UID is flagged when metadata.uid is absent', () => {
     const g = gateway('ns', 'gw', [httpListener(80)], { uid: undefined });
-    const s = buildStack(resolution(g, {}), { facts, settings });
-    expect(s.stack!.extras.uid.kind).toBe('stand-in');
-    expect(s.diagnostics.find((d) => d.code === 'GWLB390')).toBeDefined();
+    const s = buildStacks({ gateways: [resolution(g, {})], statuses: [], diagnostics: [] }, { facts, settings });
+    expect(s.stacks[0]!.extras.uid.kind).toBe('stand-in');
+    expect(s.diagnostics.filter((d) => d.code === 'GWLB390').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^Gateway ns\/gw: metadata.uid is absent; load balancer and security group names use the stand-in UID [0-9a-f-]{36} \(LBC would hash the real UID\)$/),
+    ]);
+  });
+  it('stand-in UIDs are reported once per run, naming the Gateways', () => {
+    const gws = ['a', 'b', 'c'].map((n) => resolution(gateway('ns', n, [httpListener(80)], { uid: undefined }), {}));
+    const withUid = resolution(gateway('ns', 'd', [httpListener(80)]), {});
+    const s = buildStacks({ gateways: [...gws, withUid], statuses: [], diagnostics: [] }, { facts, settings });
+    expect(s.stacks).toHaveLength(4);
+    const standIn = s.diagnostics.filter((d) => d.code === 'GWLB390');
+    expect(standIn).toHaveLength(1);
+    expect(standIn[0]).toMatchObject({
+      severity: 'info',
+      message: '3 Gateways have no metadata.uid (ns/a, ns/b, ns/c); their load balancer and security group names use stand-in UIDs derived from cluster, namespace and name (LBC would hash the real UIDs)',
+      location: { file: 'a.yaml', line: 1, column: 1 },
+    });
   });
   it('offline: unknown markers instead of discovered values', () => {
     const s = buildStack(resolution(gw, { 80: [attached(httpRoute('r', [], [{}]), [[svcBackend()]])] }), { facts: OFFLINE_FACTS, settings }).stack!;

@@ -42,10 +42,10 @@ describe('TG names (§2.6)', () => {
     backendName: 'my-svc',
   };
   it.each([
-    ['TCPRoute', 'instance', '8080', 'TCP', undefined, 'k8s-myrouten-myroute-8d8111f6ac'],
-    ['HTTPRoute', 'instance', '8080', 'HTTP', 'HTTP1', 'k8s-myrouten-myroute-224f4b6ea6'],
-    ['TCPRoute', 'ip', '80', 'TCP', undefined, 'k8s-myrouten-myroute-3bce8b0f70'],
-    ['HTTPRoute', 'ip', '80', 'HTTP', 'HTTP1', 'k8s-myrouten-myroute-a44a20bcbf'],
+    ['TCPRoute', 'instance', 8080, 'TCP', undefined, 'k8s-myrouten-myroute-8d8111f6ac'],
+    ['HTTPRoute', 'instance', 8080, 'HTTP', 'HTTP1', 'k8s-myrouten-myroute-224f4b6ea6'],
+    ['TCPRoute', 'ip', 80, 'TCP', undefined, 'k8s-myrouten-myroute-3bce8b0f70'],
+    ['HTTPRoute', 'ip', 80, 'HTTP', 'HTTP1', 'k8s-myrouten-myroute-a44a20bcbf'],
   ])('%s %s port %s %s %s', (routeKind, targetType, port, protocol, protocolVersion, want) => {
     expect(targetGroupName({ ...common, routeKind, targetType, port, protocol, protocolVersion })).toBe(want);
   });
@@ -59,7 +59,7 @@ describe('TG names (§2.6)', () => {
     routeKind: 'HTTPRoute',
     backendNamespace: 'my-ns',
     backendName: 'my-svc',
-    port: '80',
+    port: 80,
     targetType: 'ip',
     protocol: 'TCP',
   };
@@ -67,7 +67,8 @@ describe('TG names (§2.6)', () => {
     [{}, 'k8s-myns-myroute-27d98b9190'],
     [{ protocolVersion: 'HTTP2' }, 'k8s-myns-myroute-d2bd5deaa7'],
     [{ targetControlPort: 3000 }, 'k8s-myns-myroute-54e81471e4'],
-    [{ port: 'web' }, 'k8s-myns-myroute-2b70e9fa73'],
+    // A named targetPort of ip targets: v3.5.0 hashes its TG port, 1 (GetTargetGroupPort).
+    [{ port: 1 }, 'k8s-myns-myroute-a18b602267'],
   ])('Test_buildTargetGroupName %j', (extra, want) => {
     expect(targetGroupName({ ...foo, ...extra })).toBe(want);
   });
@@ -83,7 +84,7 @@ describe('TG names (§2.6)', () => {
         routeKind: 'HTTPRoute',
         backendNamespace: 'backend-ns',
         backendName: 'backend-gw',
-        port: '8080',
+        port: 8080,
         targetType: 'alb',
         protocol: 'HTTP',
         protocolVersion: 'HTTP1',

@@ -45,15 +45,19 @@ export interface TargetGroupNameInputs {
   readonly routeKind: string;
   readonly backendNamespace: string;
   readonly backendName: string;
-  /** Decimal TG port for instance targets; the identifier port as written otherwise. */
-  readonly port: string;
+  /**
+   * The TG port (`GetTargetGroupPort`): the nodePort for instance targets, the numeric targetPort
+   * for ip targets, and 1 for a named targetPort. v3.5.0 hashes it as a decimal for every target
+   * type; a later LBC (#4876) hashes the port name instead, which would rename v3.5.0's TGs.
+   */
+  readonly port: number;
   readonly targetType: string;
   readonly protocol: string;
   readonly protocolVersion?: string;
   readonly targetControlPort?: number;
 }
 
-/** `buildTargetGroupName`; A/B come from the route, not the Service. */
+/** `buildTargetGroupName` (model_build_target_group.go 316–345 @ v3.5.0); A/B come from the route, not the Service. */
 export function targetGroupName(i: TargetGroupNameInputs): string {
   const parts = [
     i.cluster,
@@ -64,7 +68,7 @@ export function targetGroupName(i: TargetGroupNameInputs): string {
     i.routeKind,
     i.backendNamespace,
     i.backendName,
-    i.port,
+    String(i.port),
     i.targetType,
     i.protocol,
   ];

@@ -50,14 +50,22 @@ function httpCodesOk(codes: string, low: number, high: number): boolean {
   return /^\d{3}(-\d{3})?$|^\d{3}(,\d{3})*$/.test(codes) && codes.split(/[,-]/).every((p) => Number(p) >= low && Number(p) <= high);
 }
 
+/** CreateTargetGroup's name rules, in the order AWS reports them. */
+function targetGroupNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z0-9-]*$/.test(name)) return `Target group name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`;
+  if (name.startsWith('-') || name.endsWith('-')) return `Target group name '${name}' cannot begin or end with '-'`;
+  if (name.includes('--')) return `Target group name '${name}' cannot contain two consecutive hyphens ('--')`;
+  return undefined;
+}
+
 export function checkTargetGroup(ctx: BuildContext, tg: TargetGroupSpec, push: (f: Finding) => void): void {
   const reject = (code: Finding['code'], awsMessage: string, fix: string, at: At, awsCode = 'ValidationError'): void => push({ code, call: 'CreateTargetGroup', awsCode, awsMessage, fix, at });
   const name = tg.name;
   const nameAt = tgcAt(ctx, (p) => (p.targetGroupName === name ? ['targetGroupName'] : undefined));
   const nameFix = 'Change targetGroupName in the TargetGroupConfiguration (letters, digits and single hyphens, not at either end).';
-  if (!/^[A-Za-z0-9-]*$/.test(name)) reject(C.name, `Target group name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`, nameFix, nameAt);
-  else if (name.startsWith('-') || name.endsWith('-')) reject(C.name, `Target group name '${name}' cannot begin or end with '-'`, nameFix, nameAt);
-  else if (name.includes('--')) reject(C.name, `Target group name '${name}' cannot contain two consecutive hyphens ('--')`, nameFix, nameAt);
+  // A name that hashes a nodePort the API server has not assigned yet is checked once known.
+  const nameProblem = typeof name === 'string' ? targetGroupNameProblem(name) : undefined;
+  if (nameProblem) reject(C.name, nameProblem, nameFix, nameAt);
 
   const hc = tg.healthCheckConfig;
   if (hc) {

@@ -32,8 +32,9 @@ function oidcCredentials(secrets: readonly Secret[], namespace: string, name: st
   if (id === undefined) return `missing clientID, secret: ${key}`;
   const sec = secret.spec.data['clientSecret'];
   if (sec === undefined) return `missing clientSecret, secret: ${key}`;
-  // TrimRightFunc(unicode.IsSpace) / TrimRightFunc(unicode.IsControl).
-  return { clientID: id.replace(/\s+$/u, ''), clientSecret: sec.replace(/\p{Cc}+$/u, '') };
+  // route_rule_action.go 145–146: TrimRightFunc(unicode.IsSpace) / TrimRightFunc(unicode.IsControl).
+  // Go's IsSpace is Unicode White_Space (with NEL, without the BOM that JS's \s has); IsControl is Cc.
+  return { clientID: id.replace(/\p{White_Space}+$/u, ''), clientSecret: sec.replace(/\p{Cc}+$/u, '') };
 }
 
 export function buildPreRoutingAction(a: ListenerRuleAction, routeNamespace: string, secrets: readonly Secret[]): Action | string | undefined {

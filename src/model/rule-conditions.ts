@@ -77,15 +77,19 @@ export function buildHttpConditions(hostname: string, match: HTTPRouteMatch | un
   return { ok: true, conditions };
 }
 
-/** gRPC method → glob path; RegularExpression is treated like Exact (never regexValues). */
+/**
+ * gRPC method → glob path (`buildGrpcMethodCondition`, route_rule_condition.go 233–253);
+ * RegularExpression is treated like Exact (never regexValues). LBC tests presence, not emptiness:
+ * a RegularExpression match may set `service: ""` (the CRD checks the character set only for
+ * Exact), which gives `//method`.
+ */
 export function grpcPathValue(match: GRPCRouteMatch | undefined): { ok: true; value: string } | { ok: false; message: string } {
   const m = match?.method;
   if (!m) return { ok: true, value: '/*' };
-  const service = m.service ?? '';
-  const method = m.method ?? '';
-  if (service !== '' && method !== '') return { ok: true, value: `/${service}/${method}` };
-  if (service !== '') return { ok: true, value: `/${service}/*` };
-  if (method !== '') return { ok: true, value: `/*/${method}` };
+  const { service, method } = m;
+  if (service !== undefined && method !== undefined) return { ok: true, value: `/${service}/${method}` };
+  if (service !== undefined) return { ok: true, value: `/${service}/*` };
+  if (method !== undefined) return { ok: true, value: `/*/${method}` };
   return { ok: false, message: `Invalid grpc method match: ${JSON.stringify(m)}` };
 }
 
@@ -100,13 +104,17 @@ export function buildGrpcConditions(hostname: string, match: GRPCRouteMatch | un
   return { ok: true, conditions };
 }
 
-/** `BuildSourceIpInCondition`: LRC source-ip conditions, filtered by `matchIndexes` when given. */
+/**
+ * `BuildSourceIpInCondition` (route_rule_condition.go 267–289): LRC source-ip conditions, for every
+ * match when `matchIndexes` is absent, else once per entry equal to this match's index (LBC loops
+ * over the list, so an index listed twice adds the condition twice).
+ */
 export function sourceIpConditions(lrc: ListenerRuleConfiguration | undefined, matchIndex: number): RuleCondition[] {
   const out: RuleCondition[] = [];
   for (const c of lrc?.spec.conditions ?? []) {
     if (c.field !== 'source-ip') continue;
-    if (c.matchIndexes !== undefined && !c.matchIndexes.includes(matchIndex)) continue;
-    out.push({ field: 'source-ip', sourceIPConfig: { values: [...c.sourceIPConfig.values] } });
+    const times = c.matchIndexes === undefined ? 1 : c.matchIndexes.filter((i) => i === matchIndex).length;
+    for (let n = 0; n < times; n++) out.push({ field: 'source-ip', sourceIPConfig: { values: [...c.sourceIPConfig.values] } });
   }
   return out;
 }

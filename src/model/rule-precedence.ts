@@ -79,6 +79,17 @@ export function compareHostnames(a: string, b: string): number {
   return 0;
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * Go's `len` of a string: its UTF-8 byte count, which the precedence lengths use
+ * (route_rule_precedence.go 339, 374, 377). Only RegularExpression paths and gRPC names can hold
+ * non-ASCII characters, where it differs from a JavaScript string's length.
+ */
+function goLen(s: string | undefined): number {
+  return s === undefined ? 0 : utf8.encode(s).length;
+}
+
 interface Key {
   readonly matchType: number;
   readonly primary: number;
@@ -94,7 +105,7 @@ function keyOf(u: RuleUnit): Key {
     const type = m?.path.type;
     return {
       matchType: type === 'Exact' ? 3 : type === 'PathPrefix' ? 2 : type === 'RegularExpression' ? 1 : 0,
-      primary: m?.path.value.length ?? 0,
+      primary: goLen(m?.path.value),
       secondary: 0,
       hasMethod: m?.method !== undefined,
       headers: m?.headers?.length ?? 0,
@@ -104,8 +115,8 @@ function keyOf(u: RuleUnit): Key {
   const method = u.match?.method;
   return {
     matchType: method === undefined ? 0 : method.type === 'Exact' ? 3 : 1,
-    primary: method?.service?.length ?? 0,
-    secondary: method?.method?.length ?? 0,
+    primary: goLen(method?.service),
+    secondary: goLen(method?.method),
     hasMethod: false,
     headers: u.match?.headers?.length ?? 0,
     queryParams: 0,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
+import type { ListenerRuleAction, ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import { attached, gateway, grpcRoute, httpListener, httpRoute, meta, resolution, svcBackend } from './fixtures.test-util.js';
 import { buildStack } from './index.js';
 import { buildTransforms } from './rule-transforms.js';
 import { buildHttpConditions, buildPathCondition, grpcPathValue, sourceIpConditions, splitHeaderValue } from './rule-conditions.js';
-import { buildRedirectAction } from './rule-actions.js';
+import { buildPreRoutingAction, buildRedirectAction } from './rule-actions.js';
+import type { Secret } from '../source/core-kinds.js';
 import { compareHostnames, sortUnits } from './rule-precedence.js';
 import { defaultClusterSettings } from './settings.js';
 import { emptyKnownFacts } from './discovery.js';
@@ -145,6 +146,15 @@ describe('precedence (lbc-l7-routes-status.md §8)', () => {
   ])('E12 compareHostnames(%s, %s) sign %d', (a, b, want) => {
     expect(Math.sign(compareHostnames(a, b))).toBe(want);
   });
+
+  it("lengths are Go's len: UTF-8 bytes, not UTF-16 units", () => {
+    // '/é' and '/ab' are both 3 bytes, so they tie on length and the route name decides;
+    // counted in UTF-16 units '/ab' would be longer.
+    const regex = (value: string) => [{ matches: [{ path: { type: 'RegularExpression' as const, value } }] }];
+    expect(names([attached(httpRoute('b', ['h.example.com'], regex('/ab'))), attached(httpRoute('a', ['h.example.com'], regex('/é')))]).map((n) => n.split('|')[0])).toEqual(['a', 'b']);
+    const svc = (service: string) => [{ matches: [{ method: { type: 'RegularExpression' as const, service } }] }];
+    expect(names([attached(grpcRoute('b', ['h.example.com'], svc('abc'))), attached(grpcRoute('a', ['h.example.com'], svc('ñb')))]).map((n) => n.split('|')[0])).toEqual(['a', 'b']);
+  });
 });
 
 describe('conditions', () => {
@@ -200,6 +210,8 @@ describe('conditions', () => {
     expect(grpcPathValue({ method: { type: 'RegularExpression', service: 'testService*', method: 'testMethod' } })).toEqual({ ok: true, value: '/testService*/testMethod' });
     expect(grpcPathValue({ headers: [] })).toEqual({ ok: true, value: '/*' });
     expect(grpcPathValue({ method: { type: 'Exact' } }).ok).toBe(false);
+    // LBC tests presence, not emptiness: a RegularExpression match may name an empty service.
+    expect(grpcPathValue({ method: { type: 'RegularExpression', service: '', method: 'm' } })).toEqual({ ok: true, value: '//m' });
   });
 
   it('E17 source-ip', () => {
@@ -218,6 +230,12 @@ describe('conditions', () => {
     ]);
     const one = { spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: ['1.1.1.1/32'] }, matchIndexes: [1] }] } } as unknown as ListenerRuleConfiguration;
     expect(sourceIpConditions(one, 0)).toEqual([]);
+  });
+
+  it('source-ip: an index listed twice adds the condition twice (LBC loops over matchIndexes)', () => {
+    const twice = { spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: ['1.1.1.1/32'] }, matchIndexes: [0, 1, 0] }] } } as unknown as ListenerRuleConfiguration;
+    expect(sourceIpConditions(twice, 0)).toHaveLength(2);
+    expect(sourceIpConditions(twice, 1)).toHaveLength(1);
   });
 });
 
@@ -337,5 +355,18 @@ describe('E20 rule actions', () => {
   it('LRC forward adds stickiness', () => {
     const cfg = lrc({ actions: [{ type: 'forward', forwardConfig: { targetGroupStickinessConfig: { enabled: false, durationSeconds: 3600 } } }] });
     expect(build([svcBackend()], cfg)[0]).toMatchObject({ forwardConfig: { targetGroupStickinessConfig: { enabled: false, durationSeconds: 3600 } } });
+  });
+});
+
+describe('OIDC credentials', () => {
+  // route_rule_action.go: the client ID loses trailing unicode.IsSpace (Unicode White_Space: NEL
+  // yes, BOM no), the secret trailing unicode.IsControl.
+  it('trims like Go', () => {
+    const secret = { kind: 'Secret', metadata: { namespace: 'ns', name: 's' }, spec: { data: { clientID: 'id\ufeff \u0085\t', clientSecret: 'sec \n\u0085' } } } as unknown as Secret;
+    const action = {
+      type: 'authenticate-oidc',
+      authenticateOIDCConfig: { issuer: 'i', authorizationEndpoint: 'a', tokenEndpoint: 't', userInfoEndpoint: 'u', secret: { name: 's' }, onUnauthenticatedRequest: 'authenticate', scope: 'openid', sessionCookieName: 'c', sessionTimeout: 1 },
+    } as ListenerRuleAction;
+    expect(buildPreRoutingAction(action, 'ns', [secret])).toMatchObject({ authenticateOIDCConfig: { clientID: 'id\ufeff', clientSecret: 'sec ' } });
   });
 });

@@ -50,11 +50,22 @@ function backendSg(ctx: BuildContext): { token: StringToken; info: BackendSecuri
   };
 }
 
-function resolveExplicit(ctx: BuildContext, nameOrId: string): StringToken | undefined {
-  if (nameOrId.startsWith('sg-')) return nameOrId;
-  if (ctx.facts.kind === 'unknown') return unknown(`security group ${nameOrId}`);
-  const found = ctx.facts.securityGroups.filter((g) => g.tags['Name'] === nameOrId);
-  return found[0]?.id;
+/**
+ * `ResolveViaNameOrID` (pkg/networking/security_group_resolver.go): `sg-` ids first, then every
+ * VPC security group whose `Name` tag is one of the names; a name nothing carries fails the build.
+ * Ids are taken as given (discovery lists only the VPC's groups; LBC accepts any existing id).
+ */
+function resolveExplicit(ctx: BuildContext, nameOrIds: readonly string[]): { tokens: StringToken[] } | { error: string } {
+  const ids = nameOrIds.filter((s) => s.startsWith('sg-'));
+  const names = [...new Set(nameOrIds.filter((s) => !s.startsWith('sg-')))];
+  if (names.length === 0) return { tokens: ids };
+  if (ctx.facts.kind === 'unknown') return { tokens: [...ids, ...names.map((n) => unknown(`security group ${n}`))] };
+  const found = ctx.facts.securityGroups.filter((g) => names.includes(g.tags['Name'] ?? ''));
+  const foundNames = [...new Set(found.map((g) => g.tags['Name'] ?? ''))];
+  if (foundNames.length !== names.length) {
+    return { error: `couldn't find all security groups: requested names [${names.join(', ')}] but found [${foundNames.join(', ')}]` };
+  }
+  return { tokens: [...ids, ...found.map((g) => g.id)] };
 }
 
 export function buildSecurityGroups(ctx: BuildContext, uid: string, ipAddressType: string, lbTags: Tags): { backend?: BackendSecurityGroup } {
@@ -86,13 +97,12 @@ export function buildSecurityGroups(ctx: BuildContext, uid: string, ipAddressTyp
     ctx.sg = { tokens: [managed, b.token], backend: b.token };
     return { backend: b.info };
   }
-  const tokens: StringToken[] = [];
-  for (const [i, s] of explicit.entries()) {
-    const t = resolveExplicit(ctx, s);
-    if (t === undefined) ctx.error(CODES.securityGroups, `couldn't find security group ${s}`, { object: ctx.gw.gateway, path: ['spec', 'infrastructure', 'parametersRef'] });
-    else tokens.push(t);
-    void i;
+  const resolved = resolveExplicit(ctx, explicit);
+  if ('error' in resolved) {
+    ctx.error(CODES.securityGroups, resolved.error, { object: ctx.gw.gateway, path: ['spec', 'infrastructure', 'parametersRef'] });
+    return {};
   }
+  const tokens = resolved.tokens;
   if (cfg.manageBackendSecurityGroupRules === true) {
     if (!ctx.settings.enableBackendSecurityGroup) {
       ctx.error(CODES.securityGroups, 'backendSG feature is required to manage worker node SG rules when frontendSG manually specified');

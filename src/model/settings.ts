@@ -64,6 +64,12 @@ export interface ClusterSettings {
   readonly manageNodeSecurityGroupRules: boolean;
   /** `--allowed-certificate-authority-arns`. */
   readonly allowedCertificateAuthorityArns: readonly string[];
+  /**
+   * gwlb: GatewayClasses known to exist in the cluster though absent from the input, name →
+   * `spec.controllerName`. A Gateway of such a class is handled as if the class were in the input
+   * (accepted, no parametersRef).
+   */
+  readonly gatewayClasses: Readonly<Record<string, string>>;
   readonly featureGates: FeatureGates;
 }
 
@@ -81,6 +87,7 @@ export function defaultClusterSettings(clusterName: string, overrides: Partial<C
     disableRestrictedSecurityGroupRules: false,
     manageNodeSecurityGroupRules: true,
     allowedCertificateAuthorityArns: [],
+    gatewayClasses: {},
     ...overrides,
     featureGates: { ...DEFAULT_FEATURE_GATES, ...(overrides.featureGates ?? {}) },
   };

@@ -19,6 +19,12 @@ export interface ResourceRef {
 /** A string as LBC's `core.StringToken`: literal, stack reference, or (gwlb only) not yet discovered. */
 export type StringToken = string | ResourceRef | UnknownValue;
 
+/**
+ * gwlb only: a value the API server assigns and the input lacks (an instance target group's
+ * port when the Service has no `nodePort` yet, and the name that hashes it).
+ */
+export type Assigned<T> = T | UnknownValue;
+
 export type StatusField = 'groupID' | 'loadBalancerARN' | 'targetGroupARN' | 'listenerARN' | 'dnsName';
 
 export function resourceRef(type: ResourceType, id: string, field: StatusField): ResourceRef {
@@ -251,9 +257,11 @@ export interface HealthCheckConfig {
 }
 
 export interface TargetGroupSpec {
-  readonly name: string;
+  /** Unknown only while the Service's nodePort is (instance targets, no `targetGroupName`). */
+  readonly name: Assigned<string>;
   readonly targetType: TargetType;
-  readonly port: number;
+  /** Unknown when the Service has no nodePort yet (instance targets). */
+  readonly port: Assigned<number>;
   readonly protocol: Protocol;
   readonly protocolVersion?: ProtocolVersion;
   readonly ipAddressType?: 'ipv4' | 'ipv6';
@@ -263,6 +271,9 @@ export interface TargetGroupSpec {
   readonly targetControlPort?: number;
 }
 
+/** A target group as AWS holds it (observed) or as apply sends it: name and port known. */
+export type KnownTargetGroupSpec = Omit<TargetGroupSpec, 'name' | 'port'> & { readonly name: string; readonly port: number };
+
 export interface NetworkingPeer {
   readonly ipBlock?: { readonly cidr: string };
   readonly securityGroup?: { readonly groupID: StringToken };
@@ -270,7 +281,7 @@ export interface NetworkingPeer {
 
 export interface NetworkingIngressRule {
   readonly from: readonly NetworkingPeer[];
-  readonly ports: readonly { readonly protocol?: 'TCP' | 'UDP'; readonly port?: string | number }[];
+  readonly ports: readonly { readonly protocol?: 'TCP' | 'UDP'; readonly port?: Assigned<string | number> }[];
 }
 
 export interface LabelSelectorJson {
@@ -281,7 +292,7 @@ export interface LabelSelectorJson {
 export interface TargetGroupBindingSpec {
   readonly template: {
     readonly metadata: {
-      readonly name: string;
+      readonly name: Assigned<string>;
       readonly namespace: string;
       readonly labels?: Tags;
       readonly annotations?: Tags;
@@ -364,7 +375,20 @@ export interface NodeSecurityGroupRule {
   readonly targetGroupId: string;
   /** The ENI SG, when discovery knows it. */
   readonly groupID: StringToken;
-  readonly permission: IPPermission;
+  /** Ports unknown while the Service's nodePort is. */
+  readonly permission: Omit<IPPermission, 'fromPort' | 'toPort'> & { readonly fromPort?: Assigned<number>; readonly toPort?: Assigned<number> };
+}
+
+/**
+ * An instance target group whose port is the Service's nodePort, absent from the input: the API
+ * server assigns it when it creates the Service. Applying the stack needs it (apply refuses).
+ */
+export interface PendingNodePort {
+  /** Service `namespace/name`. */
+  readonly service: string;
+  /** The Service port (`spec.ports[].port`) whose nodePort is missing. */
+  readonly port: number;
+  readonly targetGroupId: string;
 }
 
 export interface StackExtras {
@@ -379,6 +403,8 @@ export interface StackExtras {
   readonly nodeSecurityGroupRules: readonly NodeSecurityGroupRule[];
   /** `deletion_protection.enabled` parses true in the LB attributes. */
   readonly deletionProtection: boolean;
+  /** Instance target groups whose port waits for the API server (absent when none). */
+  readonly pendingNodePorts?: readonly PendingNodePort[];
 }
 
 export interface Stack {

@@ -1,139 +1,104 @@
 /**
- * LB subnets (pkg/gateway/model/model_build_subnet.go, pkg/networking/subnet_resolver.go):
- * explicit identifiers (kept in order) > selector > sticky reuse of the stack's existing LB
- * (same scheme) > discovery by role tag (then by reachability), one subnet per AZ preferring the
- * cluster-tagged one, then the smallest ID. NLB subnet mutators apply positionally.
+ * LB subnets (pkg/gateway/model/model_build_subnet.go): validate `loadBalancerSubnets`, resolve
+ * the EC2 subnets (explicit identifiers > selector > sticky reuse of the stack's existing LB of the
+ * same scheme > discovery; subnet-resolver.ts), then run the NLB mutators (subnet-mutators.ts).
+ * Like LBC, the first problem stops the subnet step.
  */
 import type { SubnetConfiguration } from '../source/lbc-crds.js';
 import type { BuildContext } from './context.js';
 import { CODES } from './context.js';
-import type { SubnetFacts } from './discovery.js';
+import type { KnownDiscoveryFacts } from './discovery.js';
 import { unknown } from './discovery.js';
 import type { SubnetMapping } from './stack.js';
+import type { MutatorSubnet } from './subnet-mutators.js';
+import { mutateSubnetMappings } from './subnet-mutators.js';
+import type { Resolved, ResolveOptions } from './subnet-resolver.js';
+import { resolveByDiscovery, resolveByNameOrIds, resolveBySelector } from './subnet-resolver.js';
 
 export interface SubnetResult {
   readonly mappings: SubnetMapping[];
   readonly sourceNatEnabled: boolean;
 }
 
-function eligible(ctx: BuildContext, s: SubnetFacts, ipAddressType: string): boolean {
-  const cluster = ctx.settings.clusterName;
-  if (ctx.settings.featureGates.SubnetsClusterTagCheck) {
-    const clusterTags = Object.keys(s.tags).filter((k) => k.startsWith('kubernetes.io/cluster/'));
-    if (clusterTags.length > 0 && !clusterTags.includes(`kubernetes.io/cluster/${cluster}`)) return false;
-  }
-  if (s.availableIpAddressCount < 8) return false;
-  if (ipAddressType !== 'ipv4' && s.ipv6Cidrs.length === 0) return false;
-  return true;
-}
-
-/** One per AZ: prefer `kubernetes.io/cluster/<this>`, then the smallest ID; result sorted by ID. */
-export function chooseOnePerAz(subnets: readonly SubnetFacts[], cluster: string): SubnetFacts[] {
-  const byAz = new Map<string, SubnetFacts>();
-  const tagged = (s: SubnetFacts): boolean => `kubernetes.io/cluster/${cluster}` in s.tags;
-  for (const s of subnets) {
-    const cur = byAz.get(s.availabilityZone);
-    if (!cur || (tagged(s) && !tagged(cur)) || (tagged(s) === tagged(cur) && s.id < cur.id)) byAz.set(s.availabilityZone, s);
-  }
-  return [...byAz.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-function resolveIds(ctx: BuildContext, ids: readonly string[], all: readonly SubnetFacts[]): SubnetFacts[] | string {
-  const out: SubnetFacts[] = [];
-  const used = new Set<string>();
-  for (const id of ids) {
-    const found = id.startsWith('subnet-')
-      ? all.find((s) => s.id === id)
-      : [...all].sort((a, b) => (a.id < b.id ? -1 : 1)).find((s) => s.tags['Name'] === id && !used.has(s.id));
-    if (!found) return `couldn't find all subnets, want: ${ids.join(',')}`;
-    used.add(found.id);
-    out.push(found);
-  }
-  void ctx;
-  return out;
-}
-
-function validateConfigs(ctx: BuildContext, cfgs: readonly SubnetConfiguration[], scheme: string, ipType: string): string | undefined {
-  const nlb = ctx.gw.loadBalancerType === 'network';
-  const all = <K extends keyof SubnetConfiguration>(k: K): boolean => cfgs.every((c) => c[k] !== undefined);
-  const any = <K extends keyof SubnetConfiguration>(k: K): boolean => cfgs.some((c) => c[k] !== undefined);
-  if (any('identifier') && !all('identifier')) return 'Either specify all subnet identifiers or none.';
-  if (any('eipAllocation')) {
+/**
+ * model_build_subnet.go `validateSubnetsInput` (106–176). The first configuration decides which
+ * fields are "specified": the LB-type / scheme / IP-type checks run on it, then every
+ * configuration must agree with it field by field. An empty identifier counts as unset.
+ */
+export function validateSubnetsInput(cfgs: readonly SubnetConfiguration[], lbType: 'application' | 'network', scheme: string, ipAddressType: string): string | undefined {
+  const first = cfgs[0];
+  if (!first) return undefined;
+  const nlb = lbType === 'network';
+  const has = {
+    identifier: (c: SubnetConfiguration) => c.identifier !== undefined && c.identifier !== '',
+    eip: (c: SubnetConfiguration) => c.eipAllocation !== undefined,
+    ipv6: (c: SubnetConfiguration) => c.ipv6Allocation !== undefined,
+    privateIPv4: (c: SubnetConfiguration) => c.privateIPv4Allocation !== undefined,
+    sourceNat: (c: SubnetConfiguration) => c.sourceNatIPv6Prefix !== undefined,
+  };
+  if (has.eip(first)) {
     if (!nlb) return 'EIP Allocation is only allowed for Network LoadBalancers';
     if (scheme !== 'internet-facing') return 'EIPAllocation can only be set for internet facing load balancers';
   }
-  if (any('ipv6Allocation')) {
-    if (!nlb) return 'IPv6 Allocation is only supported for Network LoadBalancers';
-    if (ipType !== 'dualstack') return 'IPv6 Allocation can only be set for dualstack load balancers';
+  if (has.ipv6(first)) {
+    if (!nlb) return 'IPv6Allocation is only supported for Network LoadBalancers';
+    if (ipAddressType !== 'dualstack') return 'IPv6Allocation can only be set for dualstack load balancers';
   }
-  if (any('privateIPv4Allocation')) {
+  if (has.privateIPv4(first)) {
     if (!nlb) return 'PrivateIPv4Allocation is only supported for Network LoadBalancers';
     if (scheme !== 'internal') return 'PrivateIPv4Allocation can only be set for internal load balancers';
   }
-  if (any('sourceNatIPv6Prefix') && !nlb) return 'SourceNatIPv6Prefix is only supported for Network LoadBalancers';
+  if (has.sourceNat(first) && !nlb) return 'SourceNatIPv6Prefix is only supported for Network LoadBalancers';
+  const allOrNone: readonly [keyof typeof has, string][] = [
+    ['identifier', 'Either specify all subnet identifiers or none.'],
+    ['eip', 'Either specify all eip allocations or none.'],
+    ['ipv6', 'Either specify all ipv6 allocations or none.'],
+    ['privateIPv4', 'Either specify all private ipv4 allocations or none.'],
+    ['sourceNat', 'Either specify all source nat prefixes or none.'],
+  ];
+  for (const c of cfgs) {
+    for (const [field, message] of allOrNone) if (has[field](c) !== has[field](first)) return message;
+  }
   return undefined;
 }
 
-export function buildSubnets(ctx: BuildContext, scheme: string, ipAddressType: string): SubnetResult {
+export function buildSubnets(ctx: BuildContext, scheme: 'internal' | 'internet-facing', ipAddressType: string): SubnetResult {
   const cfg = ctx.gw.loadBalancerConfig ?? {};
   const cfgs = cfg.loadBalancerSubnets ?? [];
+  const lbType = ctx.gw.loadBalancerType;
   const at = { object: ctx.gw.gateway, path: ['spec', 'infrastructure', 'parametersRef'] };
-  const bad = validateConfigs(ctx, cfgs, scheme, ipAddressType);
-  if (bad) {
-    ctx.error(CODES.subnets, bad, at);
+  const failed = (message: string): SubnetResult => {
+    ctx.error(CODES.subnets, message, at);
     return { mappings: [], sourceNatEnabled: false };
-  }
-  const sourceNatEnabled = cfgs.some((c) => c.sourceNatIPv6Prefix !== undefined);
-  const ids = cfgs.every((c) => c.identifier !== undefined) && cfgs.length > 0 ? cfgs.map((c) => c.identifier!) : undefined;
-  const facts = ctx.facts;
-  if (facts.kind === 'unknown') {
+  };
+  const bad = validateSubnetsInput(cfgs, lbType, scheme, ipAddressType);
+  if (bad) return failed(bad);
+  const sourceNatEnabled = cfgs[0]?.sourceNatIPv6Prefix !== undefined;
+  const ids = cfgs[0]?.identifier ? cfgs.map((c) => c.identifier!) : undefined;
+  let subnets: MutatorSubnet[];
+  if (ctx.facts.kind === 'unknown') {
     ctx.subnetCidrs = undefined;
-    const mappings = ids ? ids.map((id, i) => mutate({ subnetID: id.startsWith('subnet-') ? id : unknown(`subnet ${id}`) }, cfgs[i])) : [{ subnetID: unknown('subnets (discovered)') }];
-    return { mappings, sourceNatEnabled };
-  }
-  let chosen: SubnetFacts[] | string;
-  if (ids) chosen = resolveIds(ctx, ids, facts.subnets);
-  else if (cfg.loadBalancerSubnetsSelector) {
-    const sel = cfg.loadBalancerSubnetsSelector;
-    const matching = facts.subnets.filter((s) => Object.entries(sel).every(([k, vs]) => k in s.tags && (vs.length === 0 || vs.includes(s.tags[k]!))));
-    chosen = chooseOnePerAz(matching.filter((s) => eligible(ctx, s, ipAddressType)), ctx.settings.clusterName);
+    // Offline: named subnets and discovered ones are unknown; so are their CIDRs.
+    if (!ids) return { mappings: [{ subnetID: unknown('subnets (discovered)') }], sourceNatEnabled };
+    subnets = ids.map((id) => ({ id: id.startsWith('subnet-') ? id : unknown(`subnet ${id}`) }));
   } else {
-    const existing = facts.existingLoadBalancers.find((l) => l.stackId === ctx.stackId && l.scheme === scheme);
-    if (existing) chosen = resolveIds(ctx, existing.subnetIds, facts.subnets);
-    else {
-      const role = scheme === 'internet-facing' ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb';
-      let candidates = facts.subnets.filter((s) => role in s.tags && (s.tags[role] === '' || s.tags[role] === '1'));
-      if (candidates.length === 0 && ctx.settings.featureGates.SubnetDiscoveryByReachability) {
-        candidates = facts.subnets.filter((s) => (s.public ?? false) === (scheme === 'internet-facing'));
-      }
-      chosen = chooseOnePerAz(candidates.filter((s) => eligible(ctx, s, ipAddressType)), ctx.settings.clusterName);
-    }
+    const resolved = resolveEc2Subnets(ctx, ctx.facts, ids, { lbType, scheme, ipAddressType, settings: ctx.settings });
+    if (!resolved.ok) return failed(resolved.message);
+    ctx.subnetCidrs = resolved.subnets.map((s) => s.ipv4Cidr);
+    subnets = resolved.subnets.map((s) => ({ id: s.id, ipv4Cidrs: [s.ipv4Cidr], ipv6Cidrs: s.ipv6Cidrs }));
   }
-  if (typeof chosen === 'string') {
-    ctx.error(CODES.subnets, chosen, at);
-    return { mappings: [], sourceNatEnabled };
-  }
-  if (chosen.length === 0) {
-    ctx.error(CODES.subnets, 'unable to resolve at least one subnet', at);
-    return { mappings: [], sourceNatEnabled };
-  }
-  if (ctx.gw.loadBalancerType === 'application' && chosen.length < 2 && !ctx.settings.featureGates.ALBSingleSubnet) {
-    ctx.error(CODES.subnets, `subnets count less than minimal required count: ${chosen.length} < 2`, at);
-  }
-  if (cfgs.length > 0 && cfgs.length !== chosen.length && cfgs.some((c) => c.eipAllocation ?? c.privateIPv4Allocation ?? c.ipv6Allocation ?? c.sourceNatIPv6Prefix)) {
-    ctx.error(CODES.subnets, `count of subnet configurations (${cfgs.length}) does not match resolved subnets (${chosen.length})`, at);
-  }
-  ctx.subnetCidrs = chosen.map((s) => s.ipv4Cidr);
-  return { mappings: chosen.map((s, i) => mutate({ subnetID: s.id }, cfgs[i])), sourceNatEnabled };
+  if (lbType === 'application') return { mappings: subnets.map((s) => ({ subnetID: s.id })), sourceNatEnabled };
+  const mutated = mutateSubnetMappings(subnets, cfgs);
+  if (!mutated.ok) return failed(mutated.message);
+  return { mappings: mutated.mappings, sourceNatEnabled };
 }
 
-function mutate(m: SubnetMapping, c: SubnetConfiguration | undefined): SubnetMapping {
-  if (!c) return m;
-  return {
-    ...(c.eipAllocation !== undefined ? { allocationID: c.eipAllocation } : {}),
-    ...(c.privateIPv4Allocation !== undefined ? { privateIPv4Address: c.privateIPv4Allocation } : {}),
-    ...(c.ipv6Allocation !== undefined ? { ipv6Address: c.ipv6Allocation } : {}),
-    ...(c.sourceNatIPv6Prefix !== undefined ? { sourceNatIpv6Prefix: c.sourceNatIPv6Prefix } : {}),
-    subnetID: m.subnetID,
-  };
+// model_build_subnet.go `resolveEC2Subnets`: identifiers, selector, the stack's LB (stickiness), discovery.
+function resolveEc2Subnets(ctx: BuildContext, facts: KnownDiscoveryFacts, ids: readonly string[] | undefined, opts: ResolveOptions): Resolved {
+  if (ids) return resolveByNameOrIds(ids, facts.subnets, opts);
+  const selector = ctx.gw.loadBalancerConfig?.loadBalancerSubnetsSelector;
+  if (selector && Object.keys(selector).length > 0) return resolveBySelector(selector, facts.subnets, opts);
+  const existing = facts.existingLoadBalancers.find((l) => l.stackId === ctx.stackId);
+  if (!existing || existing.scheme !== opts.scheme) return resolveByDiscovery(facts.subnets, opts);
+  return resolveByNameOrIds(existing.subnetIds, facts.subnets, opts);
 }

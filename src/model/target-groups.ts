@@ -4,17 +4,18 @@
  * lowest listener port decides e.g. the protocol version).
  */
 import type { AttachedRoute, LoadedBackend } from '../resolve/types.js';
-import type { TargetGroupProps } from '../source/lbc-crds.js';
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
-import { unknown } from './discovery.js';
-import { buildHealthCheck } from './health-checks.js';
+import { unknown, type UnknownValue } from './discovery.js';
+import { buildHealthCheck, healthCheckPort } from './health-checks.js';
 import { targetGroupName, targetGroupResourceId } from './names.js';
 import { externalManagedTagMessage, processTags } from './tags.js';
 import { buildTargetGroupNetworking } from './tg-networking.js';
 import { servicePropsForRoute, propsForRoute } from './tg-props.js';
 import { computeTargets } from './targets.js';
-import type { IPAddressType, Protocol, ProtocolVersion, StringToken, TargetGroupSpec, TargetType } from './stack.js';
+import { targetControlPort, targetGroupAttributes, targetGroupProtocol, targetGroupProtocolVersion } from './tg-fields.js';
+import type { Service, ServicePort } from '../source/core-kinds.js';
+import type { Assigned, IPAddressType, Protocol, StringToken, TargetGroupSpec, TargetType } from './stack.js';
 import { RT, resourceRef } from './stack.js';
 
 export interface TgRequest {
@@ -25,40 +26,6 @@ export interface TgRequest {
   readonly backend: LoadedBackend;
   /** Where the backendRef is, for diagnostics. */
   readonly at: At;
-}
-
-function protocolFor(ctx: BuildContext, props: TargetGroupProps | undefined, routeKind: string, listenerProtocol: Protocol): Protocol | string {
-  const lb = ctx.gw.loadBalancerType;
-  if (lb === 'network' && (listenerProtocol === 'TCP_UDP' || listenerProtocol === 'QUIC' || listenerProtocol === 'TCP_QUIC')) return listenerProtocol;
-  if (props?.protocol !== undefined) {
-    if (lb === 'application') {
-      return props.protocol === 'HTTP' || props.protocol === 'HTTPS' ? props.protocol : `backend protocol must be within [HTTP, HTTPS]: ${props.protocol}`;
-    }
-    return ['TCP', 'TLS', 'UDP', 'TCP_UDP'].includes(props.protocol)
-      ? (props.protocol as Protocol)
-      : `backend protocol must be within [TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC]: ${props.protocol}`;
-  }
-  switch (routeKind) {
-    case 'UDPRoute':
-      return 'UDP';
-    case 'HTTPRoute':
-    case 'GRPCRoute':
-      return 'HTTP';
-    case 'TLSRoute':
-      return lb === 'network' ? 'TLS' : 'HTTPS';
-    default:
-      return 'TCP';
-  }
-}
-
-/** `buildTargetGroupProtocolVersion`: ALB only; non-HTTPS listeners always HTTP1. */
-function versionFor(ctx: BuildContext, props: TargetGroupProps | undefined, routeKind: string, listenerProtocol: Protocol, appProtocol?: string): ProtocolVersion | undefined {
-  if (ctx.gw.loadBalancerType === 'network') return undefined;
-  if (listenerProtocol !== 'HTTPS') return 'HTTP1';
-  if (props?.protocolVersion !== undefined) return props.protocolVersion;
-  if (routeKind === 'GRPCRoute') return 'GRPC';
-  if (appProtocol === 'kubernetes.io/h2c') return 'HTTP2';
-  return 'HTTP1';
 }
 
 function tgArn(id: string): StringToken {
@@ -89,15 +56,17 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, target.namespace, target.name, String(backend.port));
     if (ctx.tgByResId.has(id)) return tgArn(id);
     const props = propsForRoute(backend.targetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
-    const protocol = protocolFor(ctx, props, kind, req.listenerProtocol);
-    if (!isProtocol(protocol)) return fail(protocol);
-    const version = versionFor(ctx, props, kind, req.listenerProtocol);
+    const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
+    if (!protocolResult.ok) return fail(protocolResult.error);
+    const protocol = protocolResult.value;
+    const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
     // Health check port for ALB targets: anything but traffic-port becomes the backendRef port.
     const hcPort = props?.healthCheckConfig?.healthCheckPort;
     const port = hcPort === undefined || hcPort === 'traffic-port' ? 'traffic-port' : backend.port;
     const tags = processTags(props?.tags, ctx.settings);
     if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
-    if (props?.targetControlPort !== undefined) return fail('target control port is not supported for ALB target target group');
+    const control = targetControlPort(props, protocol, 'alb');
+    if (!control.ok) return fail(control.error);
     const name =
       props?.targetGroupName ??
       targetGroupName({
@@ -109,11 +78,13 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
         routeKind: kind,
         backendNamespace: target.namespace,
         backendName: target.name,
-        port: String(backend.port),
+        port: backend.port,
         targetType: 'alb',
         protocol,
         ...(version ? { protocolVersion: version } : {}),
       });
+    const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
+    if (clash) return fail(clash);
     const spec: TargetGroupSpec = {
       name,
       targetType: 'alb',
@@ -122,7 +93,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       ...(version ? { protocolVersion: version } : {}),
       ipAddressType: 'ipv4',
       healthCheckConfig: buildHealthCheck({ lbType: ctx.gw.loadBalancerType, config: props?.healthCheckConfig, tgProtocol: protocol, protocolVersion: version, targetType: 'alb', localTrafficPolicy: false, port }),
-      targetGroupAttributes: props?.targetGroupAttributes?.map((a) => ({ key: a.key, value: a.value })) ?? [],
+      targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
       tags: tags.tags,
     };
     ctx.tgByResId.set(id, spec);
@@ -137,26 +108,32 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const sp = backend.servicePort;
   const props = servicePropsForRoute(backend.targetGroupConfig, ctx.gw.defaultTargetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
   const targetType: TargetType = props?.targetType ?? ctx.settings.defaultTargetType;
-  const protocol = protocolFor(ctx, props, kind, req.listenerProtocol);
-  if (!isProtocol(protocol)) return fail(protocol);
-  const version = versionFor(ctx, props, kind, req.listenerProtocol, sp.appProtocol);
+  const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
+  if (!protocolResult.ok) return fail(protocolResult.error);
+  const protocol = protocolResult.value;
+  const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol, sp.appProtocol);
   const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
   const local = targetType === 'instance' && svcSpec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
-  const hc = healthCheckPort(props, targetType, local, svc.spec.ports, svcSpec.healthCheckNodePort);
-  if (typeof hc === 'object') return fail(hc.error);
+  const hcPort = healthCheckPort(props, targetType, local, {
+    namespace: svc.metadata.namespace,
+    name: svc.metadata.name,
+    ports: svc.spec.ports,
+    healthCheckNodePort: svcSpec.healthCheckNodePort,
+  });
+  if (!hcPort.ok) return fail(hcPort.error);
+  const hc = hcPort.value;
   const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
   if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
   const tags = processTags(props?.tags, ctx.settings);
   if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
+  // GetTargetGroupPort (backend_service.go 77–88): a named targetPort of ip targets is port 1, in
+  // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
+  const pendingPort = targetType === 'instance' ? pendingNodePort(svc, sp) : undefined;
   const identifierPort = String(sp.targetPort);
-  let targetControlPort: number | undefined;
-  if (props?.targetControlPort !== undefined) {
-    if (protocol !== 'HTTP' && protocol !== 'HTTPS') return fail(`target control port is only supported for HTTP and HTTPS protocols, got: ${protocol}`);
-    if (targetType === 'instance') return fail('target control port is not supported for instance target target group');
-    targetControlPort = props.targetControlPort;
-  }
-  if (tgPort === 0) {
+  const control = targetControlPort(props, protocol, targetType);
+  if (!control.ok) return fail(control.error);
+  if (tgPort === 0 && !pendingPort) {
     return fail(
       targetType === 'ip'
         ? 'TargetGroup port is empty. Are you using the correct service type?'
@@ -165,7 +142,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   }
   const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
   if (ctx.tgByResId.has(id)) return tgArn(id);
-  const name =
+  const hashedName =
     props?.targetGroupName ??
     targetGroupName({
       cluster: ctx.settings.clusterName,
@@ -176,26 +153,31 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       routeKind: kind,
       backendNamespace: svc.metadata.namespace,
       backendName: svc.metadata.name,
-      port: targetType === 'instance' ? String(tgPort) : identifierPort,
+      port: tgPort,
       targetType,
       protocol,
       ...(version ? { protocolVersion: version } : {}),
-      ...(targetControlPort !== undefined ? { targetControlPort } : {}),
+      ...(control.value !== undefined ? { targetControlPort: control.value } : {}),
     });
+  // buildTargetGroupName hashes the port: a name set by targetGroupName stays known.
+  const name = pendingPort && props?.targetGroupName === undefined ? unknown(`target group name (it hashes the ${pendingPort.$unknown})`) : hashedName;
+  const clash = typeof name === 'string' ? nameClash(ctx, name, id, props?.targetGroupName !== undefined) : undefined;
+  if (clash) return fail(clash);
+  if (pendingPort) ctx.pendingNodePorts.push({ service: svc, port: sp.port, targetGroupId: id });
   const spec: TargetGroupSpec = {
     name,
     targetType,
-    port: tgPort,
+    port: pendingPort ?? tgPort,
     protocol,
     ...(version ? { protocolVersion: version } : {}),
     ipAddressType: ipv6 ? 'ipv6' : 'ipv4',
     healthCheckConfig: buildHealthCheck({ lbType: ctx.gw.loadBalancerType, config: props?.healthCheckConfig, tgProtocol: protocol, protocolVersion: version, targetType, localTrafficPolicy: local, port: hc }),
-    targetGroupAttributes: props?.targetGroupAttributes?.map((a) => ({ key: a.key, value: a.value })) ?? [],
+    targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
     tags: tags.tags,
   };
   ctx.tgByResId.set(id, spec);
   ctx.add({ type: RT.targetGroup, id, spec });
-  const trafficPort: string | number = targetType === 'instance' ? tgPort : sp.targetPort;
+  const trafficPort: Assigned<string | number> = targetType === 'instance' ? (pendingPort ?? tgPort) : sp.targetPort;
   const networking = buildTargetGroupNetworking(ctx, spec, trafficPort, id);
   const infra = ctx.gw.gateway.spec.infrastructure;
   const nodeSelector = targetType === 'instance' ? props?.nodeSelector : undefined;
@@ -223,25 +205,33 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   return tgArn(id);
 }
 
-function isProtocol(p: string): p is Protocol {
-  return ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'QUIC', 'TCP_QUIC'].includes(p);
+/**
+ * gwlb: two target groups of one stack with one name. AWS keeps TG names unique per region, so
+ * LBC v3.5.0's deploy of this stack fails (DuplicateTargetGroupName, or one TG and two
+ * TargetGroupBindings of one name); gwlb says so before any write. Without a configured name the
+ * cause is v3.5.0 hashing port 1 for every named targetPort of ip targets (a later LBC, #4876,
+ * hashes the port name).
+ */
+function nameClash(ctx: BuildContext, name: string, id: string, configured: boolean): string | undefined {
+  for (const [otherId, other] of ctx.tgByResId) {
+    if (other.name !== name || otherId === id) continue;
+    const fix = configured
+      ? 'give each route its own targetGroupName in the TargetGroupConfiguration (routeConfigurations)'
+      : 'LBC v3.5.0 names every named targetPort of an ip-target Service as port 1; use numeric targetPorts in the Service, or set targetGroupName per route in a TargetGroupConfiguration';
+    return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
+  }
+  return undefined;
 }
 
-/** `GetHealthCheckPort` (backend_service.go). */
-function healthCheckPort(
-  props: TargetGroupProps | undefined,
-  targetType: TargetType,
-  local: boolean,
-  ports: readonly { name?: string; port: number; targetPort: number | string; nodePort?: number }[],
-  healthCheckNodePort: number | undefined,
-): string | number | { error: string } {
-  const configured = props?.healthCheckConfig?.healthCheckPort;
-  if (configured === undefined && local) return healthCheckNodePort ?? 0;
-  if (configured === undefined || configured === 'traffic-port') return 'traffic-port';
-  if (/^-?\d+$/.test(configured)) return Number(configured);
-  const p = ports.find((x) => x.name === configured);
-  if (!p) return { error: `unable to find port ${configured} on service` };
-  if (targetType === 'instance') return p.nodePort ?? 0;
-  if (typeof p.targetPort === 'number') return p.targetPort;
-  return { error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };
+/**
+ * The nodePort of an instance target group's Service port when the input lacks it but the API
+ * server would assign one (model_build_target_group.go 280–297 uses it as the TG port and hashes
+ * it into the name): a NodePort Service, or a LoadBalancer one that allocates nodePorts. Manifests
+ * from files usually lack it; a cluster's Service has it. Anything else (ClusterIP, or
+ * `allocateLoadBalancerNodePorts: false`) has no nodePort in the cluster either: LBC's error.
+ */
+function pendingNodePort(svc: Service, sp: ServicePort): UnknownValue | undefined {
+  if (sp.nodePort) return undefined;
+  const assigns = svc.spec.type === 'NodePort' || (svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
+  return assigns ? unknown(`nodePort of Service ${svc.metadata.namespace}/${svc.metadata.name} port ${sp.port}`) : undefined;
 }

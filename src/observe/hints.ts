@@ -8,6 +8,8 @@ import { resourcesOf, RT, type Stack } from '../model/stack.js';
 
 export interface StackHints {
   readonly lbAttributes: boolean;
+  /** The model sets minimumLoadBalancerCapacity (LBC reconciles the reservation only then). */
+  readonly lbCapacity: boolean;
   readonly tgAttributes: ReadonlySet<string>;
   readonly managedTargets: ReadonlySet<string>;
   readonly listenerAttributes: ReadonlySet<number>;
@@ -31,10 +33,12 @@ export function hintsFrom(desired: readonly Stack[]): ObserveHints {
     const lbs = resourcesOf(s, RT.loadBalancer);
     const tgs = resourcesOf(s, RT.targetGroup);
     lbs.forEach((l) => lbNames.add(l.spec.name));
-    tgs.forEach((t) => tgNames.add(t.spec.name));
+    // A name that waits for a nodePort cannot be looked up (apply refuses that stack anyway).
+    tgs.forEach((t) => typeof t.spec.name === 'string' && tgNames.add(t.spec.name));
     resourcesOf(s, RT.securityGroup).forEach((g) => sgNames.add(g.spec.groupName));
     stacks.set(stackKey(s.extras.tagPrefix, s.id), {
       lbAttributes: lbs.some((l) => (l.spec.loadBalancerAttributes?.length ?? 0) > 0),
+      lbCapacity: lbs.some((l) => l.spec.minimumLoadBalancerCapacity !== undefined),
       tgAttributes: new Set(tgs.filter((t) => (t.spec.targetGroupAttributes?.length ?? 0) > 0).map((t) => t.id)),
       managedTargets: new Set(s.extras.targets.filter((t) => t.kind !== 'unmanaged').map((t) => t.targetGroupId)),
       listenerAttributes: new Set(resourcesOf(s, RT.listener).filter((l) => (l.spec.listenerAttributes?.length ?? 0) > 0).map((l) => l.spec.port)),
@@ -43,4 +47,4 @@ export function hintsFrom(desired: readonly Stack[]): ObserveHints {
   return { stacks, lbNames, tgNames, sgNames };
 }
 
-export const NO_HINTS: StackHints = { lbAttributes: false, tgAttributes: new Set(), managedTargets: new Set(), listenerAttributes: new Set() };
+export const NO_HINTS: StackHints = { lbAttributes: false, lbCapacity: false, tgAttributes: new Set(), managedTargets: new Set(), listenerAttributes: new Set() };

@@ -17,7 +17,7 @@ import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
 import type { ForeignResource, ObservedBackendSecurityGroup, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
 import { hintsFrom, NO_HINTS, stackKey, type ObserveHints } from './hints.js';
-import { listenerAttributes, listenerCertificates, lbAttributes, rulesOf, targetsOf, tgAttributes } from './reads.js';
+import { listenerAttributes, listenerCertificates, lbAttributes, lbCapacity, rulesOf, targetsOf, tgAttributes } from './reads.js';
 import { listenerSpec, loadBalancerSpec, securityGroupSpec, targetGroupSpec } from './specs.js';
 import { ruleSpec } from './rules.js';
 
@@ -80,14 +80,19 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
   const listeners: { l: Listener; key: StackKey; lbType: string }[] = [];
   await mapLimit(ownedLbs, READ_CONCURRENCY, async (lb) => {
     const key = lb.stack!;
-    const [attrs, ls] = await Promise.all([hintOf(key).lbAttributes ? lbAttributes(client, lb.arn) : undefined, listenersOf(session, lb.arn)]);
+    const h = hintOf(key);
+    const [attrs, capacity, ls] = await Promise.all([
+      h.lbAttributes ? lbAttributes(client, lb.arn) : undefined,
+      h.lbCapacity ? lbCapacity(client, lb.arn) : undefined,
+      listenersOf(session, lb.arn),
+    ]);
     bucket(key).resources.push({
       type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
       id: resourceId(lb.tags, key, lb.item.LoadBalancerName ?? ''),
       arn: lb.arn,
       tags: lb.tags,
       status: { loadBalancerARN: lb.arn, dnsName: lb.item.DNSName ?? '' },
-      spec: loadBalancerSpec(lb.item, attrs),
+      spec: loadBalancerSpec(lb.item, attrs, capacity),
     });
     for (const l of ls) listeners.push({ l, key, lbType: lb.item.Type ?? 'application' });
   });

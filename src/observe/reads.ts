@@ -1,5 +1,6 @@
 /** The per-resource ELBv2 reads observe makes, each the one call (or pages) AWS needs. */
 import {
+  DescribeCapacityReservationCommand,
   DescribeListenerAttributesCommand,
   DescribeListenerCertificatesCommand,
   DescribeLoadBalancerAttributesCommand,
@@ -15,6 +16,16 @@ import { attributesFromSdk } from './specs.js';
 
 export async function lbAttributes(client: ElasticLoadBalancingV2Client, arn: string): Promise<KeyValueAttribute[] | undefined> {
   return attributesFromSdk((await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))).Attributes ?? []);
+}
+
+/**
+ * The LB's capacity reservation in units, 0 for none
+ * (load_balancer_capacity_reservation_reconciler.go getCurrentCapacityReservation).
+ */
+export async function lbCapacity(client: ElasticLoadBalancingV2Client, arn: string): Promise<number> {
+  const out = await client.send(new DescribeCapacityReservationCommand({ LoadBalancerArn: arn }));
+  if ((out.CapacityReservationState ?? []).length === 0 && out.MinimumLoadBalancerCapacity === undefined) return 0;
+  return out.MinimumLoadBalancerCapacity?.CapacityUnits ?? 0;
 }
 
 export async function tgAttributes(client: ElasticLoadBalancingV2Client, arn: string): Promise<KeyValueAttribute[] | undefined> {

@@ -17,6 +17,7 @@ import type {
   ProtocolVersion,
   SecurityGroupSpec,
   SubnetMapping,
+  KnownTargetGroupSpec,
   TargetGroupSpec,
   TargetType,
 } from '../model/stack.js';
@@ -30,7 +31,8 @@ export function attributesFromSdk(attrs: readonly { Key?: string; Value?: string
   return attrs.map((a) => ({ key: a.Key ?? '', value: a.Value ?? '' })).sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-export function loadBalancerSpec(lb: LoadBalancer, attributes: KeyValueAttribute[] | undefined): LoadBalancerSpec {
+/** `capacityUnits`: the reservation when read (0 for none), as the model's reset value says it. */
+export function loadBalancerSpec(lb: LoadBalancer, attributes: KeyValueAttribute[] | undefined, capacityUnits?: number): LoadBalancerSpec {
   const subnetMapping: SubnetMapping[] = (lb.AvailabilityZones ?? []).map((z) => {
     // ALBs report no addresses; NLBs report the EIP / private IP of each subnet.
     const addr = z.LoadBalancerAddresses?.[0];
@@ -54,11 +56,12 @@ export function loadBalancerSpec(lb: LoadBalancer, attributes: KeyValueAttribute
     securityGroupsInboundRulesOnPrivateLink: lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
     customerOwnedIPv4Pool: lb.CustomerOwnedIpv4Pool,
     loadBalancerAttributes: attributes,
+    minimumLoadBalancerCapacity: capacityUnits !== undefined ? { capacityUnits } : undefined,
     ipv4IPAMPool: lb.IpamPools?.Ipv4IpamPoolId,
   });
 }
 
-export function targetGroupSpec(tg: TargetGroup, attributes: KeyValueAttribute[] | undefined): TargetGroupSpec {
+export function targetGroupSpec(tg: TargetGroup, attributes: KeyValueAttribute[] | undefined): KnownTargetGroupSpec {
   const matcher = tg.Matcher ? defined({ httpCode: tg.Matcher.HttpCode, grpcCode: tg.Matcher.GrpcCode }) : undefined;
   const extra = tg as TargetGroup & { TargetControlPort?: number };
   return defined({

@@ -12,7 +12,7 @@ import type { ForeignResource, ObservedState, ObservedStack } from './observed.j
 import { planBackendSecurityGroup } from './backend-sg.js';
 import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
-import { PLAN_FORMAT_VERSION, type OwnershipAbort, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
+import { PLAN_FORMAT_VERSION, refusedStacks, type OwnershipAbort, type PendingNodePortRef, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
 import { toPlanJson } from './values.js';
 import { writeOnlyResent } from './write-only.js';
 
@@ -87,6 +87,13 @@ function collisions(changes: readonly ResourceChange[], foreign: readonly Foreig
   return out;
 }
 
+/** The stack's Service ports without a nodePort, once each, sorted. */
+function pendingNodePorts(d: Stack): PendingNodePortRef[] {
+  const seen = new Map<string, PendingNodePortRef>();
+  for (const p of d.extras.pendingNodePorts ?? []) seen.set(`${p.service}:${p.port}`, { service: p.service, port: p.port });
+  return [...seen.values()].sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : a.port - b.port));
+}
+
 export function buildPlan(input: PlanInput): Plan {
   const s = input.settings;
   const ctx: StackPlanContext = { cluster: s.clusterName, policy: { cluster: s.clusterName, externalManagedTags: s.externalManagedTags }, gates: s.featureGates };
@@ -141,7 +148,8 @@ export function buildPlan(input: PlanInput): Plan {
     }
     add(d.id, planStack(d, observed.get(key), ctx, 'delete_because_no_resource_config'));
     observed.delete(key);
-    stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'planned', uid_source: d.extras.uid.kind, uid: d.extras.uid.uid });
+    const pending = pendingNodePorts(d);
+    stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'planned', ...(pending.length > 0 ? { pending_node_ports: pending } : {}), uid_source: d.extras.uid.kind, uid: d.extras.uid.uid });
   }
   const desiredIds = new Set(desired.map((d) => d.id));
   for (const o of [...observed.values()].sort(byId)) {
@@ -161,7 +169,9 @@ export function buildPlan(input: PlanInput): Plan {
     }
   }
   // The shared backend SG: created before every stack that needs it, deleted after every stack.
-  const plannedIds = new Set(stacks.filter((x) => x.status === 'planned').map((x) => x.id));
+  // A stack apply refuses (a nodePort pending) does not make it needed: apply would create it alone.
+  const refused = new Set(refusedStacks({ stacks }).map((x) => x.id));
+  const plannedIds = new Set(stacks.filter((x) => x.status === 'planned' && !refused.has(x.id)).map((x) => x.id));
   const backend = planBackendSecurityGroup({
     planned: desired.filter((d) => plannedIds.has(d.id)),
     desired: input.destroy ? [] : input.desired,

@@ -22,7 +22,7 @@ import type {
   StatusField,
   Tags,
   Target,
-  TargetGroupSpec,
+  KnownTargetGroupSpec,
 } from '../model/stack.js';
 
 interface ObservedBase {
@@ -40,7 +40,7 @@ export type ObservedResource =
   | (ObservedBase & { readonly type: 'AWS::ElasticLoadBalancingV2::LoadBalancer'; readonly spec: LoadBalancerSpec })
   | (ObservedBase & {
       readonly type: 'AWS::ElasticLoadBalancingV2::TargetGroup';
-      readonly spec: TargetGroupSpec;
+      readonly spec: KnownTargetGroupSpec;
       /** Registered targets, read only for target groups whose registration gwlb manages. */
       readonly targets?: readonly Target[];
     })

@@ -119,9 +119,22 @@ export interface PlannedStack {
   readonly status: 'planned' | 'orphaned' | 'model-failed' | 'aborted' | 'destroyed';
   /** Why an `aborted` stack cannot be planned. */
   readonly aborts?: readonly OwnershipAbort[];
+  /**
+   * Service ports whose nodePort the input lacks (planned stacks only): the stack's instance target
+   * group port and name are `(known after apply)` — after the API server assigns the nodePort — so
+   * the plan shows the stack but apply refuses it (`refusedStacks`). Absent when none.
+   */
+  readonly pending_node_ports?: readonly PendingNodePortRef[];
   /** `stand-in`: the input had no metadata.uid, so LB/SG names hash a derived UID (planned stacks only). */
   readonly uid_source?: 'metadata' | 'stand-in';
   readonly uid?: string;
+}
+
+/** A Service port without a nodePort in the input. */
+export interface PendingNodePortRef {
+  /** Service `namespace/name`. */
+  readonly service: string;
+  readonly port: number;
 }
 
 /** A resource with this cluster's and stack's tags but no resource tag: LBC aborts the stack's deploy. */
@@ -212,6 +225,24 @@ export function summarize(plan: Pick<Plan, 'resource_changes'>): PlanSummary {
 /** Stacks the plan refuses to touch because LBC would abort their deploy (ownership.ts). */
 export function abortedStacks(plan: Pick<Plan, 'stacks'>): PlannedStack[] {
   return plan.stacks.filter((s) => s.status === 'aborted');
+}
+
+/** Planned stacks apply refuses: a target group's port and name wait for a nodePort (pending_node_ports). */
+export function refusedStacks(plan: Pick<Plan, 'stacks'>): PlannedStack[] {
+  return plan.stacks.filter((s) => s.status === 'planned' && (s.pending_node_ports?.length ?? 0) > 0);
+}
+
+/**
+ * What apply runs of a plan: everything but the changes of refused stacks, which stay as they
+ * are in AWS (as for an aborted stack), while every other Gateway is applied.
+ */
+export function applicablePart(plan: Plan): Plan {
+  const refused = new Set(refusedStacks(plan).map((s) => s.id));
+  if (refused.size === 0) return plan;
+  const dropped = new Set(plan.resource_changes.filter((rc) => refused.has(rc.stack)).map((rc) => rc.address));
+  const resent = plan.write_only_resent?.filter((a) => !dropped.has(a));
+  const { write_only_resent: _, ...rest } = plan;
+  return { ...rest, resource_changes: plan.resource_changes.filter((rc) => !refused.has(rc.stack)), ...(resent && resent.length > 0 ? { write_only_resent: resent } : {}) };
 }
 
 export function hasChanges(plan: Pick<Plan, 'resource_changes'>): boolean {

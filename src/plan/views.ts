@@ -4,7 +4,8 @@
  * an in-place update: where LBC does not reconcile a field, AWS keeps the observed value
  * (lbc-model-deploy.md §4.8, §10.4):
  * - LB: name and customer-owned IPv4 pool are never changed; EIP/private IP of a kept subnet are
- *   not detected; attributes only for keys set in the desired spec (removed keys never reverted).
+ *   not detected; attributes only for keys set in the desired spec (removed keys never reverted);
+ *   the capacity reservation only when the model sets one (0 units = none, the reset).
  * - SG: name and description are never changed; rules compare one CIDR/prefix/group per permission,
  *   descriptions ignored (pkg/deploy/ec2/security_group_reconciler.go).
  * - TG: name, port and IP address type changes are not detected; health-check fields not set in
@@ -142,7 +143,7 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
       return clean({
         ...after,
         ...keep('name', 'customerOwnedIPv4Pool'),
-        ...keepIfUnset('securityGroupsInboundRulesOnPrivateLink', 'enablePrefixForIpv6SourceNat'),
+        ...keepIfUnset('securityGroupsInboundRulesOnPrivateLink', 'enablePrefixForIpv6SourceNat', 'minimumLoadBalancerCapacity'),
         subnetMapping: subnets,
         loadBalancerAttributes: merge(after['loadBalancerAttributes'], before['loadBalancerAttributes']),
       }) as View;

@@ -7,7 +7,7 @@ import { routeHostnames, type Gateway, type ListenerSet, type ParentReference, t
 import { namespaceLabels, type Snapshot } from '../source/snapshot.js';
 import { intersectHostnames } from './hostnames.js';
 import { allowedRouteKinds, type ListenerCandidate } from './listeners.js';
-import { matchesSelector } from './selectors.js';
+import { matchesSelector, selectorError } from './selectors.js';
 
 export type AttachFailureReason = 'NotAllowedByListeners' | 'NoMatchingListenerHostname' | 'NoMatchingParent';
 
@@ -31,8 +31,12 @@ export interface AttachmentResult {
   readonly routes: readonly RouteAttachment[];
   /** Per candidate (same order as the input), how many (route, parentRef) attachments it got. */
   readonly attachedCounts: readonly number[];
-  /** LBC fails the Gateway for an invalid listener hostname met during attachment. */
-  readonly fatal?: { readonly message: string; readonly route: Route };
+  /**
+   * LBC fails the Gateway for an invalid listener hostname or an unparsable namespace selector
+   * met during attachment; the mapper's failures so far are dropped with it (route_listener_mapper.go
+   * 180–181 returns an empty result), so no route gets a status.
+   */
+  readonly fatal?: { readonly message: string; readonly candidate: ListenerCandidate; readonly path: readonly (string | number)[] };
 }
 
 const NO_MATCHING_HOSTNAME = 'Listener does not allow route attachment, no matching hostname';
@@ -57,12 +61,16 @@ function targetOf(ref: ParentReference, route: Route, gateway: Gateway, accepted
 type ListenerTry =
   | { ok: true; compatible: readonly string[] }
   | { ok: false; reason: AttachFailureReason; message: string }
-  | { ok: 'fatal'; message: string };
+  | { ok: 'fatal'; message: string; path: readonly (string | number)[] };
 
 function tryListener(candidate: ListenerCandidate, parentNamespace: string, route: Route, snapshot: Snapshot): ListenerTry {
   const { listener } = candidate;
   const routeNs = route.metadata.namespace;
   const { from, selector } = listener.allowedRoutes.namespaces;
+  // The namespace check runs first and parses the selector each time (listener_attachment_helper.go
+  // 40–43, namespace_selector.go 36–38); its error carries no gateway message, so no route suffix.
+  const badSelector = from === 'Selector' && selector !== undefined ? selectorError(selector) : undefined;
+  if (badSelector) return { ok: 'fatal', message: badSelector, path: ['spec', 'listeners', candidate.index, 'allowedRoutes', 'namespaces', 'selector'] };
   const nsAllowed =
     from === 'All' ||
     (from === 'Same' && routeNs === parentNamespace) ||
@@ -81,8 +89,13 @@ function tryListener(candidate: ListenerCandidate, parentNamespace: string, rout
     case 'no-match':
       return { ok: false, reason: 'NoMatchingListenerHostname', message: NO_MATCHING_HOSTNAME };
     case 'invalid-listener-hostname':
-      // LBC's message swaps the listener name and hostname (docs §3.5); reproduced verbatim.
-      return { ok: 'fatal', message: `listener hostname ${listener.name} is not valid (listener name ${match.hostname})` };
+      // LBC's message swaps the listener name and hostname (docs §3.5); reproduced verbatim. It is
+      // wrapped with no gateway message (listener_attachment_helper.go 128–129): no route suffix.
+      return {
+        ok: 'fatal',
+        message: `listener hostname ${listener.name} is not valid (listener name ${match.hostname})`,
+        path: ['spec', 'listeners', candidate.index, 'hostname'],
+      };
   }
 }
 
@@ -120,7 +133,7 @@ export function attachRoutes(
       for (const i of tried) {
         const outcome = tryListener(candidates[i]!, target.parentNamespace, route, snapshot);
         if (outcome.ok === 'fatal') {
-          return { routes: results, attachedCounts, fatal: { message: outcome.message, route } };
+          return { routes: results, attachedCounts, fatal: { message: outcome.message, candidate: candidates[i]!, path: outcome.path } };
         }
         if (!outcome.ok) {
           firstFailure ??= { reason: outcome.reason, message: outcome.message };

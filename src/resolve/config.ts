@@ -51,11 +51,16 @@ function gatewayLbConfig(gateway: Gateway, snapshot: Snapshot): Lookup {
   return found ? { found } : { error: notFound('loadbalancerconfigurations', ref.name) };
 }
 
+/**
+ * attribute_merger.go mergeAttributes / lb_config_merger.go mergeListenerConfig: every high-priority
+ * entry (a key repeated there: the last one), then low-priority keys not yet present (a key repeated
+ * there: the first one), sorted by key.
+ */
 function unionByKey<T>(high: readonly T[] | undefined, low: readonly T[] | undefined, key: (t: T) => string): T[] | undefined {
   if (!high && !low) return undefined;
   const merged = new Map<string, T>();
-  for (const item of low ?? []) merged.set(key(item), item);
   for (const item of high ?? []) merged.set(key(item), item);
+  for (const item of low ?? []) if (!merged.has(key(item))) merged.set(key(item), item);
   return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 

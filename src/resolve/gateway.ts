@@ -23,7 +23,7 @@ export interface GatewayWork {
   /** Routes with at least one parentRef of this Gateway; `rules` only for routes on a valid listener. */
   readonly routes: readonly LoadedRoute[];
   /** Where a fatal error came from, for its diagnostic. */
-  readonly fatalAt?: { readonly object: Route | Gateway; readonly path: readonly (string | number)[] };
+  readonly fatalAt?: { readonly object: Route | Gateway | ListenerSet; readonly path: readonly (string | number)[] };
 }
 
 const ROUTE_KINDS: Record<LoadBalancerType, readonly string[]> = {
@@ -53,6 +53,18 @@ function base(gateway: Gateway, gatewayClass: GatewayClass, lbType: LoadBalancer
   return { gateway, gatewayClass, loadBalancerType: lbType, controllerName, listeners: [], acceptedListenerSets: [], rejectedListenerSets: [], ports: [] };
 }
 
+/**
+ * What LBC still submits when loading fails (loader.go 101–113, 197–236): every attachment
+ * failure, and the load failures of the routes loaded so far, the failing one included; no
+ * success. gwlb loads routes in input order (LBC's order follows Go map iteration).
+ */
+function routesAtFatal(attachments: readonly RouteAttachment[], loaded: readonly LoadedRoute[], failing: LoadedRoute): LoadedRoute[] {
+  const byRoute = new Map<Route, LoadedRoute>([...loaded, failing].map((r) => [r.attachment.route, r]));
+  return attachments
+    .filter((a) => a.parents.some((p) => p.kind !== 'ignored'))
+    .map((a) => byRoute.get(a.route) ?? { attachment: a, rules: [], warnings: [] });
+}
+
 export function resolveGateway(
   gateway: Gateway,
   gatewayClass: GatewayClass,
@@ -78,6 +90,11 @@ export function resolveGateway(
   };
 
   const sets = partitionListenerSets(gateway, index, listenerSetsEnabled);
+  if (sets.fatal) {
+    // loader.go 115–119: nothing is validated, attached or submitted after this error.
+    const at = { object: gateway, path: ['spec', 'allowedListeners', 'namespaces', 'selector'] };
+    return { resolution: { ...configured, fatal: { kind: 'loader', message: sets.fatal } }, routes: [], fatalAt: at };
+  }
   const candidates: ListenerCandidate[] = [
     ...gateway.spec.listeners.map((listener, index) => ({ listener, owner: gateway, index })),
     ...sets.accepted.flatMap((owner) => owner.spec.listeners.map((listener, index) => ({ listener, owner, index }))),
@@ -89,9 +106,8 @@ export function resolveGateway(
   const listeners: ResolvedListener[] = candidates.map((c, i) => toResolvedListener(c, verdicts[i]!, lbType, attachment.attachedCounts[i]!));
   const withListeners = { ...configured, listeners, acceptedListenerSets: sets.accepted, rejectedListenerSets: sets.rejected };
   if (attachment.fatal) {
-    const { route } = attachment.fatal;
-    const message = `${attachment.fatal.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})`;
-    return { resolution: { ...withListeners, fatal: { kind: 'loader', message } }, routes: [], fatalAt: { object: route, path: ['spec', 'hostnames'] } };
+    const { message, candidate, path } = attachment.fatal;
+    return { resolution: { ...withListeners, fatal: { kind: 'loader', message } }, routes: [], fatalAt: { object: candidate.owner, path } };
   }
 
   const routes: LoadedRoute[] = [];
@@ -106,10 +122,12 @@ export function resolveGateway(
       const { route } = routeAttachment;
       const message =
         load.fatal === 'loader' ? `${load.message}. Invalid data can be found in route (${route.kind}, ${route.metadata.namespace}:${route.metadata.name})` : load.message;
-      // LBC submits the attachment failures it collected even when loading fails (loader.go's
-      // deferred Enqueue), so every route's attachment outcome is kept.
-      const all = attachment.routes.filter((r) => r.parents.some((p) => p.kind !== 'ignored')).map((a) => ({ attachment: a, rules: [], warnings: [] }));
-      return { resolution: { ...withListeners, fatal: { kind: load.fatal, message } }, routes: all, fatalAt: { object: route, path: load.path } };
+      const failing: LoadedRoute = { attachment: routeAttachment, rules: [], warnings: load.warnings };
+      return {
+        resolution: { ...withListeners, fatal: { kind: load.fatal, message } },
+        routes: routesAtFatal(attachment.routes, routes, failing),
+        fatalAt: { object: route, path: load.path },
+      };
     }
     routes.push({ attachment: routeAttachment, rules: load.rules, warnings: load.warnings });
   }

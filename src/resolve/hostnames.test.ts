@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compatibleHostname, intersectHostnames } from './hostnames.js';
+import { compatibleHostname, intersectHostnames, isValidHostname } from './hostnames.js';
 
 // lbc-l7-routes-status.md §8 E24 (listener_attachment_helper_test.go, utils_test.go).
 describe('intersectHostnames (E24)', () => {
@@ -27,3 +27,22 @@ describe('intersectHostnames (E24)', () => {
     expect(compatibleHostname(a, b)).toBe(expected);
   });
 });
+
+// utils.go IsHostNameInValidFormat: only what Go's net.ParseIP accepts is an IP address.
+describe('isValidHostname', () => {
+  it.each([
+    ['192.168.1.1', false],
+    ['0.0.0.0', false],
+    ['255.255.255.255', false],
+    ['999.1.1.1', true],
+    ['01.2.3.4', true],
+    ['1.2.3', true],
+    ['1.2.3.4.5', true],
+    ['2001:db8::1', false],
+    [`${'a'.repeat(64)}.com`, false],
+    ['*.example.com', true],
+  ])('%s → %s', (host, valid) => {
+    expect(isValidHostname(host)).toBe(valid);
+  });
+});
+

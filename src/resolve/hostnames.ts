@@ -3,10 +3,19 @@
  * listener_attachment_helper.go): plain, case-sensitive suffix matching on `*.` wildcards.
  */
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/**
+ * Go's `net.ParseIP` on IPv4 text (utils.go IsHostNameInValidFormat calls it): four decimal
+ * fields, each 0–255, no leading zeros. "999.1.1.1" and "01.2.3.4" are not addresses there, so
+ * LBC treats them as (valid) hostnames.
+ */
+function isIpv4(host: string): boolean {
+  const fields = host.split('.');
+  return fields.length === 4 && fields.every((f) => /^(0|[1-9]\d{0,2})$/.test(f) && Number(f) <= 255);
+}
 
+/** IPv6 text always has a colon; the Gateway API Hostname pattern admits none, so this only guards odd input. */
 function isIpAddress(host: string): boolean {
-  return IPV4.test(host) || host.includes(':');
+  return isIpv4(host) || (host.includes(':') && /^[0-9A-Fa-f:.]+$/.test(host));
 }
 
 /** LBC rejects IP addresses and labels outside 1..63 characters. */

@@ -5,6 +5,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Gateway, GatewayClass } from '../source/gateway-api.js';
 import { nsName } from '../source/kube.js';
+import { syntheticOrigin } from '../source/origin.js';
+import { closestName } from './closest-name.js';
 import type { Snapshot } from '../source/snapshot.js';
 import { classLbConfig } from './config.js';
 import { resolveGateway, type GatewayWork } from './gateway.js';
@@ -12,7 +14,7 @@ import { gatewayDiagnostics } from './resolve-diagnostics.js';
 import { indexSnapshot } from './snapshot-index.js';
 import { gatewayClassConditions } from './status.js';
 import { collectStatuses } from './statuses.js';
-import { DEFAULT_RESOLVE_OPTIONS, type LoadBalancerType, type ObjectStatus, type Resolution, type ResolveOptions } from './types.js';
+import { DEFAULT_RESOLVE_OPTIONS, type LoadBalancerType, type ObjectStatus, type Resolution, type ResolveOptions, type UnhandledGateway } from './types.js';
 
 export * from './types.js';
 
@@ -37,33 +39,59 @@ function classStatus(gatewayClass: GatewayClass, snapshot: Snapshot): ObjectStat
   };
 }
 
-function skippedGateway(gateway: Gateway, why: string): Diagnostic {
+function skippedAt(gateway: Gateway): Pick<Diagnostic, 'location' | 'object' | 'path'> {
   return {
-    severity: 'info',
-    code: 'GWLB201',
-    message: why,
     location: gateway.origin.locate(['spec', 'gatewayClassName']),
     object: { kind: 'Gateway', namespace: gateway.metadata.namespace, name: gateway.metadata.name },
     path: 'spec.gatewayClassName',
   };
 }
 
+/** A class named in the `gatewayClasses` setting: in the cluster, accepted, no parametersRef. */
+function classFromSettings(name: string, controllerName: string): GatewayClass {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { namespace: '', name, generation: 1, labels: {}, annotations: {}, finalizers: [] },
+    spec: { controllerName },
+    origin: syntheticOrigin('settings: gatewayClasses'),
+  };
+}
+
 export function resolve(snapshot: Snapshot, options: ResolveOptions = DEFAULT_RESOLVE_OPTIONS): Resolution {
   const diagnostics: Diagnostic[] = [];
   const works: GatewayWork[] = [];
+  const unhandled: UnhandledGateway[] = [];
   const index = indexSnapshot(snapshot);
+  const configured = options.gatewayClasses ?? {};
+  const knownNames = [...new Set([...snapshot.gatewayClasses.map((c) => c.metadata.name), ...Object.keys(configured)])];
   for (const gateway of snapshot.gateways) {
     const className = gateway.spec.gatewayClassName;
-    const gatewayClass = snapshot.gatewayClasses.find((c) => c.metadata.name === className);
+    const controller = configured[className];
+    const gatewayClass = snapshot.gatewayClasses.find((c) => c.metadata.name === className) ?? (controller !== undefined ? classFromSettings(className, controller) : undefined);
+    const ref = { kind: 'Gateway', namespace: gateway.metadata.namespace, name: gateway.metadata.name };
     if (!gatewayClass) {
-      diagnostics.push(skippedGateway(gateway, `GatewayClass ${className} is not in the input; LBC ignores Gateway ${nsName(gateway)} until it exists`));
+      // A warning, not an info: a misspelt class silently leaves the Gateway without a load balancer.
+      const suggestion = closestName(className, knownNames);
+      unhandled.push({ reason: 'class-missing', gateway: ref, className, ...(suggestion !== undefined ? { suggestion } : {}) });
+      const hint = suggestion !== undefined ? ` Did you mean ${suggestion}?` : '';
+      diagnostics.push({
+        severity: 'warning',
+        code: 'GWLB201',
+        message: `GatewayClass ${className} is neither in the input nor in the gatewayClasses setting; LBC ignores Gateway ${nsName(gateway)} until the class exists, and gwlb leaves its AWS resources as they are.${hint} Add the GatewayClass to the input, or, if it exists in the cluster, name it with its controllerName in the settings file (gatewayClasses: {${className}: ${options.controllerNames.alb}})`,
+        ...skippedAt(gateway),
+      });
       continue;
     }
     const lbType = lbTypeOf(gatewayClass, options);
     if (!lbType) {
-      diagnostics.push(
-        skippedGateway(gateway, `GatewayClass ${className} belongs to controller ${gatewayClass.spec.controllerName}, not to LBC (${options.controllerNames.alb}, ${options.controllerNames.nlb}); gwlb ignores Gateway ${nsName(gateway)}`),
-      );
+      unhandled.push({ reason: 'other-controller', gateway: ref, className, controllerName: gatewayClass.spec.controllerName });
+      diagnostics.push({
+        severity: 'info',
+        code: 'GWLB202',
+        message: `GatewayClass ${className} belongs to controller ${gatewayClass.spec.controllerName}, not to LBC (${options.controllerNames.alb}, ${options.controllerNames.nlb}); gwlb ignores Gateway ${nsName(gateway)}`,
+        ...skippedAt(gateway),
+      });
       continue;
     }
     const work = resolveGateway(gateway, gatewayClass, lbType, gatewayClass.spec.controllerName, index, options.listenerSets);
@@ -73,5 +101,5 @@ export function resolve(snapshot: Snapshot, options: ResolveOptions = DEFAULT_RE
 
   const ourClasses = snapshot.gatewayClasses.filter((c) => lbTypeOf(c, options) !== undefined);
   const statuses: ObjectStatus[] = [...ourClasses.map((c) => classStatus(c, snapshot)), ...collectStatuses(works, snapshot, options)];
-  return { gateways: works.map((w) => w.resolution), statuses, diagnostics };
+  return { gateways: works.map((w) => w.resolution), statuses, diagnostics, ...(unhandled.length > 0 ? { unhandled } : {}) };
 }

@@ -4,13 +4,18 @@
  */
 import type { Gateway, ListenerSet } from '../source/gateway-api.js';
 import { namespaceLabels, type Snapshot } from '../source/snapshot.js';
-import { matchesSelector } from './selectors.js';
+import { matchesSelector, selectorError } from './selectors.js';
 import type { SnapshotIndex } from './snapshot-index.js';
 
 export interface ListenerSetPartition {
   /** Oldest first (creation time in whole seconds), ties by `namespace/name`. */
   readonly accepted: readonly ListenerSet[];
   readonly rejected: readonly ListenerSet[];
+  /**
+   * `spec.allowedListeners.namespaces.selector` does not parse: LBC's handshake fails the Gateway
+   * as soon as one ListenerSet asks to attach (listener_set.go 120–122), before any route loads.
+   */
+  readonly fatal?: string;
 }
 
 /** Kind absent or exactly `Gateway` (group not checked), same name, namespace defaulting to the set's. */
@@ -53,8 +58,11 @@ export function partitionListenerSets(gateway: Gateway, index: SnapshotIndex, en
   if (!enabled) return { accepted: [], rejected: [] };
   const accepted: ListenerSet[] = [];
   const rejected: ListenerSet[] = [];
+  const { from, selector } = gateway.spec.allowedListeners.namespaces;
+  const badSelector = from === 'Selector' && selector !== undefined ? selectorError(selector) : undefined;
   for (const set of index.listenerSetsFor(gateway.metadata.namespace, gateway.metadata.name)) {
     if (!pointsAt(set, gateway)) continue;
+    if (badSelector) return { accepted: [], rejected: [], fatal: badSelector };
     (consents(gateway, set, index.snapshot) ? accepted : rejected).push(set);
   }
   accepted.sort(byAge);

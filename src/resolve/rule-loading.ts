@@ -19,7 +19,18 @@ export interface RuleWarning {
 
 export type RouteLoad =
   | { readonly ok: true; readonly rules: readonly LoadedRule[]; readonly warnings: readonly RuleWarning[] }
-  | { readonly ok: false; readonly fatal: 'silent' | 'loader'; readonly message: string; readonly path: readonly (string | number)[] };
+  | {
+      readonly ok: false;
+      readonly fatal: 'silent' | 'loader';
+      readonly message: string;
+      readonly path: readonly (string | number)[];
+      /**
+       * The route's problems up to and including the fatal one, as LBC still submits them
+       * (loader.go 197–236): a `loader` fatal is a LoaderError and so a route status itself
+       * (e.g. BackendNotFound for a chained Gateway without an ARN); a `silent` one is not.
+       */
+      readonly warnings: readonly RuleWarning[];
+    };
 
 interface RuleView {
   readonly filters: readonly { type: string; extensionRef?: { group: string; kind: string; name: string } }[];
@@ -80,7 +91,11 @@ export function listenerRuleConfigAcceptance(lrc: ListenerRuleConfiguration, ind
   return { accepted: true, message: 'Accepted' };
 }
 
-type BackendLoad = { backend?: LoadedBackend; warning?: Omit<RuleWarning, 'path'>; fatal?: { kind: 'silent' | 'loader'; message: string } };
+type BackendLoad = {
+  backend?: LoadedBackend;
+  warning?: Omit<RuleWarning, 'path'>;
+  fatal?: { kind: 'silent'; message: string } | { kind: 'loader'; message: string; reason: RuleWarning['reason'] };
+};
 
 function crossNamespaceDenied(route: Route, index: SnapshotIndex, targetNs: string, toGroup: string, toKind: string, toName: string): boolean {
   if (targetNs === route.metadata.namespace) return false;
@@ -115,7 +130,7 @@ function loadGatewayBackend(route: Route, ref: BackendRef, index: SnapshotIndex)
   const gateway = index.gateway(ns, ref.name);
   if (!gateway) return { warning: { reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) not found)` } };
   const albArn = programmedArn(gateway);
-  if (!albArn) return { fatal: { kind: 'loader', message: `Gateway (${ns}:${ref.name}) is not usable yet, LB ARN is not provisioned)` } };
+  if (!albArn) return { fatal: { kind: 'loader', reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) is not usable yet, LB ARN is not provisioned)` } };
   if (albArn.split('/')[1] !== 'app') {
     return { warning: { reason: 'BackendNotFound', message: `invalid gateway ARN: ${albArn}, the resource type must be application load balancer` } };
   }
@@ -123,8 +138,7 @@ function loadGatewayBackend(route: Route, ref: BackendRef, index: SnapshotIndex)
   return { backend: { kind: 'gateway', ref, weight: ref.weight, gateway, port: ref.port, albArn, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
 }
 
-function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
-  if (ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
+function loadBackendOfKind(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   switch (ref.kind) {
     case '':
     case 'Service':
@@ -136,6 +150,13 @@ function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): Backe
     default:
       return { warning: { reason: 'InvalidKind', message: 'Unknown backend reference kind' } };
   }
+}
+
+/** commonBackendLoader (backend.go 131–182): the weight is checked only once the backend loaded. */
+function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
+  const loaded = loadBackendOfKind(route, ref, index);
+  if (loaded.backend && ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
+  return loaded;
 }
 
 export function loadRouteRules(route: Route, index: SnapshotIndex): RouteLoad {
@@ -154,7 +175,11 @@ export function loadRouteRules(route: Route, index: SnapshotIndex): RouteLoad {
     for (let b = 0; b < view.backendRefs.length; b++) {
       const path = ['spec', 'rules', i, 'backendRefs', b];
       const loaded = loadBackend(route, view.backendRefs[b]!, index);
-      if (loaded.fatal) return { ok: false, fatal: loaded.fatal.kind, message: loaded.fatal.message, path };
+      if (loaded.fatal) {
+        const { fatal } = loaded;
+        const all = fatal.kind === 'loader' ? [...warnings, { reason: fatal.reason, message: fatal.message, path }] : warnings;
+        return { ok: false, fatal: fatal.kind, message: fatal.message, path, warnings: all };
+      }
       if (loaded.warning) warnings.push({ ...loaded.warning, path });
       if (loaded.backend) backends.push(loaded.backend);
     }

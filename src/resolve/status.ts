@@ -9,12 +9,18 @@ export function condition(type: string, status: Condition['status'], reason: str
   return { type, status, reason, message, observedGeneration: generation };
 }
 
-/** What the API server sets on create, and what stays when LBC writes nothing. */
-export function pendingConditions(generation: number): Condition[] {
-  return [
-    condition('Accepted', 'Unknown', 'Pending', 'Waiting for controller', generation),
-    condition('Programmed', 'Unknown', 'Pending', 'Waiting for controller', generation),
-  ];
+/**
+ * The conditions the Gateway and ListenerSet CRDs default on create (no `observedGeneration`:
+ * no controller has looked yet), and what stays when LBC writes nothing.
+ */
+export function apiServerDefaultConditions(): Condition[] {
+  const waiting = (type: string): Condition => ({ type, status: 'Unknown', reason: 'Pending', message: 'Waiting for controller' });
+  return [waiting('Accepted'), waiting('Programmed')];
+}
+
+/** The conditions an object keeps when LBC writes none: those in the input, else the defaults. */
+export function untouchedConditions(existing: readonly Condition[] | undefined): Condition[] {
+  return existing && existing.length > 0 ? [...existing] : apiServerDefaultConditions();
 }
 
 /** §5.3: four conditions per listener, always Conflicted, Accepted, ResolvedRefs, Programmed. */
@@ -72,10 +78,21 @@ export function gatewaySuccessConditions(anyValid: boolean, anyInvalid: boolean,
   return [accepted, programmed];
 }
 
-/** A failure path overwrites `Accepted` only; `Programmed` keeps what was there. */
-export function gatewayFailureConditions(reason: 'Invalid' | 'ListenersNotValid', message: string, generation: number): Condition[] {
-  const [, programmed] = pendingConditions(generation);
-  return [condition('Accepted', 'False', reason, message, generation), programmed!];
+/**
+ * A failed reconcile rewrites `Accepted` only (gateway_controller.go `updateGatewayStatusFailure`
+ * with nil loader results, utils.go `prepareGatewayConditionUpdate`: in place, or appended);
+ * `Programmed` and everything else keep what was there.
+ */
+export function gatewayFailureConditions(
+  reason: 'Invalid' | 'ListenersNotValid',
+  message: string,
+  generation: number,
+  existing: readonly Condition[] | undefined,
+): Condition[] {
+  const accepted = condition('Accepted', 'False', reason, message, generation);
+  const before = untouchedConditions(existing);
+  const at = before.findIndex((c) => c.type === 'Accepted');
+  return at === -1 ? [...before, accepted] : before.map((c, i) => (i === at ? accepted : c));
 }
 
 /** §5.5 for an accepted ListenerSet. */

@@ -8,9 +8,9 @@ import {
   gatewaySuccessConditions,
   listenerSetConditions,
   listenerStatuses,
-  pendingConditions,
   rejectedListenerSetConditions,
   routeConditions,
+  untouchedConditions,
 } from './status.js';
 import type { ObjectStatus, Resolution, ResolveOptions, RouteParentStatus } from './types.js';
 
@@ -37,8 +37,11 @@ function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<numb
             // LBC writes statuses only for routes it loads, i.e. attached to some valid listener;
             // then every matched parentRef gets one, even one that reached only invalid listeners
             // (route_listener_mapper.go records matchedParentRefs before validity is considered).
-            if (loaded.attachment.validPorts.size === 0 || fatal) return;
+            // After a fatal load error only failures are submitted (loader.go 153–154): the
+            // routes loaded before it, and the failing one, keep their first problem.
+            if (loaded.attachment.validPorts.size === 0) return;
             if (loaded.warnings[0]) ({ reason, message } = loaded.warnings[0]);
+            else if (fatal) return;
             break;
         }
         const ref = route.spec.parentRefs[i]!;
@@ -67,18 +70,21 @@ function gatewayAndSetStatuses(work: GatewayWork, options: ResolveOptions): Obje
   const { gateway, fatal, listeners, acceptedListenerSets, rejectedListenerSets } = work.resolution;
   const generation = gateway.metadata.generation;
   const gatewayStatus = (status: ObjectStatus['status']): ObjectStatus => ({ object: refOf(gateway), apiVersion: gateway.apiVersion, status });
+  const existing = gateway.status?.conditions;
   if (!fatal && isDryRun(gateway, work.resolution.controllerName)) {
     // LBC writes the plan annotation instead of Gateway, listener and ListenerSet status.
-    return [gatewayStatus({ kind: 'Gateway', conditions: pendingConditions(generation) })];
+    return [gatewayStatus({ kind: 'Gateway', conditions: untouchedConditions(existing) })];
   }
   if (fatal) {
+    // No listener or ListenerSet status on any failure path: updateGatewayStatusFailure gets nil
+    // loader results, and ListenerSet statuses are submitted only on success.
     switch (fatal.kind) {
       case 'config':
-        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('Invalid', fatal.message, generation) })];
+        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('Invalid', fatal.message, generation, existing) })];
       case 'loader':
-        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('ListenersNotValid', fatal.message, generation) })];
+        return [gatewayStatus({ kind: 'Gateway', conditions: gatewayFailureConditions('ListenersNotValid', fatal.message, generation, existing) })];
       case 'silent':
-        return [gatewayStatus({ kind: 'Gateway', conditions: pendingConditions(generation) })];
+        return [gatewayStatus({ kind: 'Gateway', conditions: untouchedConditions(existing) })];
     }
   }
   const state = options.loadBalancerStates?.get(nsName(gateway)) ?? { kind: 'provisioning' as const };
@@ -122,27 +128,25 @@ export function collectStatuses(works: readonly GatewayWork[], snapshot: Snapsho
 }
 
 /**
- * A model build or deploy failure (docs §0 step 4): `Accepted=False/Invalid` with LBC's static
- * message; `Programmed`, listener and ListenerSet statuses are left as they were (pending).
+ * A model build or deploy failure (docs §0 step 4, gateway_controller.go `handleReconcileError`):
+ * `Accepted=False/Invalid` with LBC's static message and nothing else — `Programmed` and the
+ * listener statuses stay as they were, and the Gateway's ListenerSets get no status (they are
+ * written only after a successful deploy), so gwlb reports none for them.
  */
 export function withBuildFailures(resolution: Resolution, failedGateways: ReadonlySet<string>): Resolution {
   if (failedGateways.size === 0) return resolution;
-  const failedSets = new Set<string>();
-  for (const g of resolution.gateways) {
-    if (!failedGateways.has(nsName(g.gateway))) continue;
-    for (const s of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) failedSets.add(nsName(s));
-  }
-  const statuses = resolution.statuses.map((s): ObjectStatus => {
+  const failed = resolution.gateways.filter((g) => failedGateways.has(nsName(g.gateway)));
+  const gateways = new Map(failed.map((g) => [nsName(g.gateway), g.gateway]));
+  const failedSets = new Set(failed.flatMap((g) => [...g.acceptedListenerSets, ...g.rejectedListenerSets].map((s) => nsName(s))));
+  const statuses = resolution.statuses.flatMap((s): ObjectStatus[] => {
     const key = `${s.object.namespace}/${s.object.name}`;
-    if (s.status.kind === 'Gateway' && failedGateways.has(key)) {
-      const generation = s.status.conditions[0]?.observedGeneration ?? 1;
-      return { ...s, status: { kind: 'Gateway', conditions: gatewayFailureConditions('Invalid', 'Check Gateway Events for more information.', generation) } };
+    const gateway = s.status.kind === 'Gateway' ? gateways.get(key) : undefined;
+    if (gateway) {
+      const conditions = gatewayFailureConditions('Invalid', 'Check Gateway Events for more information.', gateway.metadata.generation, gateway.status?.conditions);
+      return [{ ...s, status: { kind: 'Gateway', conditions } }];
     }
-    if (s.status.kind === 'ListenerSet' && failedSets.has(key)) {
-      const generation = s.status.conditions[0]?.observedGeneration ?? 1;
-      return { ...s, status: { kind: 'ListenerSet', conditions: pendingConditions(generation), listeners: [] } };
-    }
-    return s;
+    if (s.status.kind === 'ListenerSet' && failedSets.has(key)) return [];
+    return [s];
   });
   return { ...resolution, statuses };
 }

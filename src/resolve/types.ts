@@ -43,6 +43,8 @@ export interface ResolveOptions {
   readonly listenerSets: boolean;
   /** Per Gateway `ns/name`; absent means "still provisioning", as after a first successful reconcile. */
   readonly loadBalancerStates?: ReadonlyMap<string, LoadBalancerState>;
+  /** GatewayClasses known to exist in the cluster but absent from the input: name → controllerName (setting `gatewayClasses`). */
+  readonly gatewayClasses?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = {
@@ -202,8 +204,19 @@ export interface ObjectStatus {
   readonly status: ComputedStatus;
 }
 
+/**
+ * A Gateway gwlb does not handle, as LBC ignores it: its GatewayClass is nowhere to be found
+ * (`class-missing`, with the closest known class name when one is close), or belongs to another
+ * controller (`other-controller`). Its AWS stack, if any, is left as it is: never pruned.
+ */
+export type UnhandledGateway =
+  | { readonly reason: 'class-missing'; readonly gateway: ObjectRef; readonly className: string; readonly suggestion?: string }
+  | { readonly reason: 'other-controller'; readonly gateway: ObjectRef; readonly className: string; readonly controllerName: string };
+
 export interface Resolution {
   readonly gateways: readonly GatewayResolution[];
+  /** Gateways of the input gwlb does not handle, and why (absent when there are none). */
+  readonly unhandled?: readonly UnhandledGateway[];
   /** Statuses for every object LBC would write one for, in input order. */
   readonly statuses: readonly ObjectStatus[];
   readonly diagnostics: readonly Diagnostic[];

@@ -21,6 +21,8 @@ export interface ServiceSpec {
   /** `Local` changes LBC's health-check defaults for instance targets (model_build_target_group.go). */
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
   readonly healthCheckNodePort?: number;
+  /** `false`: a LoadBalancer Service gets no nodePorts from the API server (passed through, not checked). */
+  readonly allocateLoadBalancerNodePorts?: boolean;
 }
 export type Service = KubeObject<'Service', ServiceSpec>;
 

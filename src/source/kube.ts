@@ -59,7 +59,8 @@ export function creationMillis(obj: { metadata: { creationTimestamp?: string } }
 
 export interface LabelSelectorRequirement {
   readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  /** `In`, `NotIn`, `Exists` or `DoesNotExist`; the API server accepts any string in Gateway API selectors. */
+  readonly operator: string;
   readonly values?: readonly string[];
 }
 

@@ -12,6 +12,7 @@ import { loadTexts } from '../../src/source/load.js';
 import { resolve } from '../../src/resolve/index.js';
 import type { ComputedStatus, Resolution, ResolveOptions } from '../../src/resolve/types.js';
 import { DEFAULT_RESOLVE_OPTIONS } from '../../src/resolve/types.js';
+import { PREFLIGHT_CODES } from '../../src/model/preflight.js';
 import { buildStacks, defaultClusterSettings, emptyKnownFacts, stackToLbcJson } from '../../src/model/index.js';
 import type { ClusterSettings, DiscoveryFacts, KnownDiscoveryFacts, Stack, SubnetFacts } from '../../src/model/index.js';
 
@@ -27,10 +28,18 @@ export interface LbcCaseOptions {
 export interface LbcCaseResult {
   readonly resolution: Resolution;
   readonly stacks: readonly Stack[];
+  /** Every stack LBC's model builds: `stacks` plus those AWS would then reject (pre-flight). */
+  readonly built: readonly Stack[];
   /** Loader + resolver + model diagnostics, in that order. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Errors only, as `CODE message` lines, for compact assertions. */
+  /** Errors only, as `CODE message` lines, for compact assertions; without pre-flight findings. */
   readonly errors: readonly string[];
+  /**
+   * gwlb's pre-flight findings (GWLB36x): what LBC builds without complaint and AWS then rejects
+   * at deploy. LBC's model tests see a successful build there, so they are kept apart from
+   * `errors`, and `stackJson` still returns the stack LBC would have tried to deploy.
+   */
+  readonly preflight: readonly string[];
   /** The stack of Gateway `ns/name` as LBC's stack JSON (resources by type, then id). */
   stackJson(id?: string): LbcStackJson;
   /** The status gwlb computes for one object. */
@@ -80,13 +89,19 @@ export function lbcCase(yamlText: string, options: LbcCaseOptions = {}): LbcCase
     secrets: loaded.snapshot.secrets,
   });
   const diagnostics = [...loaded.diagnostics, ...resolution.diagnostics, ...built.diagnostics];
+  const preflightCodes = new Set<string>(Object.values(PREFLIGHT_CODES));
+  const line = (d: Diagnostic): string => `${d.code} ${d.message}`;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const all = [...built.stacks, ...built.rejected];
   return {
     resolution,
     stacks: built.stacks,
+    built: all,
     diagnostics,
-    errors: diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`),
+    errors: errors.filter((d) => !preflightCodes.has(d.code)).map(line),
+    preflight: errors.filter((d) => preflightCodes.has(d.code)).map(line),
     stackJson(id?: string): LbcStackJson {
-      const stack = id ? built.stacks.find((s) => s.id === id) : built.stacks[0];
+      const stack = id ? all.find((s) => s.id === id) : all[0];
       if (!stack) throw new Error(`no stack ${id ?? ''} built; errors: ${diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`);
       return stackToLbcJson(stack, { redactSecrets: false }) as unknown as LbcStackJson;
     },

@@ -14,6 +14,7 @@ export interface InputFlags {
   readonly verbose?: boolean;
   readonly color?: boolean;
   readonly sandbox?: boolean;
+  readonly disableRestrictedSgRules?: boolean;
 }
 
 /** commander's argParser for a repeatable option. */
@@ -26,6 +27,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('-f, --filename <path>', 'manifest file, directory (recursive: .yaml .yml .json) or - for stdin; repeatable').argParser(collect))
     .option('--config <file>', 'gwlb settings file (default: ./gwlb.yaml if present)')
     .option('--cluster-name <name>', "the cluster name LBC runs with (its --cluster-name); tags and names depend on it")
+    .option('--disable-restricted-sg-rules', "as LBC's flag: node/pod security group rules from the backend SG open all TCP (and UDP) ports, not only traffic and health-check ports")
     .option('-v, --verbose', 'also list info diagnostics and objects of kinds gwlb does not read')
     .option('--no-color', 'never colour the output');
 }

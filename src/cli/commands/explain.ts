@@ -89,13 +89,15 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     const state = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : { offline: true }) });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     const selected = state.resolution.statuses.filter(select);
+    // Gateways LBC ignores have no status; explain still says why they are not handled.
+    const unhandled = (state.resolution.unhandled ?? []).filter((u) => select({ object: u.gateway }));
     const unattached = unattachedParents(state.snapshot, io.settings.controllerNames).filter((u) => select({ object: u.route }));
-    if (object && selected.length === 0 && unattached.length === 0) {
+    if (object && selected.length === 0 && unhandled.length === 0 && unattached.length === 0) {
       process.stderr.write(`gwlb explain: no ${object} with a status in the input; LBC writes status only for objects of its GatewayClasses\n`);
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached }) : renderStatusList(selected, flags.output));
+    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }) : renderStatusList(selected, flags.output));
     exit.code = 0;
   });
   rejectConflictingTargets(cmd);

@@ -32,6 +32,8 @@ export interface LoadBalancerRecord {
   enforcePrivateLinkInbound?: string;
   /** NLB only (source-nat.ts); absent in state persisted before it was modelled. */
   enablePrefixForIpv6SourceNat?: 'on' | 'off';
+  /** ModifyCapacityReservation's minimum capacity units; absent: no reservation. */
+  capacityUnits?: number;
 }
 
 export interface Tag {

@@ -11,6 +11,7 @@ import {
   modifyLoadBalancerAttributes,
   modifyTargetGroupAttributes,
 } from './attributes.js';
+import { describeCapacityReservation, modifyCapacityReservation } from './capacity.js';
 import type { Elbv2Handler } from './context.js';
 import { addListenerCertificates, describeListenerCertificates, removeListenerCertificates } from './listener-certificates.js';
 import { createListener, deleteListener, describeListeners, modifyListener } from './listeners.js';
@@ -30,6 +31,8 @@ export const ELBV2_ACTIONS: Readonly<Record<string, Elbv2Handler>> = {
   SetIpAddressType: setIpAddressType,
   DescribeLoadBalancerAttributes: describeLoadBalancerAttributes,
   ModifyLoadBalancerAttributes: modifyLoadBalancerAttributes,
+  DescribeCapacityReservation: describeCapacityReservation,
+  ModifyCapacityReservation: modifyCapacityReservation,
   CreateTargetGroup: createTargetGroup,
   DescribeTargetGroups: describeTargetGroups,
   ModifyTargetGroup: modifyTargetGroup,

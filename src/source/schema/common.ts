@@ -51,6 +51,16 @@ export const labelSelector: Schema = obj({
   matchExpressions: opt(list(labelSelectorRequirement)),
 });
 
+/**
+ * A label selector as the Gateway API CRDs admit it: operator, key and values are plain strings,
+ * so a bad one reaches LBC, which fails the Gateway with "Unable to parse selector …"
+ * (resolve/selectors.ts). Checking them here would hide that status.
+ */
+export const gatewayLabelSelector: Schema = obj({
+  matchLabels: opt(mapOf(str())),
+  matchExpressions: opt(list(obj({ key: req(str()), operator: req(str()), values: opt(list(str())) }))),
+});
+
 /** ParentReference (routes): group/kind default to the Gateway kind. */
 export const parentReference = obj({
   group: def(group, GATEWAY_GROUP),

@@ -5,7 +5,7 @@
  */
 import { quote } from '../../diagnostics.js';
 import { any, def, enumOf, int, list, mapOf, obj, opt, req, str, withRules, SCHEMA_CODES, type Checker, type Path } from './check.js';
-import { condition, GATEWAY_GROUP, group, hostname, kind, labelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
+import { condition, GATEWAY_GROUP, group, hostname, kind, gatewayLabelSelector, namespaceName, objectName, portNumber, secretObjectReference, sectionName } from './common.js';
 
 export const gatewayClassSpec = obj({
   controllerName: req(
@@ -23,7 +23,7 @@ export const gatewayClassSpec = obj({
 const fromNamespaces = (values: string[]) =>
   obj({
     from: def(enumOf(...values), values.includes('None') ? 'None' : 'Same'),
-    selector: opt(labelSelector),
+    selector: opt(gatewayLabelSelector),
   });
 
 const allowedRoutes = obj({

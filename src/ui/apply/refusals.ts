@@ -40,6 +40,16 @@ export function collisionRefusal(untracked: readonly UntrackedResource[]): strin
   ].join('\n');
 }
 
+/** The apply's closing error for stacks left alone because a target group waits for a nodePort. */
+export function refusedText(stacks: readonly PlannedStack[]): string {
+  const pending = stacks.flatMap((s) => s.pending_node_ports ?? []);
+  const services = [...new Set(pending.map((p) => `${p.service} port ${p.port}`))].join(', ');
+  const [ns, name] = (pending[0]?.service ?? 'NAMESPACE/NAME').split('/');
+  const ids = stacks.map((s) => s.id).join(', ');
+  const one = stacks.length === 1;
+  return `${one ? 'Gateway' : 'Gateways'} ${ids} ${one ? 'was' : 'were'} not applied: the nodePort of Service ${services} is not in the input (the API server assigns it), so ${one ? 'its' : 'their'} target group port and name are unknown. Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n ${ns ?? ''} ${name ?? ''} -o yaml) into the input, then apply again`;
+}
+
 /** The apply's closing error when some stacks were left alone because LBC would abort them. */
 export function abortedText(stacks: readonly PlannedStack[]): string {
   const ids = stacks.map((s) => s.id).join(', ');

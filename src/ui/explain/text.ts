@@ -3,9 +3,10 @@ import type { ChalkInstance } from 'chalk';
 import { shortenLongRuns, type Diagnostic } from '../../diagnostics.js';
 import type { Condition } from '../../source/kube.js';
 import type { DeployFailure, Stack } from '../../model/index.js';
-import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus } from '../../resolve/types.js';
+import type { GatewayResolution, ObjectStatus, Resolution, RouteParentStatus, UnhandledGateway } from '../../resolve/types.js';
 import type { UnattachedParent } from '../../resolve/unattached.js';
 import { certificateHint } from './cert-hints.js';
+import { unhandledBlock } from './unhandled.js';
 import { deployFailureExplanation, explain, isUnhealthy, type ExplainedKind, type Explanation } from './explanations.js';
 import { nlbBackendNotFound, routeHints } from './route-hints.js';
 import { unattachedBlock } from './unattached.js';
@@ -19,6 +20,8 @@ export interface ExplainExtras {
   readonly offline?: boolean;
   /** parentRefs LBC ignores, for the selected routes. */
   readonly unattached?: readonly UnattachedParent[];
+  /** Gateways LBC ignores (class missing or of another controller). */
+  readonly unhandled?: readonly UnhandledGateway[];
 }
 
 function key(kind: string, namespace: string, name: string): string {
@@ -134,6 +137,7 @@ export function renderExplainText(
     if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
     blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk, extras).join('\n'));
   }
+  for (const u of extras.unhandled ?? []) blocks.push(unhandledBlock(u, chalk));
   const unattached = unattachedBlock(extras.unattached ?? [], chalk);
   if (unattached) blocks.push(unattached);
   return blocks.length > 0 ? blocks.join('\n\n') + '\n' : '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../diagnostics.js';
 import { albStack, plan } from '../../plan/fixtures.test-util.js';
+import type { Stack } from '../../model/index.js';
 import { EMPTY_OBSERVED, type Plan, type PlannedStack } from '../../plan/index.js';
 import { makeChalk } from '../color.js';
 import { COMMENT_BUDGET, GITHUB_COMMENT_LIMIT, size } from './markdown-format.js';
@@ -125,7 +126,11 @@ describe('markdown plan', () => {
   });
 
   it('keeps a fence that a value in the plan cannot close', () => {
-    const md = renderPlanMarkdown(plan([albStack({ tags: { note: '```' } })], EMPTY_OBSERVED), { target: 'account', diagnostics: [] });
+    // AWS rejects a backtick in a tag (the model's pre-flight says so), so the value is put in
+    // after the build: the renderer must hold whatever a plan carries, e.g. a live account's value.
+    const built = albStack();
+    const fenced = { ...built, resources: built.resources.map((r) => (r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' ? { ...r, spec: { ...r.spec, tags: { note: '```' } } } : r)) } as Stack;
+    const md = renderPlanMarkdown(plan([fenced], EMPTY_OBSERVED), { target: 'account', diagnostics: [] });
     expect(md).toContain('\n````diff\n');
     expect(md).toContain('"note"');
     expect(md).toMatch(/\n````\n\n<\/details>/);

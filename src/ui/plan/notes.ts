@@ -26,6 +26,27 @@ export function abortLine(stack: string, a: OwnershipAbort): string {
   return `Gateway ${stack}: ${a.error}. The ${KIND_NAME[a.type]} ${a.name} carries this cluster's and this stack's tags but no ${a.tag_key} tag, so LBC would refuse to deploy the stack, and gwlb changes nothing in it. If it belongs to this Gateway, ${fix}; if it does not, remove its elbv2.k8s.aws/cluster and stack tags. Then plan again.`;
 }
 
+/** One note per Service without a nodePort, naming the Gateways apply refuses because of it. */
+function pendingNodePortNotes(plan: Plan): string[] {
+  const byService = new Map<string, { ports: Set<number>; gateways: Set<string> }>();
+  for (const s of plan.stacks) {
+    for (const p of s.pending_node_ports ?? []) {
+      const e = byService.get(p.service) ?? { ports: new Set<number>(), gateways: new Set<string>() };
+      e.ports.add(p.port);
+      e.gateways.add(s.id);
+      byService.set(p.service, e);
+    }
+  }
+  return [...byService.entries()].map(([service, { ports, gateways }]) => {
+    const sorted = [...ports].sort((a, b) => a - b);
+    const portText = sorted.length === 1 ? `port ${sorted[0]}` : `ports ${sorted.join(', ')}`;
+    const gws = [...gateways].join(', ');
+    const one = gateways.size === 1;
+    const [ns, name] = service.split('/');
+    return `Service ${service} has no nodePort for ${portText} in the input: the API server assigns it when it creates the Service, so the port and name of the instance target group of ${one ? 'Gateway' : 'Gateways'} ${gws} are (known after apply), and apply refuses ${one ? 'that Gateway' : 'those Gateways'} (the others are applied). Set spec.ports[].nodePort in the Service, or read the Service from the cluster (kubectl get service -n ${ns ?? ''} ${name ?? ''} -o yaml) into the input.`;
+  });
+}
+
 function untrackedLine(u: UntrackedResource): string {
   const what = `${u.type} ${u.name ? `${u.name} (${u.arn})` : u.arn}`;
   switch (u.reason) {
@@ -39,7 +60,7 @@ function untrackedLine(u: UntrackedResource): string {
 }
 
 /** What a note is about: the markdown view merges many notes of one kind into one sentence. */
-export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored';
+export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'pending-node-port' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored';
 
 export interface PlanNote {
   readonly severity: 'note' | 'warning' | 'error';
@@ -78,6 +99,7 @@ export function planNoteList(plan: Plan, wording: NoteWording = TEXT_WORDING): P
     for (const a of s.aborts ?? []) add('error', 'abort', abortLine(s.id, a), s.id);
     if (s.status === 'model-failed') add('warning', 'model-failed', `Gateway ${s.id} is in the input but gwlb builds no model for it (it has errors, or its GatewayClass is missing or not LBC's; see the diagnostics), so its AWS resources are left unchanged, as LBC leaves them.`, s.id);
   }
+  for (const text of pendingNodePortNotes(plan)) add('warning', 'pending-node-port', text);
   for (const u of plan.untracked) add(u.reason === 'name-collision' ? 'error' : 'warning', 'untracked', untrackedLine(u));
   if (plan.errored && plan.resource_changes.length > 0) add('error', 'errored', `the input has errors (${wording.diagnostics}); the Gateways they affect are not in this plan. Fix them and plan again.`);
   return notes;
@@ -89,6 +111,24 @@ export function formatNote(n: PlanNote, chalk: ChalkInstance): string {
   return `${label} ${n.text}`;
 }
 
+/**
+ * The stand-in-UID notes of a plan as one: manifests from files seldom carry metadata.uid, so a
+ * plan of many Gateways would otherwise repeat the sentence for each (the markdown view merges
+ * its own way, with code spans).
+ */
+function oneStandInNote(notes: readonly PlanNote[]): PlanNote[] {
+  const standIns = notes.filter((n) => n.kind === 'stand-in-uid');
+  if (standIns.length <= 1) return [...notes];
+  const ids = standIns.map((n) => n.stack ?? '');
+  const merged: PlanNote = {
+    severity: 'note',
+    kind: 'stand-in-uid',
+    text: `${ids.length} Gateways have no metadata.uid, so their load balancer and security group names hash stand-in UIDs: ${ids.join(', ')}. LBC hashes the real UIDs: names will differ for the same Gateways read from a cluster (existing load balancers are still found by their tags).`,
+  };
+  const first = notes.indexOf(standIns[0]!);
+  return notes.flatMap((n, i) => (n.kind !== 'stand-in-uid' ? [n] : i === first ? [merged] : []));
+}
+
 export function planNotes(plan: Plan, chalk: ChalkInstance, wording: NoteWording = TEXT_WORDING): string[] {
-  return planNoteList(plan, wording).map((n) => formatNote(n, chalk));
+  return oneStandInNote(planNoteList(plan, wording)).map((n) => formatNote(n, chalk));
 }

@@ -29,6 +29,15 @@ describe('text view', () => {
     expect(text).toContain('Note: planned against an empty account (--offline)');
   });
 
+  it('says once, naming them, that several Gateways hash stand-in UIDs', () => {
+    const p = plan([albStack({ name: 'a' }), albStack({ name: 'b' })], EMPTY_OBSERVED);
+    const standIn = { ...p, stacks: p.stacks.map((s) => ({ ...s, uid_source: 'stand-in' as const, uid: 'uid' })) };
+    const notes = renderPlanText(standIn, plain).split('\n').filter((l) => l.includes('metadata.uid'));
+    expect(notes).toEqual([
+      'Note: 2 Gateways have no metadata.uid, so their load balancer and security group names hash stand-in UIDs: ns/a, ns/b. LBC hashes the real UIDs: names will differ for the same Gateways read from a cluster (existing load balancers are still found by their tags).',
+    ]);
+  });
+
   it('says there is nothing to do when AWS matches', () => {
     const s = albStack();
     const text = renderPlanText(plan([s], observedOfStacks(applied(s))), plain);
