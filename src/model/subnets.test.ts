@@ -27,9 +27,10 @@ const facts: KnownDiscoveryFacts = {
 function nlb(scheme: 'internal' | 'internet-facing', loadBalancerSubnets: SubnetConfiguration[], ipAddressType: 'ipv4' | 'dualstack' = 'ipv4') {
   const gw = gateway('ns', 'gw', [httpListener(80, undefined, 'TCP')]);
   const r = buildStack(resolution(gw, {}, { type: 'network', lbc: { scheme, ipAddressType, loadBalancerSubnets } }), { facts, settings: defaultClusterSettings('c') });
-  const lb = r.stack?.resources.find((x) => x.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+  // The stack LBC builds, also when AWS would then reject it (pre-flight GWLB36x, e.g. IPv6 source NAT on an ipv4 NLB).
+  const lb = (r.stack ?? r.rejected)?.resources.find((x) => x.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
   return {
-    errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.replace('Gateway ns/gw: ', '')),
+    errors: r.diagnostics.filter((d) => d.severity === 'error' && !d.code.startsWith('GWLB36')).map((d) => d.message.replace('Gateway ns/gw: ', '')),
     mappings: (lb?.spec as LoadBalancerSpec | undefined)?.subnetMapping,
   };
 }

@@ -43,7 +43,7 @@ export interface LbOutcome {
 export function buildLb(kind: LbKind, lbConfigSpec: Record<string, unknown>, options: LbcCaseOptions = {}, meta: { namespace?: string; name?: string } = {}): LbOutcome {
   const result = lbcCase(gatewayYaml(kind, lbConfigSpec, meta), options);
   const errors = result.errors.map((e) => e.replace(/^GWLB\d+ Gateway [^:]+: /, ''));
-  return { result, errors, lb: result.stacks.length > 0 ? specOf(result.stackJson(), 'LoadBalancer', 'LoadBalancer') : undefined };
+  return { result, errors, lb: result.built.length > 0 ? specOf(result.stackJson(), 'LoadBalancer', 'LoadBalancer') : undefined };
 }
 
 /** A subnet known by its `Name` tag, tagged for both LB roles, with one IPv6 /64. */
