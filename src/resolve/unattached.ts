@@ -37,20 +37,21 @@ function allRoutes(s: Snapshot) {
 const KINDS = { alb: new Set(['HTTPRoute', 'GRPCRoute']), nlb: new Set(['TCPRoute', 'UDPRoute', 'TLSRoute']) };
 
 /** Why LBC does not attach a `routeKind` route to Gateway ns/name, or undefined when it does ('absent': no such Gateway). */
-function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames, routeKind: string): UnattachedReason | undefined | 'absent' {
+function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames, configured: Readonly<Record<string, string>>, routeKind: string): UnattachedReason | undefined | 'absent' {
   const gw = s.gateways.find((g) => g.metadata.namespace === namespace && g.metadata.name === name);
   if (!gw) return 'absent';
   const className = gw.spec.gatewayClassName;
-  const cls = s.gatewayClasses.find((c) => c.metadata.name === className);
-  if (!cls) return { kind: 'no-class', gatewayClass: className };
-  const controller = cls.spec.controllerName;
+  // The class may be in the input or named in the gatewayClasses setting (resolve/index.ts).
+  const controller = s.gatewayClasses.find((c) => c.metadata.name === className)?.spec.controllerName ?? configured[className];
+  if (controller === undefined) return { kind: 'no-class', gatewayClass: className };
   if (controller !== controllers.alb && controller !== controllers.nlb) return { kind: 'other-controller', gatewayClass: className, controllerName: controller };
   const alb = controller === controllers.alb;
   if (!(alb ? KINDS.alb : KINDS.nlb).has(routeKind)) return { kind: 'wrong-load-balancer', loadBalancer: alb ? 'ALB' : 'NLB' };
   return undefined;
 }
 
-export function unattachedParents(s: Snapshot, controllers: ControllerNames): UnattachedParent[] {
+/** `gatewayClasses`: classes known from the settings (name → controllerName), as the resolver takes them. */
+export function unattachedParents(s: Snapshot, controllers: ControllerNames, gatewayClasses: Readonly<Record<string, string>> = {}): UnattachedParent[] {
   const out: UnattachedParent[] = [];
   for (const route of allRoutes(s)) {
     route.spec.parentRefs.forEach((ref, index) => {
@@ -61,7 +62,7 @@ export function unattachedParents(s: Snapshot, controllers: ControllerNames): Un
         out.push({ route: refOf(route), index, parent, reason });
       };
       if (kind === 'Gateway') {
-        const r = gatewayReason(s, namespace, ref.name, controllers, route.kind);
+        const r = gatewayReason(s, namespace, ref.name, controllers, gatewayClasses, route.kind);
         if (r === 'absent') push({ kind: 'no-parent' });
         else if (r) push(r);
         return;
@@ -70,7 +71,7 @@ export function unattachedParents(s: Snapshot, controllers: ControllerNames): Un
       const set = s.listenerSets.find((x) => x.metadata.namespace === namespace && x.metadata.name === ref.name);
       if (!set) return push({ kind: 'no-parent' });
       const gwNs = set.spec.parentRef.namespace ?? set.metadata.namespace;
-      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers, route.kind);
+      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers, gatewayClasses, route.kind);
       if (r !== undefined && r !== 'absent' && r.kind === 'wrong-load-balancer') push(r);
       else if (r !== undefined) push({ kind: 'listener-set-parent', parent: `Gateway ${gwNs}/${set.spec.parentRef.name}` });
     });

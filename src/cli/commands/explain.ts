@@ -91,7 +91,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     const selected = state.resolution.statuses.filter(select);
     // Gateways LBC ignores have no status; explain still says why they are not handled.
     const unhandled = (state.resolution.unhandled ?? []).filter((u) => select({ object: u.gateway }));
-    const unattached = unattachedParents(state.snapshot, io.settings.controllerNames).filter((u) => select({ object: u.route }));
+    const unattached = unattachedParents(state.snapshot, io.settings.controllerNames, io.settings.cluster.gatewayClasses).filter((u) => select({ object: u.route }));
     if (object && selected.length === 0 && unhandled.length === 0 && unattached.length === 0) {
       process.stderr.write(`gwlb explain: no ${object} with a status in the input; LBC writes status only for objects of its GatewayClasses\n`);
       exit.code = 1;
