@@ -53,17 +53,21 @@ export function applyPatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-// Merge keys of the lists kubectl patches strategically in the kinds served here (patchMergeKey in k8s.io/api).
-const MERGE_KEYS = ['port', 'name', 'type', 'key', 'ip', 'address', 'addressType'] as const;
+// Merge keys of the lists kubectl patches strategically (patchMergeKey in k8s.io/api): Service
+// ports merge by `port`; other lists of objects by the first of these keys they have.
+const MERGE_KEY_BY_FIELD: Record<string, string> = { ports: 'port' };
+const MERGE_KEYS = ['name', 'type', 'key', 'ip', 'address'] as const;
 
-function mergeKeyOf(items: unknown[]): string | undefined {
+function mergeKeyOf(field: string, items: unknown[]): string | undefined {
   const first = items.find(isRecord);
-  return first === undefined ? undefined : MERGE_KEYS.find((k) => first[k] !== undefined);
+  if (first === undefined) return undefined;
+  const byField = MERGE_KEY_BY_FIELD[field];
+  return byField !== undefined && first[byField] !== undefined ? byField : MERGE_KEYS.find((k) => first[k] !== undefined);
 }
 
-function strategicList(target: unknown, patch: unknown[], order: unknown): unknown[] {
+function strategicList(field: string, target: unknown, patch: unknown[], order: unknown): unknown[] {
   const base = Array.isArray(target) ? target : [];
-  const key = mergeKeyOf([...patch, ...base]);
+  const key = mergeKeyOf(field, [...patch, ...base]);
   if (key === undefined || !patch.every(isRecord)) return structuredClone(patch);
   if (patch.some((p) => isRecord(p) && p['$patch'] === 'replace')) return patch.filter((p) => isRecord(p) && p['$patch'] !== 'replace');
   const out = base.map((b) => structuredClone(b) as unknown);
@@ -101,7 +105,7 @@ export function strategicMerge(target: unknown, patch: unknown): unknown {
       continue;
     }
     if (v === null) delete out[k];
-    else if (Array.isArray(v)) out[k] = strategicList(out[k], v, patch[`$setElementOrder/${k}`]);
+    else if (Array.isArray(v)) out[k] = strategicList(k, out[k], v, patch[`$setElementOrder/${k}`]);
     else {
       const merged = strategicMerge(out[k], v);
       if (merged === undefined) delete out[k];

@@ -52,6 +52,8 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
     send('BOOKMARK', { kind: t.r.kind, apiVersion: t.apiVersion, metadata });
   };
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
+  // Clients wait for the headers before reading; send them even when no event is due yet.
+  res.flushHeaders();
   const backlog: { type: WatchEventType; object: KubeObject }[] = [];
   const initial = rawRv === null || rawRv === '' || rawRv === '0' || query.get('sendInitialEvents') === 'true';
   if (initial) {
