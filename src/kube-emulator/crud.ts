@@ -1,6 +1,6 @@
 /**
  * get, create, update (PUT), patch and delete of one object, with the API server's rules: a
- * namespaced object needs its namespace to exist; a resourceVersion in the body is a
+ * namespaced object needs its namespace to exist (unless createNamespaces); a resourceVersion in the body is a
  * precondition (409 Conflict); a write that changes nothing is not stored (no new
  * resourceVersion, no watch event); deleting a Namespace deletes what is in it.
  */
@@ -30,6 +30,8 @@ export class KubeObjects {
   constructor(
     private readonly store: KubeStore,
     private readonly now: () => number,
+    /** Create a missing namespace on first use instead of answering 404 (a sandbox convenience; the real server refuses). */
+    private readonly createNamespaces = false,
   ) {
     this.allocator = new ServiceAllocator(() => store.list(SERVICE));
   }
@@ -42,7 +44,9 @@ export class KubeObjects {
   }
 
   private requireNamespace(namespace: string | undefined): void {
-    if (namespace !== undefined && this.store.get(NAMESPACE, undefined, namespace) === undefined) throw notFound(NAMESPACE, namespace);
+    if (namespace === undefined || this.store.get(NAMESPACE, undefined, namespace) !== undefined) return;
+    if (!this.createNamespaces) throw notFound(NAMESPACE, namespace);
+    this.create({ r: NAMESPACE, version: 'v1', apiVersion: 'v1' }, { metadata: { name: namespace } });
   }
 
   get(t: Target): KubeObject {

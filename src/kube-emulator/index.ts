@@ -32,6 +32,8 @@ export interface KubeEmulatorOptions {
   readonly historySize?: number;
   /** How often watches that allow bookmarks get one (default 10 s). */
   readonly bookmarkIntervalMs?: number;
+  /** Create a namespace on the first write into it instead of answering 404 `namespaces "x" not found` (for the sandbox). */
+  readonly createNamespaces?: boolean;
   readonly now?: () => number;
 }
 
@@ -49,7 +51,7 @@ const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-s
 
 export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Promise<RunningKubeEmulator> {
   const store = new KubeStore(options.historySize ?? 1000);
-  const objects = new KubeObjects(store, options.now ?? Date.now);
+  const objects = new KubeObjects(store, options.now ?? Date.now, options.createNamespaces ?? false);
   const namespaces = RESOURCES.find((r) => r.group === CORE_GROUP && r.plural === 'namespaces')!;
   for (const name of INITIAL_NAMESPACES) objects.create({ r: namespaces, version: 'v1', apiVersion: 'v1' }, { metadata: { name } });
   const faults = new KubeFaults(options.user);

@@ -21,7 +21,8 @@ interface EmulatorFlags {
 const KUBE_HELP = `
 With --kube, a local Kubernetes API (the kinds gwlb reads: Gateway API, LBC's CRDs, Services,
 EndpointSlices, Nodes, Namespaces, Secrets) is served too, in memory, and a kubeconfig for it is
-written (context gwlb-emulator, plain http). For example:
+written (context gwlb-emulator, plain http). Unlike a real cluster, a namespace is created on the
+first write into it, so every example applies as it is. For example:
 
   gwlb emulator --seed --kube
   export KUBECONFIG=<the printed path>
@@ -60,7 +61,7 @@ export function registerEmulatorCommand(program: Command, exit: ExitCode): void 
       let kube;
       if (kubeApi !== undefined) {
         try {
-          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort });
+          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort, createNamespaces: true });
         } catch (err) {
           await emulator.close();
           process.stderr.write(`gwlb emulator: cannot start the Kubernetes API on port ${flags.kubePort}: ${err instanceof Error ? err.message : String(err)}; pick another with --kube-port\n`);
