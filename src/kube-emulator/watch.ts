@@ -1,0 +1,93 @@
+/**
+ * `?watch=true`: a stream of newline-delimited `{type, object}` events. Without a
+ * resourceVersion (or with "0") it opens with ADDED for every current object; from a
+ * resourceVersion it replays the retained changes after it, or sends an ERROR event with a 410
+ * Expired Status when they are gone (as the real server does inside the stream, so reflectors
+ * relist). With `allowWatchBookmarks` it sends BOOKMARKs periodically and when `timeoutSeconds`
+ * ends the stream; `sendInitialEvents=true` ends the initial ADDED events with the
+ * `k8s.io/initial-events-end` bookmark (the watch-list protocol).
+ */
+import type { ServerResponse } from 'node:http';
+import { present } from './metadata.js';
+import type { Target } from './paths.js';
+import { resourceKey } from './resources.js';
+import { both, fieldSelector, labelSelector, type Selector } from './selectors.js';
+import { expired } from './status.js';
+import type { KubeObject, KubeStore, StoreEvent } from './store.js';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface WatchOptions {
+  /** How often a BOOKMARK is sent to a watch that allows them. */
+  readonly bookmarkIntervalMs: number;
+}
+
+export function isWatch(query: URLSearchParams): boolean {
+  const w = query.get('watch');
+  return w === 'true' || w === '1';
+}
+
+/** The event a watcher of `t` with `select` sees for a change, if any (objects leaving the selection are DELETED). */
+function visible(t: Target, select: Selector, e: StoreEvent): { type: WatchEventType; object: KubeObject } | undefined {
+  if (e.resource !== resourceKey(t.r)) return undefined;
+  const inScope = (o: KubeObject | undefined): boolean => o !== undefined && (t.namespace === undefined || o.metadata.namespace === t.namespace) && select(o);
+  const before = e.type !== 'ADDED' && inScope(e.previous);
+  const after = e.type !== 'DELETED' && inScope(e.object);
+  if (before && after) return { type: 'MODIFIED', object: e.object };
+  if (after) return { type: 'ADDED', object: e.object };
+  if (before) return { type: 'DELETED', object: e.object };
+  return undefined;
+}
+
+export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: ServerResponse, options: WatchOptions): void {
+  const select = both(labelSelector(query.get('labelSelector')), fieldSelector(query.get('fieldSelector')));
+  const bookmarks = query.get('allowWatchBookmarks') === 'true';
+  const timeoutSeconds = Number(query.get('timeoutSeconds') ?? '1800');
+  const rawRv = query.get('resourceVersion');
+  const send = (type: WatchEventType, object: unknown): void => {
+    res.write(`${JSON.stringify({ type, object })}\n`);
+  };
+  const bookmark = (annotations?: Record<string, string>): void => {
+    const metadata = { resourceVersion: String(store.resourceVersion), ...(annotations ? { annotations } : {}) };
+    send('BOOKMARK', { kind: t.r.kind, apiVersion: t.apiVersion, metadata });
+  };
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
+  // Clients wait for the headers before reading; send them even when no event is due yet.
+  res.flushHeaders();
+  const backlog: { type: WatchEventType; object: KubeObject }[] = [];
+  const initial = rawRv === null || rawRv === '' || rawRv === '0' || query.get('sendInitialEvents') === 'true';
+  if (initial) {
+    for (const o of store.list(t.r, t.namespace)) if (select(o)) backlog.push({ type: 'ADDED', object: o });
+  } else {
+    const changes = store.changesSince(t.r, Number(rawRv));
+    if (changes === 'expired' || !Number.isFinite(Number(rawRv))) {
+      const status = expired(`too old resource version: ${rawRv} (${store.oldestResourceVersion})`).status;
+      send('ERROR', status);
+      res.end();
+      return;
+    }
+    for (const e of changes) {
+      const v = visible(t, select, e);
+      if (v) backlog.push(v);
+    }
+  }
+  for (const e of backlog) send(e.type, present(e.object, t.apiVersion));
+  if (query.get('sendInitialEvents') === 'true' && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
+
+  const unsubscribe = store.subscribe((e) => {
+    const v = visible(t, select, e);
+    if (v) send(v.type, present(v.object, t.apiVersion));
+  });
+  const ticker = bookmarks ? setInterval(() => bookmark(), options.bookmarkIntervalMs) : undefined;
+  const timeout = setTimeout(() => {
+    if (bookmarks) bookmark();
+    res.end();
+  }, Math.max(0, timeoutSeconds) * 1000);
+  const stop = (): void => {
+    unsubscribe();
+    if (ticker) clearInterval(ticker);
+    clearTimeout(timeout);
+  };
+  // The response's close is the connection going away (the request's fires once its body is read).
+  res.once('close', stop);
+}
