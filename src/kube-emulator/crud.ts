@@ -4,7 +4,7 @@
  * precondition (409 Conflict); a write that changes nothing is not stored (no new
  * resourceVersion, no watch event); deleting a Namespace deletes what is in it.
  */
-import { bodyObject, prepareCreate, prepareUpdate, present } from './metadata.js';
+import { bodyObject, canonicalJson, prepareCreate, prepareUpdate, present } from './metadata.js';
 import { applyPatchOfType, type PatchType } from './patch.js';
 import type { Target } from './paths.js';
 import { CORE_GROUP, RESOURCES, type ResourceDef } from './resources.js';
@@ -20,7 +20,7 @@ function methodNotAllowed(): Error {
 }
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject): string => JSON.stringify({ ...o, apiVersion: undefined, metadata: { ...o.metadata, resourceVersion: undefined } });
+  const strip = (o: KubeObject): string => canonicalJson({ ...o, apiVersion: undefined, metadata: { ...o.metadata, resourceVersion: undefined } });
   return strip(a) === strip(b);
 }
 

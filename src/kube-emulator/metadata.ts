@@ -57,9 +57,14 @@ export function prepareCreate(r: ResourceDef, object: KubeObject, apiVersion: st
   return object;
 }
 
+/** JSON with object keys sorted, so a write that only reorders keys compares equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
 function withoutMetaAndStatus(o: KubeObject): string {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
-  return JSON.stringify(rest);
+  return canonicalJson(rest);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Discovery, CRUD and the metadata the API server sets, against the local Kubernetes API over HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { gateway, GW, useKube } from './helpers.js';
+import { startKubeEmulator } from '../../src/kube-emulator/index.js';
+import { gateway, GW, KubeClient, useKube } from './helpers.js';
 
 const { client } = useKube();
 
@@ -73,6 +74,10 @@ describe('create, get, update, delete', () => {
     const labelled = await client().put(`${GW}/namespaces/default/gateways/put`, { ...ok.body, metadata: { ...ok.body.metadata, labels: { tier: 'x' } } });
     expect(labelled.body.metadata).toMatchObject({ generation: 2, labels: { tier: 'x' }, uid: created.metadata.uid });
     expect(Number(labelled.body.metadata.resourceVersion)).toBeGreaterThan(Number(ok.body.metadata.resourceVersion));
+    // The same spec with its keys in another order is no change: same generation and resourceVersion.
+    const { gatewayClassName, listeners } = labelled.body.spec;
+    const reordered = await client().put(`${GW}/namespaces/default/gateways/put`, { ...labelled.body, spec: { listeners, gatewayClassName } });
+    expect(reordered.body.metadata).toMatchObject({ generation: 2, resourceVersion: labelled.body.metadata.resourceVersion });
   });
 
   it('deletes, and deleting a namespace deletes what is in it', async () => {
@@ -82,6 +87,21 @@ describe('create, get, update, delete', () => {
     expect((await client().get(`${GW}/namespaces/default/gateways/dup`)).status).toBe(404);
     expect((await client().delete('/api/v1/namespaces/doomed')).body.metadata.name).toBe('doomed');
     expect((await client().get(`${GW}/namespaces/doomed/gateways/inside`)).status).toBe(404);
+  });
+
+  it('creates a missing namespace on first use with createNamespaces (the sandbox setting)', async () => {
+    const lenient = await startKubeEmulator({ createNamespaces: true });
+    try {
+      const c = new KubeClient(lenient.endpoint);
+      expect((await c.post(`${GW}/namespaces/shop/gateways`, gateway('g'))).status).toBe(201);
+      expect((await c.get('/api/v1/namespaces/shop')).body.status).toEqual({ phase: 'Active' });
+    } finally {
+      await lenient.close();
+    }
+  });
+
+  it('rejects a field selector on an unsupported field (400)', async () => {
+    expect((await client().get(`${GW}/gateways?fieldSelector=spec.gatewayClassName%3Dalb`)).body).toMatchObject({ code: 400, message: 'field label not supported: spec.gatewayClassName' });
   });
 
   it('serves the seeded namespaces and cluster-scoped kinds without a namespace', async () => {
