@@ -2,7 +2,8 @@
  * get, create, update (PUT), patch and delete of one object, with the API server's rules: a
  * namespaced object needs its namespace to exist (unless createNamespaces); a resourceVersion in the body is a
  * precondition (409 Conflict); a write that changes nothing is not stored (no new
- * resourceVersion, no watch event); deleting a Namespace deletes what is in it.
+ * resourceVersion, no watch event); deleting a Namespace deletes what is in it; a dry run
+ * (`dryRun=All`) answers as the write would but stores nothing.
  */
 import { bodyObject, canonicalJson, prepareCreate, prepareUpdate, present } from './metadata.js';
 import { applyPatchOfType, type PatchType } from './patch.js';
@@ -43,10 +44,10 @@ export class KubeObjects {
     return found;
   }
 
-  private requireNamespace(namespace: string | undefined): void {
+  private requireNamespace(namespace: string | undefined, dryRun: boolean): void {
     if (namespace === undefined || this.store.get(NAMESPACE, undefined, namespace) !== undefined) return;
     if (!this.createNamespaces) throw notFound(NAMESPACE, namespace);
-    this.create({ r: NAMESPACE, version: 'v1', apiVersion: 'v1' }, { metadata: { name: namespace } });
+    if (!dryRun) this.create({ r: NAMESPACE, version: 'v1', apiVersion: 'v1' }, { metadata: { name: namespace } });
   }
 
   get(t: Target): KubeObject {
@@ -58,9 +59,9 @@ export class KubeObjects {
     if (t.name !== undefined || (t.r.namespaced && t.namespace === undefined)) throw methodNotAllowed();
     const object = prepareCreate(t.r, bodyObject(t.r, body, t.namespace), t.apiVersion, this.now());
     if (this.store.get(t.r, t.namespace, object.metadata.name) !== undefined) throw alreadyExists(t.r, object.metadata.name);
-    this.requireNamespace(t.namespace);
+    this.requireNamespace(t.namespace, t.dryRun === true);
     if (t.r === SERVICE) this.allocator.apply(t.r, object, undefined);
-    return present(this.store.write(t.r, object), t.apiVersion);
+    return present(t.dryRun ? object : this.store.write(t.r, object), t.apiVersion);
   }
 
   /** PUT of the object or its status. */
@@ -75,7 +76,7 @@ export class KubeObjects {
     const updated = prepareUpdate(t.r, current, next, t.subresource);
     if (t.r === SERVICE && t.subresource === undefined) this.allocator.apply(t.r, updated, current);
     if (sameContent(current, updated)) return present(current, t.apiVersion);
-    return present(this.store.write(t.r, updated), t.apiVersion);
+    return present(t.dryRun ? updated : this.store.write(t.r, updated), t.apiVersion);
   }
 
   /** PATCH of the object or its status; server-side apply creates a missing object. */
@@ -97,6 +98,7 @@ export class KubeObjects {
   delete(t: Target): KubeObject {
     if (t.subresource !== undefined) throw methodNotAllowed();
     const current = this.current(t);
+    if (t.dryRun) return present(current, t.apiVersion);
     if (t.r === NAMESPACE) this.emptyNamespace(current.metadata.name);
     const deleted = this.store.remove(t.r, t.namespace, current.metadata.name)!;
     return present(deleted, t.apiVersion);

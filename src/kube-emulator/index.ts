@@ -34,6 +34,8 @@ export interface KubeEmulatorOptions {
   readonly bookmarkIntervalMs?: number;
   /** Create a namespace on the first write into it instead of answering 404 `namespaces "x" not found` (for the sandbox). */
   readonly createNamespaces?: boolean;
+  /** Record every request (method and path) in `faults.requests`; on unless turned off. */
+  readonly logRequests?: boolean;
   readonly now?: () => number;
 }
 
@@ -56,7 +58,7 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
   for (const name of INITIAL_NAMESPACES) objects.create({ r: namespaces, version: 'v1', apiVersion: 'v1' }, { metadata: { name } });
   const faults = new KubeFaults(options.user);
   for (const g of options.uninstalledGroups ?? []) faults.uninstall(g);
-  const server = createKubeServer({ store, objects, faults, resources: RESOURCES, watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000 } });
+  const server = createKubeServer({ store, objects, faults, resources: RESOURCES, watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000 }, logRequests: options.logRequests ?? true });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

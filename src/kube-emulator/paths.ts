@@ -14,6 +14,8 @@ export interface Target {
   readonly namespace?: string;
   readonly name?: string;
   readonly subresource?: 'status';
+  /** `?dryRun=All`: a write is checked and answered but not stored. */
+  readonly dryRun?: boolean;
 }
 
 /** undefined when the path names nothing served (the caller answers 404). */

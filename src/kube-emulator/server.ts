@@ -23,6 +23,8 @@ export interface KubeBackend {
   readonly faults: KubeFaults;
   readonly resources: readonly ResourceDef[];
   readonly watch: WatchOptions;
+  /** Record every request in faults.requests (tests); off for the long-running sandbox. */
+  readonly logRequests: boolean;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -75,7 +77,7 @@ function verbOf(method: string, t: Target, query: URLSearchParams): KubeVerb | u
 
 async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
-  b.faults.log(method, req.url ?? '/');
+  if (b.logRequests) b.faults.log(method, req.url ?? '/');
   const url = new URL(req.url ?? '/', 'http://kube');
   const body = await readBody(req);
   if (['/healthz', '/livez', '/readyz'].includes(url.pathname)) {
@@ -85,8 +87,9 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
   }
   const doc = method === 'GET' ? document(b, url.pathname, req.headers.host ?? '127.0.0.1') : undefined;
   if (doc !== undefined && doc !== null) return json(res, 200, doc);
-  const t = doc === null ? undefined : parseResourcePath(b.faults.installed(b.resources), url.pathname);
-  if (t === undefined) throw pageNotFound();
+  const parsed = doc === null ? undefined : parseResourcePath(b.faults.installed(b.resources), url.pathname);
+  if (parsed === undefined) throw pageNotFound();
+  const t: Target = url.searchParams.get('dryRun') === 'All' ? { ...parsed, dryRun: true } : parsed;
   const verb = verbOf(method, t, url.searchParams);
   if (verb === undefined) throw pageNotFound();
   if (b.faults.isForbidden(t.r, verb, t.subresource)) throw forbidden(t.r, verb, b.faults.user, t.namespace, t.name, t.subresource);

@@ -100,6 +100,18 @@ describe('create, get, update, delete', () => {
     }
   });
 
+  it('answers a dryRun=All write as the write would, and stores nothing', async () => {
+    const created = await client().post(`${GW}/namespaces/default/gateways?dryRun=All`, gateway('dry'));
+    expect(created.status).toBe(201);
+    expect(created.body.metadata.uid).toBeDefined();
+    expect((await client().get(`${GW}/namespaces/default/gateways/dry`)).status).toBe(404);
+    await client().post(`${GW}/namespaces/default/gateways`, gateway('dry'));
+    const patched = await client().patch(`${GW}/namespaces/default/gateways/dry?dryRun=All`, { spec: { gatewayClassName: 'nlb' } });
+    expect(patched.body.metadata.generation).toBe(2);
+    expect((await client().delete(`${GW}/namespaces/default/gateways/dry?dryRun=All`)).status).toBe(200);
+    expect((await client().get(`${GW}/namespaces/default/gateways/dry`)).body.metadata.generation).toBe(1);
+  });
+
   it('rejects a field selector on an unsupported field (400)', async () => {
     expect((await client().get(`${GW}/gateways?fieldSelector=spec.gatewayClassName%3Dalb`)).body).toMatchObject({ code: 400, message: 'field label not supported: spec.gatewayClassName' });
   });

@@ -120,6 +120,13 @@ describe.skipIf(!hasKubectl)(`kubectl against the local Kubernetes API${hasKubec
     }
   });
 
+  it('kubectl apply --dry-run=server reports what it would create and stores nothing', async () => {
+    const out = await ok('apply', '--dry-run=server', '-f', join(EXAMPLES, 'nlb-tcp'));
+    expect(out).toContain('gateway.gateway.networking.k8s.io/my-gateway created (server dry run)');
+    const r = await kubectl('get', 'gateway', 'my-gateway');
+    expect(r.stderr).toContain('Error from server (NotFound): gateways.gateway.networking.k8s.io "my-gateway" not found');
+  });
+
   it('kubectl prints the API server’s Forbidden message', async () => {
     kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways', verb: 'list' });
     const r = await kubectl('get', 'gateways', '-A');

@@ -61,7 +61,7 @@ export function registerEmulatorCommand(program: Command, exit: ExitCode): void 
       let kube;
       if (kubeApi !== undefined) {
         try {
-          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort, createNamespaces: true });
+          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort, createNamespaces: true, logRequests: false });
         } catch (err) {
           await emulator.close();
           process.stderr.write(`gwlb emulator: cannot start the Kubernetes API on port ${flags.kubePort}: ${err instanceof Error ? err.message : String(err)}; pick another with --kube-port\n`);
