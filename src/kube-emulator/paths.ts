@@ -51,3 +51,15 @@ export function parseResourcePath(resources: readonly ResourceDef[], pathname: s
     ...(sub === 'status' ? { subresource: 'status' as const } : {}),
   };
 }
+
+/** The collection an object is created in, from its apiVersion, kind and namespace (`default` when unset). */
+export function collectionOf(resources: readonly ResourceDef[], object: Record<string, unknown>): Target | undefined {
+  const apiVersion = String(object['apiVersion'] ?? '');
+  const slash = apiVersion.lastIndexOf('/');
+  const [group, version] = slash < 0 ? [CORE_GROUP, apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+  const r = resources.find((x) => x.group === group && x.kind === object['kind'] && x.versions.includes(version));
+  if (r === undefined) return undefined;
+  const meta = object['metadata'];
+  const ns = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>)['namespace'] : undefined;
+  return { r, version, apiVersion, ...(r.namespaced ? { namespace: typeof ns === 'string' && ns !== '' ? ns : 'default' } : {}) };
+}

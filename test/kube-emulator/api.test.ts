@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startKubeEmulator } from '../../src/kube-emulator/index.js';
 import { gateway, GW, KubeClient, useKube } from './helpers.js';
 
-const { client } = useKube();
+const { client, kube } = useKube();
 
 describe('discovery', () => {
   it('lists the core version, the groups and each group-version’s resources with their status subresource', async () => {
@@ -110,6 +110,14 @@ describe('create, get, update, delete', () => {
     expect(patched.body.metadata.generation).toBe(2);
     expect((await client().delete(`${GW}/namespaces/default/gateways/dry?dryRun=All`)).status).toBe(200);
     expect((await client().get(`${GW}/namespaces/default/gateways/dry`)).body.metadata.generation).toBe(1);
+  });
+
+  it('seeds objects in-process with create(), as a POST would', async () => {
+    const svc = kube().create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'seeded' }, spec: { type: 'NodePort', ports: [{ port: 80 }] } });
+    expect(svc.metadata).toMatchObject({ name: 'seeded', namespace: 'default', generation: 1 });
+    expect((await client().get('/api/v1/namespaces/default/services/seeded')).body.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    expect(() => kube().create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'seeded' } })).toThrow('services "seeded" already exists');
+    expect(() => kube().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } })).toThrow('the local Kubernetes API does not serve Pod (v1)');
   });
 
   it('rejects a field selector on an unsupported field (400)', async () => {
