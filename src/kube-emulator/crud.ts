@@ -3,9 +3,10 @@
  * namespaced object needs its namespace to exist (unless createNamespaces); a resourceVersion in the body is a
  * precondition (409 Conflict); a write that changes nothing is not stored (no new
  * resourceVersion, no watch event); deleting a Namespace deletes what is in it; a dry run
- * (`dryRun=All`) answers as the write would but stores nothing.
+ * (`dryRun=All`) answers as the write would but stores nothing. An object with finalizers is only
+ * marked (deletionTimestamp) by a delete, and goes once a write empties its finalizers.
  */
-import { bodyObject, canonicalJson, prepareCreate, prepareUpdate, present } from './metadata.js';
+import { bodyObject, canonicalJson, prepareCreate, prepareUpdate, present, timestamp } from './metadata.js';
 import { applyPatchOfType, type PatchType } from './patch.js';
 import type { Target } from './paths.js';
 import { CORE_GROUP, RESOURCES, type ResourceDef } from './resources.js';
@@ -18,6 +19,11 @@ const SERVICE = RESOURCES.find((r) => r.group === CORE_GROUP && r.plural === 'se
 
 function methodNotAllowed(): Error {
   return failure('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+}
+
+function hasFinalizers(o: KubeObject): boolean {
+  const f = o.metadata['finalizers'];
+  return Array.isArray(f) && f.length > 0;
 }
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
@@ -76,7 +82,13 @@ export class KubeObjects {
     const updated = prepareUpdate(t.r, current, next, t.subresource);
     if (t.r === SERVICE && t.subresource === undefined) this.allocator.apply(t.r, updated, current);
     if (sameContent(current, updated)) return present(current, t.apiVersion);
-    return present(t.dryRun ? updated : this.store.write(t.r, updated), t.apiVersion);
+    if (t.dryRun) return present(updated, t.apiVersion);
+    if (updated.metadata['deletionTimestamp'] !== undefined && !hasFinalizers(updated)) {
+      // The last finalizer removed from an object being deleted: it goes now.
+      this.store.write(t.r, updated);
+      return present(this.store.remove(t.r, t.namespace, updated.metadata.name)!, t.apiVersion);
+    }
+    return present(this.store.write(t.r, updated), t.apiVersion);
   }
 
   /** PATCH of the object or its status; server-side apply creates a missing object. */
@@ -95,13 +107,21 @@ export class KubeObjects {
     return this.replace(t, existing, next);
   }
 
-  delete(t: Target): KubeObject {
+  /** The object as deleted, or as marked for deletion when finalizers hold it (`pending`, answered 202). */
+  delete(t: Target): { object: KubeObject; pending: boolean } {
     if (t.subresource !== undefined) throw methodNotAllowed();
     const current = this.current(t);
-    if (t.dryRun) return present(current, t.apiVersion);
+    if (hasFinalizers(current)) {
+      if (t.dryRun || current.metadata['deletionTimestamp'] !== undefined) return { object: present(current, t.apiVersion), pending: true };
+      const marked = structuredClone(current);
+      marked.metadata['deletionTimestamp'] = timestamp(this.now());
+      marked.metadata['deletionGracePeriodSeconds'] = 0;
+      return { object: present(this.store.write(t.r, marked), t.apiVersion), pending: true };
+    }
+    if (t.dryRun) return { object: present(current, t.apiVersion), pending: false };
     if (t.r === NAMESPACE) this.emptyNamespace(current.metadata.name);
     const deleted = this.store.remove(t.r, t.namespace, current.metadata.name)!;
-    return present(deleted, t.apiVersion);
+    return { object: present(deleted, t.apiVersion), pending: false };
   }
 
   private emptyNamespace(namespace: string): void {

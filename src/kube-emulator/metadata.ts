@@ -32,7 +32,7 @@ export function bodyObject(r: ResourceDef, body: unknown, namespace: string | un
   return copy as KubeObject;
 }
 
-function timestamp(now: number): string {
+export function timestamp(now: number): string {
   return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
@@ -87,6 +87,11 @@ export function prepareUpdate(r: ResourceDef, current: KubeObject, next: KubeObj
   if (current.metadata.namespace !== undefined) meta.namespace = current.metadata.namespace;
   meta.uid = current.metadata.uid;
   meta.creationTimestamp = current.metadata.creationTimestamp;
+  // Deletion marks are the server's: a client can neither set nor clear them.
+  for (const key of ['deletionTimestamp', 'deletionGracePeriodSeconds']) {
+    if (current.metadata[key] === undefined) delete meta[key];
+    else meta[key] = current.metadata[key];
+  }
   if (r.status) {
     if (current['status'] === undefined) delete updated['status'];
     else updated['status'] = structuredClone(current['status']);

@@ -103,7 +103,10 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
       const type = patchTypeOf(req.headers['content-type']);
       return json(res, 200, b.objects.patch(t, type, parsePatchBody(type, body)));
     }
-    case 'delete': return json(res, 200, b.objects.delete(t));
+    case 'delete': {
+      const { object, pending } = b.objects.delete(t);
+      return json(res, pending ? 202 : 200, object);
+    }
   }
 }
 

@@ -124,6 +124,17 @@ describe('create, get, update, delete', () => {
     expect((await client().get(`${GW}/gateways?fieldSelector=spec.gatewayClassName%3Dalb`)).body).toMatchObject({ code: 400, message: 'field label not supported: spec.gatewayClassName' });
   });
 
+  it('only marks an object with finalizers on delete (202), and removes it when a write empties them', async () => {
+    await client().post(`${GW}/namespaces/default/gateways`, gateway('fin', { metadata: { name: 'fin', finalizers: ['gateway.k8s.aws/alb'] } }));
+    const marked = await client().delete(`${GW}/namespaces/default/gateways/fin`);
+    expect(marked.status).toBe(202);
+    expect(marked.body.metadata.deletionTimestamp).toMatch(/Z$/);
+    const cleared = await client().patch(`${GW}/namespaces/default/gateways/fin`, { metadata: { deletionTimestamp: null, labels: { still: 'here' } } });
+    expect(cleared.body.metadata.deletionTimestamp).toBe(marked.body.metadata.deletionTimestamp);
+    await client().patch(`${GW}/namespaces/default/gateways/fin`, [{ op: 'remove', path: '/metadata/finalizers' }], 'application/json-patch+json');
+    expect((await client().get(`${GW}/namespaces/default/gateways/fin`)).status).toBe(404);
+  });
+
   it('serves the seeded namespaces and cluster-scoped kinds without a namespace', async () => {
     const ns = (await client().get('/api/v1/namespaces')).body;
     expect(ns.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual(expect.arrayContaining(['default', 'kube-system']));
