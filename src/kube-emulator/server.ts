@@ -9,6 +9,7 @@ import type { KubeObjects } from './crud.js';
 import { apiGroup, coreVersions, groupList, resourceList, SERVER_VERSION } from './discovery.js';
 import type { KubeFaults, KubeVerb } from './faults.js';
 import { list } from './list.js';
+import { table, wantsTable } from './table.js';
 import { openApiV3 } from './openapi.js';
 import { parsePatchBody, patchTypeOf } from './patch.js';
 import { parseResourcePath, type Target } from './paths.js';
@@ -94,8 +95,14 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
   if (verb === undefined) throw pageNotFound();
   if (b.faults.isForbidden(t.r, verb, t.subresource)) throw forbidden(t.r, verb, b.faults.user, t.namespace, t.name, t.subresource);
   switch (verb) {
-    case 'get': return json(res, 200, b.objects.get(t));
-    case 'list': return json(res, 200, list(b.store, t, url.searchParams));
+    case 'get': {
+      const object = b.objects.get(t);
+      return json(res, 200, wantsTable(req) ? table(t.r, [object], object.metadata.resourceVersion ?? '', Date.now()) : object);
+    }
+    case 'list': {
+      const page = list(b.store, t, url.searchParams);
+      return json(res, 200, wantsTable(req) ? { ...(table(t.r, page.items, page.metadata.resourceVersion, Date.now()) as object), metadata: page.metadata } : page);
+    }
     case 'watch': return watch(b.store, t, url.searchParams, res, b.watch);
     case 'create': return json(res, 201, b.objects.create(t, parseJson(body)));
     case 'update': return json(res, 200, b.objects.update(t, parseJson(body)));

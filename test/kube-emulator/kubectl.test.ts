@@ -95,6 +95,11 @@ describe.skipIf(!hasKubectl)(`kubectl against the local Kubernetes API${hasKubec
       expect(ip).toMatch(/^10\.96\./);
       for (const p of ports) expect(Number(p)).toBeGreaterThanOrEqual(30000);
     }
+    // Plain `kubectl get` prints the server's table: the Service printer's and the CRDs' columns.
+    expect((await ok('get', 'svc', '-n', 'example-ns')).split('\n')[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+    const gateways = (await ok('get', 'gateways', '-A')).split('\n');
+    expect(gateways[0]).toMatch(/^NAMESPACE\s+NAME\s+CLASS\s+ADDRESS\s+PROGRAMMED\s+AGE$/);
+    expect(gateways[1]).toMatch(/^example-ns\s+my-alb-gateway\s+aws-alb-gateway-class\s+Unknown\s+\d+s$/);
   });
 
   it('kubectl get --watch sees a Gateway created after it started', async () => {
