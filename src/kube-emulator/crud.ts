@@ -2,9 +2,11 @@
  * get, create, update (PUT), patch and delete of one object, with the API server's rules: a
  * namespaced object needs its namespace to exist (unless createNamespaces); a resourceVersion in the body is a
  * precondition (409 Conflict); a write that changes nothing is not stored (no new
- * resourceVersion, no watch event); deleting a Namespace deletes what is in it.
+ * resourceVersion, no watch event); deleting a Namespace deletes what is in it; a dry run
+ * (`dryRun=All`) answers as the write would but stores nothing. An object with finalizers is only
+ * marked (deletionTimestamp) by a delete, and goes once a write empties its finalizers.
  */
-import { bodyObject, prepareCreate, prepareUpdate, present } from './metadata.js';
+import { bodyObject, canonicalJson, prepareCreate, prepareUpdate, present, timestamp } from './metadata.js';
 import { applyPatchOfType, type PatchType } from './patch.js';
 import type { Target } from './paths.js';
 import { CORE_GROUP, RESOURCES, type ResourceDef } from './resources.js';
@@ -19,8 +21,13 @@ function methodNotAllowed(): Error {
   return failure('MethodNotAllowed', 'the server does not allow this method on the requested resource');
 }
 
+function hasFinalizers(o: KubeObject): boolean {
+  const f = o.metadata['finalizers'];
+  return Array.isArray(f) && f.length > 0;
+}
+
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject): string => JSON.stringify({ ...o, apiVersion: undefined, metadata: { ...o.metadata, resourceVersion: undefined } });
+  const strip = (o: KubeObject): string => canonicalJson({ ...o, apiVersion: undefined, metadata: { ...o.metadata, resourceVersion: undefined } });
   return strip(a) === strip(b);
 }
 
@@ -43,10 +50,10 @@ export class KubeObjects {
     return found;
   }
 
-  private requireNamespace(namespace: string | undefined): void {
+  private requireNamespace(namespace: string | undefined, dryRun: boolean): void {
     if (namespace === undefined || this.store.get(NAMESPACE, undefined, namespace) !== undefined) return;
     if (!this.createNamespaces) throw notFound(NAMESPACE, namespace);
-    this.create({ r: NAMESPACE, version: 'v1', apiVersion: 'v1' }, { metadata: { name: namespace } });
+    if (!dryRun) this.create({ r: NAMESPACE, version: 'v1', apiVersion: 'v1' }, { metadata: { name: namespace } });
   }
 
   get(t: Target): KubeObject {
@@ -58,9 +65,9 @@ export class KubeObjects {
     if (t.name !== undefined || (t.r.namespaced && t.namespace === undefined)) throw methodNotAllowed();
     const object = prepareCreate(t.r, bodyObject(t.r, body, t.namespace), t.apiVersion, this.now());
     if (this.store.get(t.r, t.namespace, object.metadata.name) !== undefined) throw alreadyExists(t.r, object.metadata.name);
-    this.requireNamespace(t.namespace);
+    this.requireNamespace(t.namespace, t.dryRun === true);
     if (t.r === SERVICE) this.allocator.apply(t.r, object, undefined);
-    return present(this.store.write(t.r, object), t.apiVersion);
+    return present(t.dryRun ? object : this.store.write(t.r, object), t.apiVersion);
   }
 
   /** PUT of the object or its status. */
@@ -75,6 +82,12 @@ export class KubeObjects {
     const updated = prepareUpdate(t.r, current, next, t.subresource);
     if (t.r === SERVICE && t.subresource === undefined) this.allocator.apply(t.r, updated, current);
     if (sameContent(current, updated)) return present(current, t.apiVersion);
+    if (t.dryRun) return present(updated, t.apiVersion);
+    if (updated.metadata['deletionTimestamp'] !== undefined && !hasFinalizers(updated)) {
+      // The last finalizer removed from an object being deleted: it goes now.
+      this.store.write(t.r, updated);
+      return present(this.store.remove(t.r, t.namespace, updated.metadata.name)!, t.apiVersion);
+    }
     return present(this.store.write(t.r, updated), t.apiVersion);
   }
 
@@ -94,12 +107,21 @@ export class KubeObjects {
     return this.replace(t, existing, next);
   }
 
-  delete(t: Target): KubeObject {
+  /** The object as deleted, or as marked for deletion when finalizers hold it (`pending`, answered 202). */
+  delete(t: Target): { object: KubeObject; pending: boolean } {
     if (t.subresource !== undefined) throw methodNotAllowed();
     const current = this.current(t);
+    if (hasFinalizers(current)) {
+      if (t.dryRun || current.metadata['deletionTimestamp'] !== undefined) return { object: present(current, t.apiVersion), pending: true };
+      const marked = structuredClone(current);
+      marked.metadata['deletionTimestamp'] = timestamp(this.now());
+      marked.metadata['deletionGracePeriodSeconds'] = 0;
+      return { object: present(this.store.write(t.r, marked), t.apiVersion), pending: true };
+    }
+    if (t.dryRun) return { object: present(current, t.apiVersion), pending: false };
     if (t.r === NAMESPACE) this.emptyNamespace(current.metadata.name);
     const deleted = this.store.remove(t.r, t.namespace, current.metadata.name)!;
-    return present(deleted, t.apiVersion);
+    return { object: present(deleted, t.apiVersion), pending: false };
   }
 
   private emptyNamespace(namespace: string): void {

@@ -12,8 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { KubeObjects } from './crud.js';
 import { KubeFaults } from './faults.js';
 import { CORE_GROUP, RESOURCES } from './resources.js';
+import { collectionOf } from './paths.js';
 import { createKubeServer } from './server.js';
-import { KubeStore } from './store.js';
+import { StatusError } from './status.js';
+import { KubeStore, type KubeObject } from './store.js';
 
 export { KubeFaults, type ForbidRule, type KubeVerb, type LoggedRequest } from './faults.js';
 export { kubeconfigFor, writeKubeconfig, KUBE_CONTEXT } from './kubeconfig.js';
@@ -34,6 +36,8 @@ export interface KubeEmulatorOptions {
   readonly bookmarkIntervalMs?: number;
   /** Create a namespace on the first write into it instead of answering 404 `namespaces "x" not found` (for the sandbox). */
   readonly createNamespaces?: boolean;
+  /** Record every request (method and path) in `faults.requests`; on unless turned off. */
+  readonly logRequests?: boolean;
   readonly now?: () => number;
 }
 
@@ -43,6 +47,11 @@ export interface RunningKubeEmulator {
   readonly port: number;
   readonly faults: KubeFaults;
   readonly store: KubeStore;
+  /**
+   * Creates an object in-process, as `POST` to its collection would (server-set metadata, Service
+   * allocations, watch events), for seeding a test cluster; throws with the API server's message.
+   */
+  create(object: Record<string, unknown>): KubeObject;
   close(): Promise<void>;
 }
 
@@ -56,7 +65,7 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
   for (const name of INITIAL_NAMESPACES) objects.create({ r: namespaces, version: 'v1', apiVersion: 'v1' }, { metadata: { name } });
   const faults = new KubeFaults(options.user);
   for (const g of options.uninstalledGroups ?? []) faults.uninstall(g);
-  const server = createKubeServer({ store, objects, faults, resources: RESOURCES, watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000 } });
+  const server = createKubeServer({ store, objects, faults, resources: RESOURCES, watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000 }, logRequests: options.logRequests ?? true });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,6 +80,15 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
     port,
     faults,
     store,
+    create(object) {
+      const t = collectionOf(RESOURCES, object);
+      if (t === undefined) throw new Error(`the local Kubernetes API does not serve ${String(object['kind'])} (${String(object['apiVersion'])})`);
+      try {
+        return objects.create(t, object);
+      } catch (err) {
+        throw err instanceof StatusError ? new Error(err.status.message) : err;
+      }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -40,7 +40,14 @@ export function listKind(t: Target): string {
   return `${t.r.kind}List`;
 }
 
-export function list(store: KubeStore, t: Target, query: URLSearchParams): Record<string, unknown> {
+export interface ListPage {
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+  readonly items: KubeObject[];
+}
+
+export function list(store: KubeStore, t: Target, query: URLSearchParams): ListPage {
   const select = both(labelSelector(query.get('labelSelector')), fieldSelector(query.get('fieldSelector')));
   const rawLimit = query.get('limit');
   const limit = rawLimit === null ? 0 : Number(rawLimit);
@@ -60,10 +67,10 @@ export function list(store: KubeStore, t: Target, query: URLSearchParams): Recor
   const matching = objects.filter((o) => keyOf(o) > after && select(o));
   const page = limit > 0 ? matching.slice(0, limit) : matching;
   const remaining = matching.length - page.length;
-  const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
+  const metadata: ListPage['metadata'] = { resourceVersion: String(rv) };
   if (remaining > 0) {
-    metadata['continue'] = encodeToken({ rv, after: keyOf(page[page.length - 1]!) });
-    metadata['remainingItemCount'] = remaining;
+    metadata.continue = encodeToken({ rv, after: keyOf(page[page.length - 1]!) });
+    metadata.remainingItemCount = remaining;
   }
   return { kind: listKind(t), apiVersion: t.apiVersion, metadata, items: page.map((o) => present(o, t.apiVersion)) };
 }

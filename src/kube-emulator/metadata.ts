@@ -32,7 +32,7 @@ export function bodyObject(r: ResourceDef, body: unknown, namespace: string | un
   return copy as KubeObject;
 }
 
-function timestamp(now: number): string {
+export function timestamp(now: number): string {
   return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
@@ -57,9 +57,14 @@ export function prepareCreate(r: ResourceDef, object: KubeObject, apiVersion: st
   return object;
 }
 
+/** JSON with object keys sorted, so a write that only reorders keys compares equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
 function withoutMetaAndStatus(o: KubeObject): string {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
-  return JSON.stringify(rest);
+  return canonicalJson(rest);
 }
 
 /**
@@ -82,6 +87,11 @@ export function prepareUpdate(r: ResourceDef, current: KubeObject, next: KubeObj
   if (current.metadata.namespace !== undefined) meta.namespace = current.metadata.namespace;
   meta.uid = current.metadata.uid;
   meta.creationTimestamp = current.metadata.creationTimestamp;
+  // Deletion marks are the server's: a client can neither set nor clear them.
+  for (const key of ['deletionTimestamp', 'deletionGracePeriodSeconds']) {
+    if (current.metadata[key] === undefined) delete meta[key];
+    else meta[key] = current.metadata[key];
+  }
   if (r.status) {
     if (current['status'] === undefined) delete updated['status'];
     else updated['status'] = structuredClone(current['status']);

@@ -14,6 +14,8 @@ export interface Target {
   readonly namespace?: string;
   readonly name?: string;
   readonly subresource?: 'status';
+  /** `?dryRun=All`: a write is checked and answered but not stored. */
+  readonly dryRun?: boolean;
 }
 
 /** undefined when the path names nothing served (the caller answers 404). */
@@ -48,4 +50,16 @@ export function parseResourcePath(resources: readonly ResourceDef[], pathname: s
     ...(name !== undefined ? { name } : {}),
     ...(sub === 'status' ? { subresource: 'status' as const } : {}),
   };
+}
+
+/** The collection an object is created in, from its apiVersion, kind and namespace (`default` when unset). */
+export function collectionOf(resources: readonly ResourceDef[], object: Record<string, unknown>): Target | undefined {
+  const apiVersion = String(object['apiVersion'] ?? '');
+  const slash = apiVersion.lastIndexOf('/');
+  const [group, version] = slash < 0 ? [CORE_GROUP, apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+  const r = resources.find((x) => x.group === group && x.kind === object['kind'] && x.versions.includes(version));
+  if (r === undefined) return undefined;
+  const meta = object['metadata'];
+  const ns = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>)['namespace'] : undefined;
+  return { r, version, apiVersion, ...(r.namespaced ? { namespace: typeof ns === 'string' && ns !== '' ? ns : 'default' } : {}) };
 }

@@ -63,11 +63,8 @@ export function fieldSelector(raw: string | null): Selector {
     const m = /^([^!=]+)(==|=|!=)(.*)$/.exec(term);
     if (!m) throw badRequest(`invalid selector: '${raw}'; can't understand '${term}'`);
     const [, field, op, value] = m as unknown as [string, string, string, string];
-    const get = (o: KubeObject): string | undefined => {
-      if (field === 'metadata.name') return o.metadata.name;
-      if (field === 'metadata.namespace') return o.metadata.namespace ?? '';
-      throw badRequest(`field label not supported: ${field}`);
-    };
+    if (field !== 'metadata.name' && field !== 'metadata.namespace') throw badRequest(`field label not supported: ${field}`);
+    const get = (o: KubeObject): string => (field === 'metadata.name' ? o.metadata.name : (o.metadata.namespace ?? ''));
     return op === '!=' ? (o) => get(o) !== value : (o) => get(o) === value;
   });
   return (o) => reqs.every((r) => r(o));

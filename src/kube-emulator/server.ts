@@ -9,6 +9,7 @@ import type { KubeObjects } from './crud.js';
 import { apiGroup, coreVersions, groupList, resourceList, SERVER_VERSION } from './discovery.js';
 import type { KubeFaults, KubeVerb } from './faults.js';
 import { list } from './list.js';
+import { table, wantsTable } from './table.js';
 import { openApiV3 } from './openapi.js';
 import { parsePatchBody, patchTypeOf } from './patch.js';
 import { parseResourcePath, type Target } from './paths.js';
@@ -23,6 +24,8 @@ export interface KubeBackend {
   readonly faults: KubeFaults;
   readonly resources: readonly ResourceDef[];
   readonly watch: WatchOptions;
+  /** Record every request in faults.requests (tests); off for the long-running sandbox. */
+  readonly logRequests: boolean;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -75,7 +78,7 @@ function verbOf(method: string, t: Target, query: URLSearchParams): KubeVerb | u
 
 async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
-  b.faults.log(method, req.url ?? '/');
+  if (b.logRequests) b.faults.log(method, req.url ?? '/');
   const url = new URL(req.url ?? '/', 'http://kube');
   const body = await readBody(req);
   if (['/healthz', '/livez', '/readyz'].includes(url.pathname)) {
@@ -85,14 +88,21 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
   }
   const doc = method === 'GET' ? document(b, url.pathname, req.headers.host ?? '127.0.0.1') : undefined;
   if (doc !== undefined && doc !== null) return json(res, 200, doc);
-  const t = doc === null ? undefined : parseResourcePath(b.faults.installed(b.resources), url.pathname);
-  if (t === undefined) throw pageNotFound();
+  const parsed = doc === null ? undefined : parseResourcePath(b.faults.installed(b.resources), url.pathname);
+  if (parsed === undefined) throw pageNotFound();
+  const t: Target = url.searchParams.get('dryRun') === 'All' ? { ...parsed, dryRun: true } : parsed;
   const verb = verbOf(method, t, url.searchParams);
   if (verb === undefined) throw pageNotFound();
   if (b.faults.isForbidden(t.r, verb, t.subresource)) throw forbidden(t.r, verb, b.faults.user, t.namespace, t.name, t.subresource);
   switch (verb) {
-    case 'get': return json(res, 200, b.objects.get(t));
-    case 'list': return json(res, 200, list(b.store, t, url.searchParams));
+    case 'get': {
+      const object = b.objects.get(t);
+      return json(res, 200, wantsTable(req) ? table(t.r, [object], object.metadata.resourceVersion ?? '', Date.now()) : object);
+    }
+    case 'list': {
+      const page = list(b.store, t, url.searchParams);
+      return json(res, 200, wantsTable(req) ? { ...(table(t.r, page.items, page.metadata.resourceVersion, Date.now()) as object), metadata: page.metadata } : page);
+    }
     case 'watch': return watch(b.store, t, url.searchParams, res, b.watch);
     case 'create': return json(res, 201, b.objects.create(t, parseJson(body)));
     case 'update': return json(res, 200, b.objects.update(t, parseJson(body)));
@@ -100,7 +110,10 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
       const type = patchTypeOf(req.headers['content-type']);
       return json(res, 200, b.objects.patch(t, type, parsePatchBody(type, body)));
     }
-    case 'delete': return json(res, 200, b.objects.delete(t));
+    case 'delete': {
+      const { object, pending } = b.objects.delete(t);
+      return json(res, pending ? 202 : 200, object);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { present } from './metadata.js';
 import type { Target } from './paths.js';
 import { resourceKey } from './resources.js';
 import { both, fieldSelector, labelSelector, type Selector } from './selectors.js';
-import { expired } from './status.js';
+import { badRequest, expired } from './status.js';
 import type { KubeObject, KubeStore, StoreEvent } from './store.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -42,8 +42,10 @@ function visible(t: Target, select: Selector, e: StoreEvent): { type: WatchEvent
 export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: ServerResponse, options: WatchOptions): void {
   const select = both(labelSelector(query.get('labelSelector')), fieldSelector(query.get('fieldSelector')));
   const bookmarks = query.get('allowWatchBookmarks') === 'true';
-  const timeoutSeconds = Number(query.get('timeoutSeconds') ?? '1800');
+  const rawTimeout = Number(query.get('timeoutSeconds') ?? '1800');
+  const timeoutSeconds = Number.isFinite(rawTimeout) && rawTimeout >= 0 ? rawTimeout : 1800;
   const rawRv = query.get('resourceVersion');
+  if (rawRv !== null && rawRv !== '' && !/^\d+$/.test(rawRv)) throw badRequest(`invalid resource version: ${rawRv}`);
   const send = (type: WatchEventType, object: unknown): void => {
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
@@ -60,7 +62,7 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
     for (const o of store.list(t.r, t.namespace)) if (select(o)) backlog.push({ type: 'ADDED', object: o });
   } else {
     const changes = store.changesSince(t.r, Number(rawRv));
-    if (changes === 'expired' || !Number.isFinite(Number(rawRv))) {
+    if (changes === 'expired') {
       const status = expired(`too old resource version: ${rawRv} (${store.oldestResourceVersion})`).status;
       send('ERROR', status);
       res.end();
@@ -82,7 +84,7 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
   const timeout = setTimeout(() => {
     if (bookmarks) bookmark();
     res.end();
-  }, Math.max(0, timeoutSeconds) * 1000);
+  }, timeoutSeconds * 1000);
   const stop = (): void => {
     unsubscribe();
     if (ticker) clearInterval(ticker);

@@ -2,9 +2,10 @@
  * Discovery, CRUD and the metadata the API server sets, against the local Kubernetes API over HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { gateway, GW, useKube } from './helpers.js';
+import { startKubeEmulator } from '../../src/kube-emulator/index.js';
+import { gateway, GW, KubeClient, useKube } from './helpers.js';
 
-const { client } = useKube();
+const { client, kube } = useKube();
 
 describe('discovery', () => {
   it('lists the core version, the groups and each group-version’s resources with their status subresource', async () => {
@@ -73,6 +74,10 @@ describe('create, get, update, delete', () => {
     const labelled = await client().put(`${GW}/namespaces/default/gateways/put`, { ...ok.body, metadata: { ...ok.body.metadata, labels: { tier: 'x' } } });
     expect(labelled.body.metadata).toMatchObject({ generation: 2, labels: { tier: 'x' }, uid: created.metadata.uid });
     expect(Number(labelled.body.metadata.resourceVersion)).toBeGreaterThan(Number(ok.body.metadata.resourceVersion));
+    // The same spec with its keys in another order is no change: same generation and resourceVersion.
+    const { gatewayClassName, listeners } = labelled.body.spec;
+    const reordered = await client().put(`${GW}/namespaces/default/gateways/put`, { ...labelled.body, spec: { listeners, gatewayClassName } });
+    expect(reordered.body.metadata).toMatchObject({ generation: 2, resourceVersion: labelled.body.metadata.resourceVersion });
   });
 
   it('deletes, and deleting a namespace deletes what is in it', async () => {
@@ -82,6 +87,52 @@ describe('create, get, update, delete', () => {
     expect((await client().get(`${GW}/namespaces/default/gateways/dup`)).status).toBe(404);
     expect((await client().delete('/api/v1/namespaces/doomed')).body.metadata.name).toBe('doomed');
     expect((await client().get(`${GW}/namespaces/doomed/gateways/inside`)).status).toBe(404);
+  });
+
+  it('creates a missing namespace on first use with createNamespaces (the sandbox setting)', async () => {
+    const lenient = await startKubeEmulator({ createNamespaces: true });
+    try {
+      const c = new KubeClient(lenient.endpoint);
+      expect((await c.post(`${GW}/namespaces/shop/gateways`, gateway('g'))).status).toBe(201);
+      expect((await c.get('/api/v1/namespaces/shop')).body.status).toEqual({ phase: 'Active' });
+    } finally {
+      await lenient.close();
+    }
+  });
+
+  it('answers a dryRun=All write as the write would, and stores nothing', async () => {
+    const created = await client().post(`${GW}/namespaces/default/gateways?dryRun=All`, gateway('dry'));
+    expect(created.status).toBe(201);
+    expect(created.body.metadata.uid).toBeDefined();
+    expect((await client().get(`${GW}/namespaces/default/gateways/dry`)).status).toBe(404);
+    await client().post(`${GW}/namespaces/default/gateways`, gateway('dry'));
+    const patched = await client().patch(`${GW}/namespaces/default/gateways/dry?dryRun=All`, { spec: { gatewayClassName: 'nlb' } });
+    expect(patched.body.metadata.generation).toBe(2);
+    expect((await client().delete(`${GW}/namespaces/default/gateways/dry?dryRun=All`)).status).toBe(200);
+    expect((await client().get(`${GW}/namespaces/default/gateways/dry`)).body.metadata.generation).toBe(1);
+  });
+
+  it('seeds objects in-process with create(), as a POST would', async () => {
+    const svc = kube().create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'seeded' }, spec: { type: 'NodePort', ports: [{ port: 80 }] } });
+    expect(svc.metadata).toMatchObject({ name: 'seeded', namespace: 'default', generation: 1 });
+    expect((await client().get('/api/v1/namespaces/default/services/seeded')).body.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    expect(() => kube().create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'seeded' } })).toThrow('services "seeded" already exists');
+    expect(() => kube().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } })).toThrow('the local Kubernetes API does not serve Pod (v1)');
+  });
+
+  it('rejects a field selector on an unsupported field (400)', async () => {
+    expect((await client().get(`${GW}/gateways?fieldSelector=spec.gatewayClassName%3Dalb`)).body).toMatchObject({ code: 400, message: 'field label not supported: spec.gatewayClassName' });
+  });
+
+  it('only marks an object with finalizers on delete (202), and removes it when a write empties them', async () => {
+    await client().post(`${GW}/namespaces/default/gateways`, gateway('fin', { metadata: { name: 'fin', finalizers: ['gateway.k8s.aws/alb'] } }));
+    const marked = await client().delete(`${GW}/namespaces/default/gateways/fin`);
+    expect(marked.status).toBe(202);
+    expect(marked.body.metadata.deletionTimestamp).toMatch(/Z$/);
+    const cleared = await client().patch(`${GW}/namespaces/default/gateways/fin`, { metadata: { deletionTimestamp: null, labels: { still: 'here' } } });
+    expect(cleared.body.metadata.deletionTimestamp).toBe(marked.body.metadata.deletionTimestamp);
+    await client().patch(`${GW}/namespaces/default/gateways/fin`, [{ op: 'remove', path: '/metadata/finalizers' }], 'application/json-patch+json');
+    expect((await client().get(`${GW}/namespaces/default/gateways/fin`)).status).toBe(404);
   });
 
   it('serves the seeded namespaces and cluster-scoped kinds without a namespace', async () => {

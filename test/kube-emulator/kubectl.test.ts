@@ -95,6 +95,11 @@ describe.skipIf(!hasKubectl)(`kubectl against the local Kubernetes API${hasKubec
       expect(ip).toMatch(/^10\.96\./);
       for (const p of ports) expect(Number(p)).toBeGreaterThanOrEqual(30000);
     }
+    // Plain `kubectl get` prints the server's table: the Service printer's and the CRDs' columns.
+    expect((await ok('get', 'svc', '-n', 'example-ns')).split('\n')[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+    const gateways = (await ok('get', 'gateways', '-A')).split('\n');
+    expect(gateways[0]).toMatch(/^NAMESPACE\s+NAME\s+CLASS\s+ADDRESS\s+PROGRAMMED\s+AGE$/);
+    expect(gateways[1]).toMatch(/^example-ns\s+my-alb-gateway\s+aws-alb-gateway-class\s+Unknown\s+\d+s$/);
   });
 
   it('kubectl get --watch sees a Gateway created after it started', async () => {
@@ -118,6 +123,13 @@ describe.skipIf(!hasKubectl)(`kubectl against the local Kubernetes API${hasKubec
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  it('kubectl apply --dry-run=server reports what it would create and stores nothing', async () => {
+    const out = await ok('apply', '--dry-run=server', '-f', join(EXAMPLES, 'nlb-tcp'));
+    expect(out).toContain('gateway.gateway.networking.k8s.io/my-gateway created (server dry run)');
+    const r = await kubectl('get', 'gateway', 'my-gateway');
+    expect(r.stderr).toContain('Error from server (NotFound): gateways.gateway.networking.k8s.io "my-gateway" not found');
   });
 
   it('kubectl prints the API server’s Forbidden message', async () => {

@@ -106,6 +106,10 @@ describe('watch', () => {
     expect(events[0]).toMatchObject({ type: 'BOOKMARK', object: { metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } } });
   });
 
+  it('rejects a resourceVersion that is not a number (400)', async () => {
+    expect((await client().get(`${NS}?watch=true&resourceVersion=abc`)).body).toMatchObject({ code: 400, message: 'invalid resource version: abc' });
+  });
+
   it('sends an ERROR event with a 410 Expired Status for a resourceVersion older than the history', async () => {
     const small = await startKubeEmulator({ historySize: 1 });
     try {

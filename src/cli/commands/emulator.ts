@@ -37,7 +37,7 @@ function parsePort(raw: string): number {
 
 export function registerEmulatorCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('emulator')
-    .description('serve a local AWS emulator (ELBv2, EC2, ACM) on 127.0.0.1 for --endpoint-url and the AWS SDKs')
+    .description('serve a local AWS emulator (ELBv2, EC2, ACM) on 127.0.0.1 for --endpoint-url and the AWS SDKs; with --kube, a local Kubernetes API too')
     .option('--port <n>', 'port to listen on (0 picks a free port)', parsePort, 4566)
     .option('--state <file>', 'persist the emulated account to this JSON file and reload it on start')
     .option('--seed', 'seed a sandbox account (VPC, subnets in 3 AZs, nodes, ACM certificates) when the state is empty')
@@ -61,7 +61,7 @@ export function registerEmulatorCommand(program: Command, exit: ExitCode): void 
       let kube;
       if (kubeApi !== undefined) {
         try {
-          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort, createNamespaces: true });
+          kube = await kubeApi.startKubeEmulator({ port: flags.kubePort, createNamespaces: true, logRequests: false });
         } catch (err) {
           await emulator.close();
           process.stderr.write(`gwlb emulator: cannot start the Kubernetes API on port ${flags.kubePort}: ${err instanceof Error ? err.message : String(err)}; pick another with --kube-port\n`);
