@@ -47,18 +47,25 @@ const FLOAT_NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-const coreNull = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && NULL.test(data), construct: () => null });
-const coreBool = new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && BOOL.test(data), construct: (data: string) => data[0] === 't' || data[0] === 'T' });
+/**
+ * Every plain scalar is tried against each type: a look at its first character first keeps
+ * words such as `gateway.networking.k8s.io/v1` away from the regular expressions.
+ */
+const firstIs = (data: unknown, chars: string): data is string => typeof data === 'string' && (data.length === 0 || chars.includes(data[0]!));
+const NUMBER_START = '0123456789-+.';
+
+const coreNull = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => firstIs(data, '~nN') && NULL.test(data), construct: () => null });
+const coreBool = new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => firstIs(data, 'tTfF') && BOOL.test(data), construct: (data: string) => data[0] === 't' || data[0] === 'T' });
 
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  resolve: (data: unknown) => firstIs(data, NUMBER_START) && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
   construct: (data: string) => (INT_DEC.test(data) ? parseInt(data, 10) : parseInt(data.substring(2), INT_OCT.test(data) ? 8 : 16)),
 });
 
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (FLOAT_NAN_INF.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
+  resolve: (data: unknown) => firstIs(data, NUMBER_START) && (FLOAT_NAN_INF.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
   construct: (data: string) => {
     if (!FLOAT_NAN_INF.test(data)) return parseFloat(data);
     if (data.slice(-3).toLowerCase() === 'nan') return NaN;

@@ -180,7 +180,12 @@ export type Field =
 
 export const req = (schema: Schema): Field => ({ presence: 'required', schema });
 export const opt = (schema: Schema): Field => ({ presence: 'optional', schema });
-export const def = (schema: Schema, fallback: unknown): Field => ({ presence: 'defaulted', schema, fallback: () => structuredClone(fallback) });
+/** A string, number or boolean default is used as is; only an object or list is copied per use. */
+export const def = (schema: Schema, fallback: unknown): Field => ({
+  presence: 'defaulted',
+  schema,
+  fallback: typeof fallback === 'object' && fallback !== null ? () => structuredClone(fallback) : () => fallback,
+});
 
 /** A rule over the whole (already field-checked) object, like a CRD's `x-kubernetes-validations`. */
 export type Rule = (value: Record<string, unknown>, c: Checker, path: Path) => void;
