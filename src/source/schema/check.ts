@@ -25,6 +25,7 @@ export const SCHEMA_CODES = {
 
 export class Checker {
   readonly diagnostics: Diagnostic[] = [];
+  private errors = 0;
 
   constructor(
     private readonly origin: Origin,
@@ -34,12 +35,13 @@ export class Checker {
   ) {}
 
   error(code: string, path: Path, message: string): void {
+    this.errors += 1;
     this.diagnostics.push({ severity: 'error', code, message, location: this.origin.locate(path), object: this.object, path: formatPath(path) });
   }
 
   /** Errors so far: a rule runs only if the value it looks at added none (CEL sees valid objects). */
   errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
+    return this.errors;
   }
 
   warn(code: string, path: Path, message: string): void {
@@ -197,6 +199,9 @@ export interface ObjectRules {
 }
 
 export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRules = {}): Schema {
+  // Listed once, not per value decoded: this runs for every object in every manifest.
+  const fieldList = Object.entries(fields);
+  const rules = options.rules ?? [];
   return (value, c, path) => {
     if (!isRecord(value)) {
       c.error(SCHEMA_CODES.wrongType, path, `must be an object, got ${describe(value)}`);
@@ -204,7 +209,7 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
     }
     const out: Record<string, unknown> = {};
     const errorsBefore = c.errorCount();
-    for (const [key, field] of Object.entries(fields)) {
+    for (const [key, field] of fieldList) {
       const raw = value[key];
       if (raw === undefined || raw === null) {
         switch (field.presence) {
@@ -231,7 +236,7 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
       for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(fields, key)) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
-    if (c.errorCount() === errorsBefore) for (const rule of options.rules ?? []) rule(out, c, path);
+    if (c.errorCount() === errorsBefore) for (const rule of rules) rule(out, c, path);
     return out;
   };
 }
