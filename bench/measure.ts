@@ -36,3 +36,20 @@ export function heapOf(fn: () => unknown): number {
 export function fmt(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`;
 }
+
+/** Best wall and CPU time (user + system, `process.cpuUsage()`) in ms over `runs` runs, after one warm-up. */
+export function timeCpu(runs: number, fn: () => unknown): { wallMs: number; cpuMs: number } {
+  fn();
+  let wallMs = Infinity;
+  let cpuMs = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    fn();
+    wallMs = Math.min(wallMs, performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}

@@ -7,6 +7,7 @@ import { buildPlan } from '../src/plan/index.js';
 import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import { runAwsBench } from './aws-bench.js';
 import { runModelBench } from './model-bench.js';
+import { runParseBench } from './parse-bench.js';
 import { runResolveBench } from './resolve-bench.js';
 import { runStartupBench } from './startup-bench.js';
 
@@ -16,6 +17,8 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 async function main(): Promise<void> {
   // Spawns the CLI that `npm run bench` has just built (bin/gwlb.js runs dist/).
   runStartupBench();
+  console.log();
+  runParseBench();
   console.log();
   runResolveBench();
   console.log();

@@ -1,7 +1,10 @@
 /** Source positions for parsed YAML/JSON documents: an object's location and its fields'. */
-import { isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { SourceLocation } from '../diagnostics.js';
+import type { DocumentSpan } from './fast-yaml.js';
 import type { Origin } from './kube.js';
+
+type Path = readonly (string | number)[];
 
 export function locationAt(file: string, lineCounter: LineCounter, offset: number): SourceLocation {
   const pos = lineCounter.linePos(offset);
@@ -29,24 +32,58 @@ function childNode(node: YamlNode, key: string | number): YamlNode | undefined {
   return undefined;
 }
 
+/** The location of the node at `path` below `root`, or of the nearest ancestor found, or `best`. */
+function walk(root: YamlNode | undefined, path: Path, at: (offset: number) => SourceLocation, best: SourceLocation): SourceLocation {
+  let node = root;
+  for (const key of path) {
+    if (!node) break;
+    node = childNode(node, key);
+    if (node?.range) best = at(node.range[0]);
+  }
+  return best;
+}
+
 /**
  * An Origin for the object whose root node is `root`. `locate` walks the YAML node tree, so
  * positions cost nothing until a diagnostic asks for one.
  */
 export function originOf(file: string, lineCounter: LineCounter, root: YamlNode | undefined, fallback: SourceLocation): Origin {
-  const location = root?.range ? locationAt(file, lineCounter, root.range[0]) : fallback;
+  const at = (offset: number) => locationAt(file, lineCounter, offset);
+  const location = root?.range ? at(root.range[0]) : fallback;
+  return { location, locate: (path) => walk(root, path, at, location) };
+}
+
+/**
+ * An Origin for the value at `prefix` (empty for a document's root, `['items', i]` for an item
+ * of a List) in a document the fast reader read (fast-yaml.ts). The document is read again with
+ * `yaml`, for its node tree, only when a position inside it is asked for: a diagnostic.
+ */
+export function deferredOrigin(file: string, text: string, span: DocumentSpan, options: ParseOptions & DocumentOptions & SchemaOptions, prefix: Path = []): Origin {
+  const rootLocation: SourceLocation = { file, line: span.line, column: span.column };
+  let tree: { root: YamlNode | undefined; at: (offset: number) => SourceLocation } | undefined;
+  const load = () => {
+    if (tree) return tree;
+    // Read from the start of the root's line, so its indentation is kept; offsets count from there.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text.slice(span.lineStart, span.end), { ...options, lineCounter });
+    const at = (offset: number): SourceLocation => {
+      const pos = lineCounter.linePos(offset);
+      return { file, line: span.line + pos.line - 1, column: pos.col };
+    };
+    tree = { root: (doc.contents as YamlNode | null) ?? undefined, at };
+    return tree;
+  };
+  const locateFrom = (path: Path) => {
+    const t = load();
+    return walk(t.root, path, t.at, rootLocation);
+  };
+  if (prefix.length === 0) return { location: rootLocation, locate: locateFrom };
+  let location: SourceLocation | undefined;
   return {
-    location,
-    locate(path) {
-      let node = root;
-      let best = location;
-      for (const key of path) {
-        if (!node) break;
-        node = childNode(node, key);
-        if (node?.range) best = locationAt(file, lineCounter, node.range[0]);
-      }
-      return best;
+    get location() {
+      return (location ??= locateFrom(prefix));
     },
+    locate: (path) => locateFrom([...prefix, ...path]),
   };
 }
 

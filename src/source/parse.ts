@@ -2,11 +2,17 @@
  * Text → raw objects: multi-document YAML (JSON is YAML), `kind: List`, with positions.
  * Checks only what every Kubernetes object needs (apiVersion, kind, metadata.name); the schema
  * of each kind is checked by schema/.
+ *
+ * Two readers give the same values and positions: the fast one (fast-yaml.ts, js-yaml) for
+ * plain YAML, and the checked one (the `yaml` package's document model, with the limits of
+ * yaml-limits.ts) for a text the fast one refuses: anchors, merges, tags, errors.
  */
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode, type YAMLError } from 'yaml';
 import { shorten, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { ManifestText } from './files.js';
-import { locationAt, originOf } from './origin.js';
+import { readFast } from './fast-yaml.js';
+import type { Origin } from './kube.js';
+import { deferredOrigin, locationAt, originOf } from './origin.js';
 import { checkYamlLimits, MAX_DEPTH } from './yaml-limits.js';
 import type { RawObject } from './schema/index.js';
 
@@ -23,7 +29,7 @@ function nonEmptyString(value: unknown): value is string {
  * YAML 1.1 tags such as !!binary or !!set give plain strings and maps, never Buffers or Sets.
  * Duplicate keys are errors, as the API server's strict decoding makes them.
  */
-const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, resolveKnownTags: false }) as const;
+const READ_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true, resolveKnownTags: false } as const;
 
 function readerError(error: YAMLError, location: SourceLocation): Diagnostic {
   // The reader ran out of stack on values nested hundreds of levels deep: a limit, like the others.
@@ -34,11 +40,25 @@ function readerError(error: YAMLError, location: SourceLocation): Diagnostic {
   return { severity: 'error', code: 'GWLB001', message: `YAML syntax error: ${shorten(error.message.split('\n')[0]!)}; the document is skipped`, location };
 }
 
-export function parseManifest(input: ManifestText): { objects: RawObject[]; diagnostics: Diagnostic[] } {
-  const objects: RawObject[] = [];
-  const diagnostics: Diagnostic[] = [];
+type Parsed = { objects: RawObject[]; diagnostics: Diagnostic[] };
+
+export function parseManifest(input: ManifestText): Parsed {
+  const fast = readFast(input.text);
+  if (!fast) return parseChecked(input);
+  const parsed: Parsed = { objects: [], diagnostics: [] };
+  for (const { value, span } of fast) {
+    const origin = deferredOrigin(input.file, input.text, span, READ_OPTIONS);
+    addDocument(value, origin, (i) => deferredOrigin(input.file, input.text, span, READ_OPTIONS, ['items', i]), parsed);
+  }
+  return parsed;
+}
+
+/** The checked reader: exact syntax errors, alias and nesting limits (yaml-limits.ts). */
+export function parseChecked(input: ManifestText): Parsed {
+  const parsed: Parsed = { objects: [], diagnostics: [] };
+  const { diagnostics } = parsed;
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(input.text, YAML_OPTIONS(lineCounter));
+  const docs = parseAllDocuments(input.text, { ...READ_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];
 
   for (const doc of list) {
@@ -66,28 +86,33 @@ export function parseManifest(input: ManifestText): { objects: RawObject[]; diag
     if (value === null || value === undefined) continue; // empty document (e.g. a trailing `---`)
     const root = doc.contents as YamlNode | null;
     const origin = originOf(input.file, lineCounter, root ?? undefined, docStart);
-    if (!isRecord(value)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'GWLB002',
-        message: 'document is not a Kubernetes object (expected a mapping with apiVersion, kind and metadata)',
-        location: origin.location,
-      });
-      continue;
-    }
-    if (value['kind'] === 'List' || (typeof value['kind'] === 'string' && value['kind'].endsWith('List') && Array.isArray(value['items']))) {
-      const items = Array.isArray(value['items']) ? value['items'] : [];
-      const itemsNode = isMap(root) ? (root.get('items', true) as YamlNode | undefined) : undefined;
-      items.forEach((item, i) => {
-        const itemNode = isSeq(itemsNode) ? (itemsNode.items[i] as YamlNode | undefined) : undefined;
-        const itemOrigin = originOf(input.file, lineCounter, itemNode, origin.locate(['items', i]));
-        checkObject(item, itemOrigin, objects, diagnostics);
-      });
-      continue;
-    }
-    checkObject(value, origin, objects, diagnostics);
+    const itemsNode = isMap(root) ? (root.get('items', true) as YamlNode | undefined) : undefined;
+    addDocument(value, origin, (i) => {
+      const itemNode = isSeq(itemsNode) ? (itemsNode.items[i] as YamlNode | undefined) : undefined;
+      return originOf(input.file, lineCounter, itemNode, origin.locate(['items', i]));
+    }, parsed);
   }
-  return { objects, diagnostics };
+  return parsed;
+}
+
+/** One document's value: an object, or a `kind: List` of them (`itemOrigin` locates item i). */
+function addDocument(value: unknown, origin: Origin, itemOrigin: (i: number) => Origin, { objects, diagnostics }: Parsed): void {
+  if (value === null || value === undefined) return; // empty document (e.g. a trailing `---`)
+  if (!isRecord(value)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'GWLB002',
+      message: 'document is not a Kubernetes object (expected a mapping with apiVersion, kind and metadata)',
+      location: origin.location,
+    });
+    return;
+  }
+  if (value['kind'] === 'List' || (typeof value['kind'] === 'string' && value['kind'].endsWith('List') && Array.isArray(value['items']))) {
+    const items = Array.isArray(value['items']) ? value['items'] : [];
+    items.forEach((item, i) => checkObject(item, itemOrigin(i), objects, diagnostics));
+    return;
+  }
+  checkObject(value, origin, objects, diagnostics);
 }
 
 function checkObject(value: unknown, origin: RawObject['origin'], objects: RawObject[], diagnostics: Diagnostic[]): void {
