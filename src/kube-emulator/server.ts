@@ -15,7 +15,7 @@ import { parsePatchBody, patchTypeOf } from './patch.js';
 import { parseResourcePath, type Target } from './paths.js';
 import type { ResourceDef } from './resources.js';
 import { badRequest, forbidden, pageNotFound, StatusError } from './status.js';
-import type { KubeStore } from './store.js';
+import type { KubeObject, KubeStore } from './store.js';
 import { isWatch, watch, type WatchOptions } from './watch.js';
 
 export interface KubeBackend {
@@ -103,7 +103,10 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
       const page = list(b.store, t, url.searchParams);
       return json(res, 200, wantsTable(req) ? { ...(table(t.r, page.items, page.metadata.resourceVersion, Date.now()) as object), metadata: page.metadata } : page);
     }
-    case 'watch': return watch(b.store, t, url.searchParams, res, b.watch);
+    case 'watch': {
+      const render = wantsTable(req) ? (o: KubeObject): unknown => table(t.r, [o], o.metadata.resourceVersion ?? '', Date.now()) : undefined;
+      return watch(b.store, t, url.searchParams, res, b.watch, render);
+    }
     case 'create': return json(res, 201, b.objects.create(t, parseJson(body)));
     case 'update': return json(res, 200, b.objects.update(t, parseJson(body)));
     case 'patch': {

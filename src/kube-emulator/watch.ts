@@ -22,6 +22,9 @@ export interface WatchOptions {
   readonly bookmarkIntervalMs: number;
 }
 
+/** How an event's object is sent: as is, or as a one-row Table for `kubectl get --watch`. */
+export type Render = (object: KubeObject) => unknown;
+
 export function isWatch(query: URLSearchParams): boolean {
   const w = query.get('watch');
   return w === 'true' || w === '1';
@@ -39,7 +42,7 @@ function visible(t: Target, select: Selector, e: StoreEvent): { type: WatchEvent
   return undefined;
 }
 
-export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: ServerResponse, options: WatchOptions): void {
+export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: ServerResponse, options: WatchOptions, render: Render = (o) => o): void {
   const select = both(labelSelector(query.get('labelSelector')), fieldSelector(query.get('fieldSelector')));
   const bookmarks = query.get('allowWatchBookmarks') === 'true';
   const rawTimeout = Number(query.get('timeoutSeconds') ?? '1800');
@@ -73,12 +76,12 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
       if (v) backlog.push(v);
     }
   }
-  for (const e of backlog) send(e.type, present(e.object, t.apiVersion));
+  for (const e of backlog) send(e.type, render(present(e.object, t.apiVersion)));
   if (query.get('sendInitialEvents') === 'true' && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
 
   const unsubscribe = store.subscribe((e) => {
     const v = visible(t, select, e);
-    if (v) send(v.type, present(v.object, t.apiVersion));
+    if (v) send(v.type, render(present(v.object, t.apiVersion)));
   });
   const ticker = bookmarks ? setInterval(() => bookmark(), options.bookmarkIntervalMs) : undefined;
   const timeout = setTimeout(() => {

@@ -106,6 +106,15 @@ describe('watch', () => {
     expect(events[0]).toMatchObject({ type: 'BOOKMARK', object: { metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } } });
   });
 
+  it('sends one-row Tables when kubectl get --watch asks for them', async () => {
+    const res = await fetch(`${kube().endpoint}${GW}/gatewayclasses?watch=true`, { headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' } });
+    await client().post(`${GW}/gatewayclasses`, { metadata: { name: 'tabled' }, spec: { controllerName: 'gateway.k8s.aws/alb' } });
+    const reader = res.body!.getReader();
+    const first = JSON.parse(new TextDecoder().decode((await reader.read()).value).split('\n')[0]!);
+    await reader.cancel();
+    expect(first).toMatchObject({ type: 'ADDED', object: { kind: 'Table', rows: [{ cells: ['tabled', 'gateway.k8s.aws/alb', 'Unknown', expect.stringMatching(/^\d+s$/)] }] } });
+  });
+
   it('rejects a resourceVersion that is not a number (400)', async () => {
     expect((await client().get(`${NS}?watch=true&resourceVersion=abc`)).body).toMatchObject({ code: 400, message: 'invalid resource version: abc' });
   });
