@@ -92,6 +92,15 @@ describe('--from-cluster errors on the command line', () => {
     expect(r.stderr).toBe('gwlb plan: cannot reach the Kubernetes API at http://127.0.0.1:1 (context "dead"): ECONNREFUSED\n');
   });
 
+  it('no input at all: the message offers --from-cluster; --kubeconfig alone says it needs it', async () => {
+    const none = await runCli(['model']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('gwlb model: no manifests given; pass -f FILE, -f DIRECTORY, -f - (stdin) or --from-cluster\n');
+    const alone = await runCli(['model', '-f', 'examples/nlb-tcp', '--context', 'prod']);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe('gwlb model: --kubeconfig and --context only go with --from-cluster\n');
+  });
+
   it('with -f: a usage error naming both', async () => {
     const r = await runCli(['model', '--from-cluster', '-f', 'examples/nlb-tcp']);
     expect(r.code).toBe(1);

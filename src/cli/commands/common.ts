@@ -104,7 +104,7 @@ export async function readInput(flags: InputFlags, io: CommandIo, command: strin
   };
   if (!flags.fromCluster) {
     if (flags.kubeconfig !== undefined || flags.context !== undefined) return fail(`gwlb ${command}: --kubeconfig and --context only go with --from-cluster\n`);
-    return io.files.length === 0 ? fail(noInputError(command)) : {};
+    return io.files.length === 0 ? fail(noInputError(command, true)) : {};
   }
   // client-node loads only here, for --from-cluster (test/cli/startup.test.ts).
   const { loadCluster, isClusterError } = await import('../../source/cluster/index.js');
@@ -116,6 +116,6 @@ export async function readInput(flags: InputFlags, io: CommandIo, command: strin
   }
 }
 
-export function noInputError(command: string): string {
-  return `gwlb ${command}: no manifests given; pass -f FILE, -f DIRECTORY or -f - (stdin)\n`;
+export function noInputError(command: string, cluster = false): string {
+  return `gwlb ${command}: no manifests given; pass -f FILE, -f DIRECTORY${cluster ? ', -f - (stdin) or --from-cluster' : ' or -f - (stdin)'}\n`;
 }
