@@ -3,6 +3,7 @@
  * one paginated list per kind, Secrets only by name, objects through the same schema checks as
  * files with `kind ns/name` origins, and one-line errors a user can act on.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,6 +160,21 @@ describe('--from-cluster unreachable', () => {
 
   it('refused: names the server and the context', async () => {
     await expect(loadCluster({ kubeconfig: kubeconfigFor('http://127.0.0.1:1') }, env)).rejects.toThrow('cannot reach the Kubernetes API at http://127.0.0.1:1 (context "prod"): ECONNREFUSED');
+  });
+
+  it('401: the credentials were refused, with how to refresh them', async () => {
+    const refusing = createHttpServer((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 }));
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const server = `http://127.0.0.1:${(refusing.address() as { port: number }).port}`;
+    try {
+      await expect(loadCluster({ kubeconfig: kubeconfigFor(server) }, env)).rejects.toThrow(`the Kubernetes API at ${server} refused the credentials of context "prod" (401 Unauthorized); refresh them (for EKS: aws eks update-kubeconfig) and retry`);
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((r) => refusing.close(() => r()));
+    }
   });
 
   it('no answer: gives up within 5 s', async () => {
