@@ -6,7 +6,7 @@
 
 export interface SourceLocation {
   readonly file: string;
-  /** 1-based. */
+  /** 1-based; 0 when the object came from a cluster and `file` is `kind ns/name`. */
   readonly line: number;
   /** 1-based. */
   readonly column: number;

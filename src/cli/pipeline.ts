@@ -20,6 +20,8 @@ export interface InputOptions {
   /** Load balancer state per Gateway `ns/name`, when observed; otherwise "provisioning". */
   readonly loadBalancerStates?: ReadonlyMap<string, LoadBalancerState>;
   readonly stdin?: NodeJS.ReadableStream;
+  /** Objects already read (--from-cluster): used instead of `files`. */
+  readonly loaded?: LoadResult;
 }
 
 export interface InputState {
@@ -31,7 +33,7 @@ export interface InputState {
 }
 
 export async function inputState(opts: InputOptions): Promise<InputState> {
-  const loaded = await loadManifests(opts.files, opts.stdin);
+  const loaded = opts.loaded ?? (await loadManifests(opts.files, opts.stdin));
   const resolution = resolve(loaded.snapshot, {
     controllerNames: opts.settings.controllerNames,
     listenerSets: opts.settings.cluster.featureGates.GatewayListenerSet,

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { readManifests, type ManifestText } from './files.js';
 import { parseManifest } from './parse.js';
-import { decodeObject, isKnownKind, type DecodedObject } from './schema/index.js';
+import { decodeObject, isKnownKind, type DecodedObject, type RawObject } from './schema/index.js';
 import { emptySnapshot, type LoadResult, type Snapshot } from './snapshot.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -33,47 +33,70 @@ function addToSnapshot(snapshot: Mutable<Snapshot>, object: DecodedObject): void
   }
 }
 
+interface Loading {
+  readonly snapshot: Mutable<Snapshot>;
+  readonly diagnostics: Diagnostic[];
+  readonly skipped: Mutable<LoadResult>['skipped'];
+  readonly seen: Map<string, DecodedObject>;
+}
+
+function startLoading(): Loading {
+  return { snapshot: emptySnapshot() as Mutable<Snapshot>, diagnostics: [], skipped: [], seen: new Map() };
+}
+
+function addRaw(l: Loading, raw: RawObject): void {
+  const apiVersion = raw.value['apiVersion'] as string;
+  const kind = raw.value['kind'] as string;
+  if (!isKnownKind(apiVersion, kind)) {
+    const name = (raw.value['metadata'] as Record<string, unknown>)['name'] as string;
+    l.skipped.push({ kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line });
+    return;
+  }
+  const decoded = decodeObject(raw);
+  l.diagnostics.push(...decoded.diagnostics);
+  const object = decoded.object;
+  if (!object) return;
+  const key = `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`;
+  const first = l.seen.get(key);
+  if (first) {
+    const at = first.origin.location;
+    l.diagnostics.push({
+      severity: 'error',
+      code: 'GWLB004',
+      message: `duplicate ${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}: already defined at ${at.file}:${at.line}:${at.column}; remove one of them (the first is used)`,
+      location: object.origin.location,
+      object: { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name },
+      path: 'metadata.name',
+    });
+    return;
+  }
+  l.seen.set(key, object);
+  addToSnapshot(l.snapshot, object);
+}
+
+function done(l: Loading): LoadResult {
+  return { snapshot: l.snapshot, diagnostics: l.diagnostics, skipped: l.skipped };
+}
+
 /** Decodes already-read manifest texts. Pure apart from the texts given. */
 export function loadTexts(texts: readonly ManifestText[]): LoadResult {
-  const snapshot = emptySnapshot() as Mutable<Snapshot>;
-  const diagnostics: Diagnostic[] = [];
-  const skipped: { kind: string; apiVersion: string; name: string; file: string; line: number }[] = [];
-  const seen = new Map<string, DecodedObject>();
-
+  const l = startLoading();
   for (const text of texts) {
     const parsed = parseManifest(text);
-    diagnostics.push(...parsed.diagnostics);
-    for (const raw of parsed.objects) {
-      const apiVersion = raw.value['apiVersion'] as string;
-      const kind = raw.value['kind'] as string;
-      if (!isKnownKind(apiVersion, kind)) {
-        const name = (raw.value['metadata'] as Record<string, unknown>)['name'] as string;
-        skipped.push({ kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line });
-        continue;
-      }
-      const decoded = decodeObject(raw);
-      diagnostics.push(...decoded.diagnostics);
-      const object = decoded.object;
-      if (!object) continue;
-      const key = `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`;
-      const first = seen.get(key);
-      if (first) {
-        const at = first.origin.location;
-        diagnostics.push({
-          severity: 'error',
-          code: 'GWLB004',
-          message: `duplicate ${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}: already defined at ${at.file}:${at.line}:${at.column}; remove one of them (the first is used)`,
-          location: object.origin.location,
-          object: { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name },
-          path: 'metadata.name',
-        });
-        continue;
-      }
-      seen.set(key, object);
-      addToSnapshot(snapshot, object);
-    }
+    l.diagnostics.push(...parsed.diagnostics);
+    for (const raw of parsed.objects) addRaw(l, raw);
   }
-  return { snapshot, diagnostics, skipped };
+  return done(l);
+}
+
+/**
+ * Raw objects listed from a cluster → Snapshot, through the same schema checks, defaults and
+ * duplicate rule as objects read from files.
+ */
+export function loadRawObjects(raws: Iterable<RawObject>): LoadResult {
+  const l = startLoading();
+  for (const raw of raws) addRaw(l, raw);
+  return done(l);
 }
 
 /** Reads and decodes the manifests named by `-f` paths (files, directories, `-`). */

@@ -92,3 +92,12 @@ export function syntheticOrigin(file: string, line = 1, column = 1): Origin {
   const location = { file, line, column };
   return { location, locate: () => location };
 }
+
+/**
+ * An Origin for an object read from a cluster: `Gateway default/web`, with line 0 (no text
+ * position), which diagnostics print without `:line:column`.
+ */
+export function clusterOrigin(kind: string, namespace: string, name: string): Origin {
+  const location = { file: `${kind} ${namespace ? `${namespace}/` : ''}${name}`, line: 0, column: 0 };
+  return { location, locate: () => location };
+}

@@ -7,7 +7,8 @@ import type { ChalkInstance } from 'chalk';
 import { shortenLongRuns, type Diagnostic } from '../diagnostics.js';
 
 export function formatDiagnostic(d: Diagnostic, chalk: ChalkInstance): string {
-  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : '';
+  // Line 0: an object read from a cluster, located by `kind ns/name` alone (source/origin.ts).
+  const where = !d.location ? '' : d.location.line > 0 ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : `${d.location.file}: `;
   const severity = d.severity === 'error' ? chalk.red.bold('error') : d.severity === 'warning' ? chalk.yellow.bold('warning') : chalk.cyan('info');
   const path = d.path ? chalk.dim(` (at ${shortenLongRuns(d.path)})`) : '';
   return `${where}${severity} ${chalk.bold(d.code)}: ${shortenLongRuns(d.message)}${path}`;

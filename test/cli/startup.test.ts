@@ -53,6 +53,31 @@ describe('start-up: commands load only what they use', () => {
   });
 });
 
+/**
+ * client-node is ESM, which the module debug log does not list; the CommonJS packages only it
+ * loads (its proxy agents and node-fetch) show whether it was loaded.
+ */
+describe('start-up: client-node loads only for --from-cluster', () => {
+  const KUBE = /^(@kubernetes\/client-node|hpagent|socks-proxy-agent|node-fetch)$/;
+  it.each([
+    ['gwlb plan --offline -f', ['plan', '--offline', '-f', 'examples/nlb-tcp']],
+    ['gwlb explain -f', ['explain', '-f', 'examples/alb-http-https']],
+    ['gwlb model -f', ['model', '-f', 'examples/nlb-tcp']],
+    ['gwlb validate', ['validate', '-f', 'examples/nlb-tcp']],
+  ])('%s does not load @kubernetes/client-node', (_name, args) => {
+    const r = packagesLoaded(args);
+    expect(r.code).toBe(0);
+    expect([...r.packages].filter((p) => KUBE.test(p))).toEqual([]);
+  });
+
+  it('gwlb model --from-cluster loads it', () => {
+    const r = packagesLoaded(['model', '--from-cluster', '--kubeconfig', 'test/fixtures/cluster/kubeconfig-unreachable.yaml']);
+    expect(r.code).toBe(1); // nothing listens on port 1
+    expect([...r.packages].filter((p) => KUBE.test(p))).not.toEqual([]);
+    expect(heavy(r.packages)).toEqual([]);
+  });
+});
+
 describe('commandsNeeded', () => {
   const all = commandsNeeded([]);
 

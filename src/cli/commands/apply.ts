@@ -28,7 +28,7 @@ import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
   readonly endpointUrl?: string;
@@ -53,17 +53,14 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
     .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them")
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
-  addInputOptions(cmd).action(async (planfile: string | undefined, flags: ApplyFlags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (planfile: string | undefined, flags: ApplyFlags) => {
     const io = commandIo(flags);
     const fail = (text: string) => {
       process.stderr.write(`gwlb apply: ${text}\n`);
       exit.code = 1;
     };
-    if (io.files.length === 0) {
-      process.stderr.write(noInputError('apply'));
-      exit.code = 1;
-      return;
-    }
+    const input = await readInput(flags, io, 'apply', exit);
+    if (!input) return;
     // Loaded here, not at the top: the AWS SDK and ink (with React) take longer to load than the
     // rest of gwlb, and only commands that talk to AWS use them (src/cli/aws-runtime.ts).
     const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
@@ -75,7 +72,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       const desire = async (facts: Parameters<typeof desiredState>[0]['facts']) => {
-        const st = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
+        const st = await desiredState({ files: io.files, settings: io.settings, ...input, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
         return { ...st, inputGateways: inputGatewayIds(st), errored: hasErrors(st.diagnostics) };
       };
       const planOnce = () => livePlan({ session, settings: io.settings.cluster, controllerNames: io.settings.controllerNames, desire, prune: Boolean(flags.prune), ...(flags.gateway ? { scope: flags.gateway } : {}) });

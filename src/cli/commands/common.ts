@@ -4,6 +4,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../../diagnostics.js';
 import { colorWanted, makeChalk } from '../../ui/color.js';
 import { renderDiagnostics } from '../../ui/diagnostics.js';
+import type { LoadResult } from '../../source/snapshot.js';
+import type { ExitCode } from '../main.js';
 import { loadSettings, type GwlbSettings } from '../settings.js';
 
 export interface InputFlags {
@@ -15,6 +17,9 @@ export interface InputFlags {
   readonly color?: boolean;
   readonly sandbox?: boolean;
   readonly disableRestrictedSgRules?: boolean;
+  readonly fromCluster?: boolean;
+  readonly kubeconfig?: string;
+  readonly context?: string;
 }
 
 /** commander's argParser for a repeatable option. */
@@ -30,6 +35,14 @@ export function addInputOptions(cmd: Command): Command {
     .option('--disable-restricted-sg-rules', "as LBC's flag: node/pod security group rules from the backend SG open all TCP (and UDP) ports, not only traffic and health-check ports")
     .option('-v, --verbose', 'also list info diagnostics and objects of kinds gwlb does not read')
     .option('--no-color', 'never colour the output');
+}
+
+/** `--from-cluster` with `--kubeconfig` and `--context` (explain, model, plan, apply). */
+export function addClusterOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--from-cluster', 'read the objects from a Kubernetes cluster (kubeconfig as kubectl reads it) instead of -f').conflicts('filename'))
+    .option('--kubeconfig <file>', 'with --from-cluster: this kubeconfig only (default: KUBECONFIG, else ~/.kube/config, else the pod\'s service account)')
+    .option('--context <name>', 'with --from-cluster: this kubeconfig context instead of current-context');
 }
 
 /**
@@ -78,6 +91,31 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Command
   if (text) process.stderr.write(text);
 }
 
-export function noInputError(command: string): string {
-  return `gwlb ${command}: no manifests given; pass -f FILE, -f DIRECTORY or -f - (stdin)\n`;
+/**
+ * The command's input: `-f` (read by the pipeline) or, with --from-cluster, the cluster's objects,
+ * read here once (a plan that re-plans does not list the cluster again). A cluster that cannot be
+ * read is a one-line error and exit 1; undefined then, and when there is no input at all.
+ */
+export async function readInput(flags: InputFlags, io: CommandIo, command: string, exit: ExitCode): Promise<{ loaded?: LoadResult } | undefined> {
+  const fail = (text: string) => {
+    process.stderr.write(text);
+    exit.code = 1;
+    return undefined;
+  };
+  if (!flags.fromCluster) {
+    if (flags.kubeconfig !== undefined || flags.context !== undefined) return fail(`gwlb ${command}: --kubeconfig and --context only go with --from-cluster\n`);
+    return io.files.length === 0 ? fail(noInputError(command, true)) : {};
+  }
+  // client-node loads only here, for --from-cluster (test/cli/startup.test.ts).
+  const { loadCluster, isClusterError } = await import('../../source/cluster/index.js');
+  try {
+    return { loaded: await loadCluster({ ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) }) };
+  } catch (err) {
+    if (!isClusterError(err)) throw err;
+    return fail(`gwlb ${command}: ${err.message}\n`);
+  }
+}
+
+export function noInputError(command: string, cluster = false): string {
+  return `gwlb ${command}: no manifests given; pass -f FILE, -f DIRECTORY${cluster ? ', -f - (stdin) or --from-cluster' : ' or -f - (stdin)'}\n`;
 }

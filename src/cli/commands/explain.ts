@@ -14,7 +14,7 @@ import { renderStatusList } from '../../ui/explain/list.js';
 import { renderExplainText } from '../../ui/explain/text.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface ExplainFlags extends InputFlags {
   readonly output: 'text' | 'yaml' | 'json';
@@ -67,13 +67,10 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     .option('--endpoint-url <url>', 'also read discovery facts from a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
     .option('--region <region>', 'also read discovery facts from AWS in this region (read-only)')
     .option('--profile <name>', 'AWS shared-config profile (live AWS only)');
-  addInputOptions(cmd).action(async (object: string | undefined, flags: ExplainFlags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (object: string | undefined, flags: ExplainFlags) => {
     const io = commandIo(flags);
-    if (io.files.length === 0) {
-      process.stderr.write(noInputError('explain'));
-      exit.code = 1;
-      return;
-    }
+    const input = await readInput(flags, io, 'explain', exit);
+    if (!input) return;
     const select = parseSelector(object);
     if (typeof select === 'string') {
       process.stderr.write(`gwlb explain: ${select}\n`);
@@ -86,7 +83,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    const state = await desiredState({ files: io.files, settings: io.settings, ...(facts ? { facts } : { offline: true }) });
+    const state = await desiredState({ files: io.files, settings: io.settings, ...input, ...(facts ? { facts } : { offline: true }) });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     const selected = state.resolution.statuses.filter(select);
     // Gateways LBC ignores have no status; explain still says why they are not handled.

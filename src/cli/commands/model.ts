@@ -8,7 +8,7 @@ import { hasErrors } from '../../diagnostics.js';
 import { stackToLbcJson, stackToLbcJsonText } from '../../model/index.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, type InputFlags } from './common.js';
 
 interface ModelFlags extends InputFlags {
   readonly output: 'json' | 'yaml';
@@ -20,14 +20,11 @@ export function registerModelCommand(program: Command, exit: ExitCode): void {
     .description("print the AWS stack LBC would build for each Gateway, in LBC's dry-run-plan JSON (one array element or YAML document per Gateway)")
     .addOption(new Option('-o, --output <format>', 'output format').choices(['json', 'yaml']).default('json'))
     .option('--gateway <ns/name>', 'only this Gateway');
-  addInputOptions(cmd).action(async (flags: ModelFlags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (flags: ModelFlags) => {
     const io = commandIo(flags);
-    if (io.files.length === 0) {
-      process.stderr.write(noInputError('model'));
-      exit.code = 1;
-      return;
-    }
-    const state = await desiredState({ files: io.files, settings: io.settings, offline: true, ...(flags.gateway ? { gateway: flags.gateway } : {}) });
+    const input = await readInput(flags, io, 'model', exit);
+    if (!input) return;
+    const state = await desiredState({ files: io.files, settings: io.settings, ...input, offline: true, ...(flags.gateway ? { gateway: flags.gateway } : {}) });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     if (flags.output === 'json') {
       // Each stack is encoded exactly as LBC's Go encoder would (sorted keys, Go escaping).

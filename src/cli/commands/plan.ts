@@ -19,7 +19,8 @@ import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
+import type { LoadResult } from '../../source/snapshot.js';
+import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface PlanFlags extends InputFlags {
   readonly output: 'text' | 'json' | 'markdown';
@@ -45,7 +46,7 @@ function desiredInput(state: DesiredState) {
 }
 
 /** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */
-async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
+async function planLive(flags: PlanFlags, io: CommandIo, input: { loaded?: LoadResult }): Promise<Planned> {
   // The AWS SDK loads only for a plan that reads AWS (src/cli/aws-runtime.ts).
   const { connectAws, AwsSession, livePlan } = await import('../aws-runtime.js');
   // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
@@ -58,7 +59,7 @@ async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
       prune: Boolean(flags.prune),
       controllerNames: io.settings.controllerNames,
       ...(flags.gateway ? { scope: flags.gateway } : {}),
-      desire: async (facts) => desiredInput(await desiredState({ files: io.files, settings: io.settings, facts, ...(flags.gateway ? { gateway: flags.gateway } : {}) })),
+      desire: async (facts) => desiredInput(await desiredState({ files: io.files, settings: io.settings, ...input, facts, ...(flags.gateway ? { gateway: flags.gateway } : {}) })),
     });
     return { state: r.desired.state, plan: r.plan, fingerprint: r.fingerprint };
   } finally {
@@ -67,8 +68,8 @@ async function planLive(flags: PlanFlags, io: CommandIo): Promise<Planned> {
 }
 
 /** Against an empty account, discovery unknown: no AWS call at all. */
-async function planOffline(flags: PlanFlags, io: CommandIo): Promise<Planned> {
-  const input = desiredInput(await desiredState({ files: io.files, settings: io.settings, offline: true, ...(flags.gateway ? { gateway: flags.gateway } : {}) }));
+async function planOffline(flags: PlanFlags, io: CommandIo, source: { loaded?: LoadResult }): Promise<Planned> {
+  const input = desiredInput(await desiredState({ files: io.files, settings: io.settings, ...source, offline: true, ...(flags.gateway ? { gateway: flags.gateway } : {}) }));
   const plan = buildPlan({
     desired: input.stacks,
     observed: EMPTY_OBSERVED,
@@ -117,7 +118,7 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     .option('--all', 'with --destroy: every stack this cluster owns')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .option('--out <file>', 'save the plan as JSON with a fingerprint of its inputs and of the observed state');
-  addInputOptions(cmd).action(async (flags: PlanFlags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (flags: PlanFlags) => {
     const io = commandIo(flags);
     // plan --destroy reads AWS: its module loads the SDK, so it loads only when asked for.
     if (flags.destroy) return (await import('./plan-destroy.js')).planDestroy(flags, io, exit);
@@ -126,14 +127,11 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    if (io.files.length === 0) {
-      process.stderr.write(noInputError('plan'));
-      exit.code = 1;
-      return;
-    }
+    const input = await readInput(flags, io, 'plan', exit);
+    if (!input) return;
     let planned: Planned;
     try {
-      planned = flags.offline ? await planOffline(flags, io) : await planLive(flags, io);
+      planned = flags.offline ? await planOffline(flags, io, input) : await planLive(flags, io, input);
     } catch (err) {
       if (!(err instanceof AwsSetupError) && !isAwsError(err) && !isSetupProblem(err)) throw err;
       const message = err instanceof AwsSetupError ? err.message : isSetupProblem(err) ? setupProblemMessage(err, flags.endpointUrl) : describeAwsError(err);

@@ -122,6 +122,11 @@ function kindSpec(apiVersion: string, kind: string): (typeof KINDS)[number] | un
   return KINDS.find((k) => k.sourceKind === kind && k.group === group);
 }
 
+/** The kinds gwlb reads (XListenerSet as sourceKind), with their API group and accepted versions, newest first. */
+export function readKinds(): readonly { readonly sourceKind: string; readonly kind: DecodedObject['kind']; readonly group: string; readonly versions: readonly string[]; readonly namespaced: boolean }[] {
+  return KINDS;
+}
+
 /** True when gwlb reads this kind of this API group (in any version; unserved versions are diagnosed). */
 export function isKnownKind(apiVersion: string, kind: string): boolean {
   return kindSpec(apiVersion, kind) !== undefined;
