@@ -22,7 +22,7 @@ import { livePlan } from '../src/observe/live-plan.js';
 import { actionKind, hasChanges } from '../src/plan/index.js';
 import { DEFAULT_CONTROLLER_NAMES } from '../src/resolve/types.js';
 import { nsName } from '../src/source/kube.js';
-import { minimumPlanCalls } from './aws-minimum.js';
+import { minimumPlanCalls, type MinimumRow } from './aws-minimum.js';
 import { generateManifests, type Scale } from './generate.js';
 import { fmt } from './measure.js';
 
@@ -44,9 +44,9 @@ async function session(emu: RunningEmulator, settings: GwlbSettings): Promise<{ 
 }
 
 /** The `desire` callback of apply.ts: manifests + discovered facts → desired stacks. */
-function desireFrom(files: string[], settings: GwlbSettings) {
+function desireFrom(files: string[], settings: GwlbSettings, gateway?: string) {
   return async (facts: Parameters<typeof desiredState>[0]['facts']) => {
-    const st = await desiredState({ files, settings, ...(facts ? { facts } : {}) });
+    const st = await desiredState({ files, settings, ...(facts ? { facts } : {}), ...(gateway ? { gateway } : {}) });
     return { ...st, inputGateways: st.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(st.diagnostics) };
   };
 }
@@ -74,6 +74,20 @@ function rateFloor(writes: Counts): { rows: string[]; serialS: number; parallelS
     serialS: sorted.reduce((s, [, b]) => s + b.calls / b.rate, 0),
     parallelS: Math.max(0, ...sorted.map(([, b]) => Math.max(0, b.calls - b.burst) / b.rate)),
   };
+}
+
+/** Calls per action beside the minimum and its formula, and the total as a sum of the formula's terms. */
+function printCalls(title: string, changed: boolean, actual: Counts, rows: readonly MinimumRow[]): void {
+  const known = new Set(rows.map((r) => r.action));
+  const extra = Object.keys(actual).filter((op) => !known.has(op));
+  const minTotal = rows.reduce((n, r) => n + r.minimum, 0);
+  const total = Object.values(actual).reduce((n, v) => n + v, 0);
+  console.log(`  ${title}: changes ${changed ? 'PRESENT (should be none)' : 'none'}; ${total} AWS calls vs minimum ${minTotal} (ratio ${(total / minTotal).toFixed(2)})`);
+  const terms = rows.filter((r) => r.minimum > 0).map((r) => `${r.action.split(':')[1]} ${r.minimum}`);
+  console.log(`    minimum = ${terms.join(' + ')}`);
+  console.log(`    ${'action'.padEnd(38)} actual  min  minimum formula`);
+  for (const r of rows) console.log(`    ${r.action.padEnd(38)} ${String(actual[r.action] ?? 0).padStart(6)} ${String(r.minimum).padStart(4)}  ${r.formula}`);
+  for (const op of extra) console.log(`    ${op.padEnd(38)} ${String(actual[op]).padStart(6)} ${'0'.padStart(4)}  not needed by observe`);
 }
 
 export async function runAwsBench(): Promise<void> {
@@ -119,15 +133,15 @@ export async function runAwsBench(): Promise<void> {
     const again = await livePlan({ session: p.session, settings: settings.cluster, desire, prune: false });
     const actual = p.conn.calls.byOperation();
     await p.conn.close();
-    const rows = minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks);
-    const known = new Set(rows.map((r) => r.action));
-    const extra = Object.keys(actual).filter((op) => !known.has(op));
-    const minTotal = rows.reduce((n, r) => n + r.minimum, 0);
-    const total = p.conn.calls.total();
-    console.log(`  no-change plan: changes ${hasChanges(again.plan) ? 'PRESENT (should be none)' : 'none'}; ${total} AWS calls vs minimum ${minTotal} (ratio ${(total / minTotal).toFixed(2)})`);
-    console.log(`    ${'action'.padEnd(38)} actual  min  minimum formula`);
-    for (const r of rows) console.log(`    ${r.action.padEnd(38)} ${String(actual[r.action] ?? 0).padStart(6)} ${String(r.minimum).padStart(4)}  ${r.formula}`);
-    for (const op of extra) console.log(`    ${op.padEnd(38)} ${String(actual[op]).padStart(6)} ${'0'.padStart(4)}  not needed by observe`);
+    printCalls('no-change plan', hasChanges(again.plan), actual, minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks));
+
+    // --- the same, narrowed to one Gateway, as `gwlb plan --gateway NS/NAME`.
+    const scope = 'team-7/gw-7';
+    const n = await session(emu, settings);
+    const narrowed = await livePlan({ session: n.session, settings: settings.cluster, desire: desireFrom([file], settings, scope), prune: false, scope });
+    const nActual = n.conn.calls.byOperation();
+    await n.conn.close();
+    printCalls(`no-change plan --gateway ${scope} (1 of ${SCALE.gateways})`, hasChanges(narrowed.plan), nActual, minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks, scope));
   } finally {
     await emu.close();
     rmSync(dir, { recursive: true, force: true });
