@@ -30,6 +30,12 @@ import { fmt } from './measure.js';
 const SCALE: Scale = { gateways: 50, routes: 100, rulesPerRoute: 2, withinAlbQuota: true };
 
 type Counts = Record<string, number>;
+
+/** This process's CPU time (user + system) in ms. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const isWrite = (op: string) => !/:(Describe|List|Get)/.test(op);
 
 function diff(after: Counts, before: Counts): Counts {
@@ -101,16 +107,21 @@ export async function runAwsBench(): Promise<void> {
   try {
     // --- apply from scratch, as `gwlb apply --auto-approve`: plan, execute, re-observe.
     const a = await session(emu, settings);
+    const c0 = cpuMs();
     const t0 = performance.now();
     const live = await livePlan({ session: a.session, settings: settings.cluster, desire, prune: false });
     const afterPlan = a.conn.calls.byOperation();
     const t1 = performance.now();
+    const c1 = cpuMs();
     const outcome = await executePlan({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session: a.session, settings: settings.cluster });
     const t2 = performance.now();
+    const c2 = cpuMs();
+    const throttledInApply = emu.controls.throttledCount();
     const afterExecute = a.conn.calls.byOperation();
     a.session.refresh();
     const verify = await livePlan({ session: a.session, settings: settings.cluster, desire, prune: false });
     const t3 = performance.now();
+    const c3 = cpuMs();
     const attempts = a.conn.calls.attempts();
     await a.conn.close();
     const writes = Object.fromEntries(Object.entries(diff(afterExecute, afterPlan)).filter(([op]) => isWrite(op)));
@@ -119,8 +130,9 @@ export async function runAwsBench(): Promise<void> {
     const executeS = (t2 - t1) / 1000;
     console.log(`aws: ${SCALE.gateways} Gateways / ${SCALE.routes} HTTPRoutes / ${SCALE.routes * SCALE.rulesPerRoute} route rules against the emulator, AWS rate limits on`);
     console.log(`  apply from scratch: ${changes} resource changes, ${outcome.done.length} done, ${outcome.failed.length} failed, ${outcome.notDone.length} not attempted; account matches after: ${!hasChanges(verify.plan)}`);
-    console.log(`  time: plan ${fmt(t1 - t0)}, execute ${fmt(t2 - t1)}, re-observe ${fmt(t3 - t2)}, total ${fmt(t3 - t0)}`);
-    console.log(`  calls: ${Object.values(writes).reduce((n, v) => n + v, 0)} mutating in execute; ${a.conn.calls.total()} logical / ${attempts} HTTP attempts in all; ${emu.controls.throttledCount()} throttled by the emulator`);
+    console.log(`  wall: plan ${fmt(t1 - t0)}, execute ${fmt(t2 - t1)}, re-observe ${fmt(t3 - t2)}, total ${fmt(t3 - t0)}`);
+    console.log(`  cpu (user+sys, gwlb and the in-process emulator): plan ${fmt(c1 - c0)}, execute ${fmt(c2 - c1)}, re-observe ${fmt(c3 - c2)}, total ${fmt(c3 - c0)}`);
+    console.log(`  calls: ${Object.values(writes).reduce((n, v) => n + v, 0)} mutating in execute; ${a.conn.calls.total()} logical / ${attempts} HTTP attempts in all; throttling errors answered by the emulator: ${throttledInApply} in plan+execute, ${emu.controls.throttledCount()} by the end of re-observe`);
     console.log('  rate-limit floor = Σ over rate buckets (mutating calls in the bucket ÷ its refill rate):');
     for (const row of floor.rows) console.log(row);
     console.log(`    floor ${floor.serialS.toFixed(1)} s → execute / floor = ${(executeS / floor.serialS).toFixed(2)}`);
@@ -130,9 +142,11 @@ export async function runAwsBench(): Promise<void> {
 
     // --- a no-change plan for the same Gateways, as `gwlb plan` in a new process would.
     const p = await session(emu, settings);
+    const throttledBefore = emu.controls.throttledCount();
     const again = await livePlan({ session: p.session, settings: settings.cluster, desire, prune: false });
     const actual = p.conn.calls.byOperation();
     await p.conn.close();
+    console.log(`  throttling errors answered by the emulator in the no-change plan: ${emu.controls.throttledCount() - throttledBefore}`);
     printCalls('no-change plan', hasChanges(again.plan), actual, minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks));
 
     // --- the same, narrowed to one Gateway, as `gwlb plan --gateway NS/NAME`.
