@@ -59,11 +59,22 @@ describe('Pacer', () => {
 });
 
 describe('pace (the SDK middleware)', () => {
+  it('sits in a real client between retry and signing, so each attempt waits before it is signed', async () => {
+    const { ElasticLoadBalancingV2Client } = await import('@aws-sdk/client-elastic-load-balancing-v2');
+    const client = new ElasticLoadBalancingV2Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+    pace('elbv2', client, new Pacer(defaultRates(), () => 0));
+    const names = client.middlewareStack.identify().map((m) => m.split(' ')[0]);
+    const at = (n: string) => names.findIndex((x) => x === n);
+    expect(at('gwlbPacer')).toBeGreaterThan(at('retryMiddleware'));
+    expect(at('gwlbPacer')).toBeLessThan(at('httpSigningMiddleware'));
+    client.destroy();
+  });
+
   it('reserves a token per attempt and sleeps for the wait before sending', async () => {
     let t = 0;
     const pacer = new Pacer({ 'elbv2:mutating': { capacity: 1 + MARGIN, refillPerSecond: 2 } }, () => t);
     let middleware: ((next: (a: unknown) => Promise<unknown>, ctx: { commandName: string }) => (a: { input: unknown }) => Promise<unknown>) | undefined;
-    const client = { middlewareStack: { add: (m: typeof middleware, o: { step: string }) => ((middleware = m), expect(o.step).toBe('deserialize')) } };
+    const client = { middlewareStack: { addRelativeTo: (m: typeof middleware, o: { toMiddleware: string }) => ((middleware = m), expect(o.toMiddleware).toBe('httpSigningMiddleware')) } };
     const slept: number[] = [];
     pace('elbv2', client, pacer, async (ms) => {
       slept.push(ms);

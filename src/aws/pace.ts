@@ -11,7 +11,7 @@
  * `MARGIN` tokens short of full, which absorbs the requests of one burst reaching AWS in a
  * different order or spacing than they were sent.
  *
- * A token is reserved when the request is about to be sent (after signing, once per HTTP attempt,
+ * A token is reserved when the request is about to be signed and sent (once per HTTP attempt,
  * retries included, as AWS counts them); the caller then sleeps until the token exists.
  */
 import { bucketFor, defaultRates, type BucketKey, type BucketSpec, type ServiceName } from '../emulator/throttle.js';
@@ -68,13 +68,17 @@ interface Instrumentable {
   readonly middlewareStack: object;
 }
 type Handler = (args: { input?: unknown }) => Promise<unknown>;
-type AddMiddleware = (middleware: unknown, options: { step: 'deserialize'; name: string; override?: boolean }) => void;
+type AddRelative = (middleware: unknown, options: { relation: 'before'; toMiddleware: string; name: string; override?: boolean }) => void;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Adds the pacing step to a client: in the deserialize step, which runs once per HTTP attempt. */
+/**
+ * Adds the pacing step to a client, between the retry middleware and signing (smithy's
+ * httpSigningMiddleware sits right after retryMiddleware): it runs once per HTTP attempt, and the
+ * request is signed after the wait, so a long queue never sends a stale signature.
+ */
 export function pace(service: ServiceName, client: Instrumentable, pacer: Pacer, wait: (ms: number) => Promise<void> = sleep): void {
-  const add: AddMiddleware = (m, o) => (client.middlewareStack as { add: AddMiddleware }).add(m, o);
+  const add: AddRelative = (m, o) => (client.middlewareStack as { addRelativeTo: AddRelative }).addRelativeTo(m, o);
   add(
     (next: Handler, context: { commandName?: string }) => async (args: { input?: unknown }) => {
       const action = (context.commandName ?? '').replace(/Command$/, '');
@@ -82,6 +86,6 @@ export function pace(service: ServiceName, client: Instrumentable, pacer: Pacer,
       if (ms > 0) await wait(ms);
       return next(args);
     },
-    { step: 'deserialize', name: 'gwlbPacer', override: true },
+    { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'gwlbPacer', override: true },
   );
 }
