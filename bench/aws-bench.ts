@@ -22,7 +22,7 @@ import { livePlan } from '../src/observe/live-plan.js';
 import { actionKind, hasChanges } from '../src/plan/index.js';
 import { DEFAULT_CONTROLLER_NAMES } from '../src/resolve/types.js';
 import { nsName } from '../src/source/kube.js';
-import { minimumPlanCalls } from './aws-minimum.js';
+import { minimumPlanCalls, type MinimumRow } from './aws-minimum.js';
 import { generateManifests, type Scale } from './generate.js';
 import { fmt } from './measure.js';
 
@@ -30,6 +30,12 @@ import { fmt } from './measure.js';
 const SCALE: Scale = { gateways: 50, routes: 100, rulesPerRoute: 2, withinAlbQuota: true };
 
 type Counts = Record<string, number>;
+
+/** This process's CPU time (user + system) in ms. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const isWrite = (op: string) => !/:(Describe|List|Get)/.test(op);
 
 function diff(after: Counts, before: Counts): Counts {
@@ -44,9 +50,9 @@ async function session(emu: RunningEmulator, settings: GwlbSettings): Promise<{ 
 }
 
 /** The `desire` callback of apply.ts: manifests + discovered facts → desired stacks. */
-function desireFrom(files: string[], settings: GwlbSettings) {
+function desireFrom(files: string[], settings: GwlbSettings, gateway?: string) {
   return async (facts: Parameters<typeof desiredState>[0]['facts']) => {
-    const st = await desiredState({ files, settings, ...(facts ? { facts } : {}) });
+    const st = await desiredState({ files, settings, ...(facts ? { facts } : {}), ...(gateway ? { gateway } : {}) });
     return { ...st, inputGateways: st.resolution.gateways.map((g) => nsName(g.gateway)), errored: hasErrors(st.diagnostics) };
   };
 }
@@ -76,6 +82,20 @@ function rateFloor(writes: Counts): { rows: string[]; serialS: number; parallelS
   };
 }
 
+/** Calls per action beside the minimum and its formula, and the total as a sum of the formula's terms. */
+function printCalls(title: string, changed: boolean, actual: Counts, rows: readonly MinimumRow[]): void {
+  const known = new Set(rows.map((r) => r.action));
+  const extra = Object.keys(actual).filter((op) => !known.has(op));
+  const minTotal = rows.reduce((n, r) => n + r.minimum, 0);
+  const total = Object.values(actual).reduce((n, v) => n + v, 0);
+  console.log(`  ${title}: changes ${changed ? 'PRESENT (should be none)' : 'none'}; ${total} AWS calls vs minimum ${minTotal} (ratio ${(total / minTotal).toFixed(2)})`);
+  const terms = rows.filter((r) => r.minimum > 0).map((r) => `${r.action.split(':')[1]} ${r.minimum}`);
+  console.log(`    minimum = ${terms.join(' + ')}`);
+  console.log(`    ${'action'.padEnd(38)} actual  min  minimum formula`);
+  for (const r of rows) console.log(`    ${r.action.padEnd(38)} ${String(actual[r.action] ?? 0).padStart(6)} ${String(r.minimum).padStart(4)}  ${r.formula}`);
+  for (const op of extra) console.log(`    ${op.padEnd(38)} ${String(actual[op]).padStart(6)} ${'0'.padStart(4)}  not needed by observe`);
+}
+
 export async function runAwsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gwlb-aws-bench-'));
   const file = join(dir, 'bench.yaml');
@@ -87,16 +107,21 @@ export async function runAwsBench(): Promise<void> {
   try {
     // --- apply from scratch, as `gwlb apply --auto-approve`: plan, execute, re-observe.
     const a = await session(emu, settings);
+    const c0 = cpuMs();
     const t0 = performance.now();
     const live = await livePlan({ session: a.session, settings: settings.cluster, desire, prune: false });
     const afterPlan = a.conn.calls.byOperation();
     const t1 = performance.now();
+    const c1 = cpuMs();
     const outcome = await executePlan({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session: a.session, settings: settings.cluster });
     const t2 = performance.now();
+    const c2 = cpuMs();
+    const throttledInApply = emu.controls.throttledCount();
     const afterExecute = a.conn.calls.byOperation();
     a.session.refresh();
     const verify = await livePlan({ session: a.session, settings: settings.cluster, desire, prune: false });
     const t3 = performance.now();
+    const c3 = cpuMs();
     const attempts = a.conn.calls.attempts();
     await a.conn.close();
     const writes = Object.fromEntries(Object.entries(diff(afterExecute, afterPlan)).filter(([op]) => isWrite(op)));
@@ -105,8 +130,9 @@ export async function runAwsBench(): Promise<void> {
     const executeS = (t2 - t1) / 1000;
     console.log(`aws: ${SCALE.gateways} Gateways / ${SCALE.routes} HTTPRoutes / ${SCALE.routes * SCALE.rulesPerRoute} route rules against the emulator, AWS rate limits on`);
     console.log(`  apply from scratch: ${changes} resource changes, ${outcome.done.length} done, ${outcome.failed.length} failed, ${outcome.notDone.length} not attempted; account matches after: ${!hasChanges(verify.plan)}`);
-    console.log(`  time: plan ${fmt(t1 - t0)}, execute ${fmt(t2 - t1)}, re-observe ${fmt(t3 - t2)}, total ${fmt(t3 - t0)}`);
-    console.log(`  calls: ${Object.values(writes).reduce((n, v) => n + v, 0)} mutating in execute; ${a.conn.calls.total()} logical / ${attempts} HTTP attempts in all; ${emu.controls.throttledCount()} throttled by the emulator`);
+    console.log(`  wall: plan ${fmt(t1 - t0)}, execute ${fmt(t2 - t1)}, re-observe ${fmt(t3 - t2)}, total ${fmt(t3 - t0)}`);
+    console.log(`  cpu (user+sys, gwlb and the in-process emulator): plan ${fmt(c1 - c0)}, execute ${fmt(c2 - c1)}, re-observe ${fmt(c3 - c2)}, total ${fmt(c3 - c0)}`);
+    console.log(`  calls: ${Object.values(writes).reduce((n, v) => n + v, 0)} mutating in execute; ${a.conn.calls.total()} logical / ${attempts} HTTP attempts in all; throttling errors answered by the emulator: ${throttledInApply} in plan+execute, ${emu.controls.throttledCount()} by the end of re-observe`);
     console.log('  rate-limit floor = Σ over rate buckets (mutating calls in the bucket ÷ its refill rate):');
     for (const row of floor.rows) console.log(row);
     console.log(`    floor ${floor.serialS.toFixed(1)} s → execute / floor = ${(executeS / floor.serialS).toFixed(2)}`);
@@ -116,18 +142,20 @@ export async function runAwsBench(): Promise<void> {
 
     // --- a no-change plan for the same Gateways, as `gwlb plan` in a new process would.
     const p = await session(emu, settings);
+    const throttledBefore = emu.controls.throttledCount();
     const again = await livePlan({ session: p.session, settings: settings.cluster, desire, prune: false });
     const actual = p.conn.calls.byOperation();
     await p.conn.close();
-    const rows = minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks);
-    const known = new Set(rows.map((r) => r.action));
-    const extra = Object.keys(actual).filter((op) => !known.has(op));
-    const minTotal = rows.reduce((n, r) => n + r.minimum, 0);
-    const total = p.conn.calls.total();
-    console.log(`  no-change plan: changes ${hasChanges(again.plan) ? 'PRESENT (should be none)' : 'none'}; ${total} AWS calls vs minimum ${minTotal} (ratio ${(total / minTotal).toFixed(2)})`);
-    console.log(`    ${'action'.padEnd(38)} actual  min  minimum formula`);
-    for (const r of rows) console.log(`    ${r.action.padEnd(38)} ${String(actual[r.action] ?? 0).padStart(6)} ${String(r.minimum).padStart(4)}  ${r.formula}`);
-    for (const op of extra) console.log(`    ${op.padEnd(38)} ${String(actual[op]).padStart(6)} ${'0'.padStart(4)}  not needed by observe`);
+    console.log(`  throttling errors answered by the emulator in the no-change plan: ${emu.controls.throttledCount() - throttledBefore}`);
+    printCalls('no-change plan', hasChanges(again.plan), actual, minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks));
+
+    // --- the same, narrowed to one Gateway, as `gwlb plan --gateway NS/NAME`.
+    const scope = 'team-7/gw-7';
+    const n = await session(emu, settings);
+    const narrowed = await livePlan({ session: n.session, settings: settings.cluster, desire: desireFrom([file], settings, scope), prune: false, scope });
+    const nActual = n.conn.calls.byOperation();
+    await n.conn.close();
+    printCalls(`no-change plan --gateway ${scope} (1 of ${SCALE.gateways})`, hasChanges(narrowed.plan), nActual, minimumPlanCalls(emu, SEED_VPC_ID, again.desired.stacks, scope));
   } finally {
     await emu.close();
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,9 @@
  * - attributes and target health only where the desired stack sets them (unset keys cannot
  *   drift, lbc-model-deploy.md §10.4).
  * Counts come from the emulator's state after the apply (the account) and the desired stacks.
+ * With `scope` (`plan --gateway NS/NAME`) the per-stack reads count that stack's resources only
+ * (the ones whose `<prefix>/stack` tag names it); the listings and the LB/TG tags stay region-
+ * and VPC-wide, since ownership is only known from them.
  */
 import type { RunningEmulator } from '../src/emulator/index.js';
 import { resourcesOf, RT, type Stack } from '../src/model/stack.js';
@@ -21,10 +24,13 @@ export interface MinimumRow {
 
 const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 
-export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, desired: readonly Stack[]): MinimumRow[] {
+export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, allDesired: readonly Stack[], scope?: string): MinimumRow[] {
   const { ec2, elbv2, acm } = emu.state;
-  const lbs = Object.values(elbv2.loadBalancers).filter((l) => l.vpcId === vpcId);
+  const allLbs = Object.values(elbv2.loadBalancers).filter((l) => l.vpcId === vpcId);
   const tgs = Object.values(elbv2.targetGroups).filter((t) => t.vpcId === vpcId);
+  const stackOf = (arn: string) => (elbv2.tags[arn] ?? []).find((t) => t.Key?.endsWith('/stack'))?.Value;
+  const lbs = scope === undefined ? allLbs : allLbs.filter((l) => stackOf(l.arn) === scope);
+  const desired = scope === undefined ? allDesired : allDesired.filter((s) => s.id === scope);
   const lbArns = new Set(lbs.map((l) => l.arn));
   const listeners = Object.values(elbv2.listeners).filter((l) => lbArns.has(l.loadBalancerArn));
   const albArns = new Set(lbs.filter((l) => l.type === 'application').map((l) => l.arn));
@@ -41,8 +47,9 @@ export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, desired: r
   const managedTargets = sum(desired, (s) => s.extras.targets.filter((t) => t.kind !== 'unmanaged').length);
   const subnets = Object.values(ec2.subnets).filter((s) => s.vpcId === vpcId).length;
   const groups = Object.values(ec2.securityGroups).filter((g) => g.vpcId === vpcId).length;
-  const L = lbs.length;
+  const L = allLbs.length;
   const T = tgs.length;
+  const of = scope === undefined ? '' : ` of ${scope}`;
   const N = listeners.length;
   const R = rules;
   return [
@@ -60,14 +67,14 @@ export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, desired: r
     {
       action: 'elbv2:DescribeTags',
       minimum: pages(L + T, 20) + (N + R > 0 ? Math.ceil((N + R) / 20) : 0),
-      formula: `ceil((LBs+TGs)/20) + ceil((listeners+rules)/20) = ceil(${L + T}/20) + ceil(${N + R}/20)`,
+      formula: `ceil((LBs+TGs)/20) + ceil((listeners+rules${of})/20) = ceil(${L + T}/20) + ceil(${N + R}/20)`,
     },
-    { action: 'elbv2:DescribeListeners', minimum: sum(lbs, (lb) => pages(listeners.filter((l) => l.loadBalancerArn === lb.arn).length, 400)), formula: `Σ per LB ceil(listeners/400) = ${L} LBs` },
-    { action: 'elbv2:DescribeRules', minimum: sum(albListeners, (l) => pages(rulesPer(l.arn), 400)), formula: `Σ per ALB listener ceil((rules+default)/400) = ${albListeners.length} listeners` },
-    { action: 'elbv2:DescribeListenerCertificates', minimum: sum(secure, (l) => pages(l.certificates.length + 1, 400)), formula: `Σ per HTTPS/TLS listener ceil(certs/400) = ${secure.length} listeners` },
-    { action: 'elbv2:DescribeLoadBalancerAttributes', minimum: lbAttrs, formula: 'LBs whose model sets attributes' },
-    { action: 'elbv2:DescribeTargetGroupAttributes', minimum: tgAttrs, formula: 'TGs whose model sets attributes' },
-    { action: 'elbv2:DescribeListenerAttributes', minimum: listenerAttrs, formula: 'listeners whose model sets attributes' },
-    { action: 'elbv2:DescribeTargetHealth', minimum: managedTargets, formula: 'TGs whose targets gwlb manages' },
+    { action: 'elbv2:DescribeListeners', minimum: sum(lbs, (lb) => pages(listeners.filter((l) => l.loadBalancerArn === lb.arn).length, 400)), formula: `Σ per LB${of} ceil(listeners/400) = ${lbs.length} LBs` },
+    { action: 'elbv2:DescribeRules', minimum: sum(albListeners, (l) => pages(rulesPer(l.arn), 400)), formula: `Σ per ALB listener${of} ceil((rules+default)/400) = ${albListeners.length} listeners` },
+    { action: 'elbv2:DescribeListenerCertificates', minimum: sum(secure, (l) => pages(l.certificates.length + 1, 400)), formula: `Σ per HTTPS/TLS listener${of} ceil(certs/400) = ${secure.length} listeners` },
+    { action: 'elbv2:DescribeLoadBalancerAttributes', minimum: lbAttrs, formula: `LBs${of} whose model sets attributes` },
+    { action: 'elbv2:DescribeTargetGroupAttributes', minimum: tgAttrs, formula: `TGs${of} whose model sets attributes` },
+    { action: 'elbv2:DescribeListenerAttributes', minimum: listenerAttrs, formula: `listeners${of} whose model sets attributes` },
+    { action: 'elbv2:DescribeTargetHealth', minimum: managedTargets, formula: `TGs${of} whose targets gwlb manages` },
   ];
 }

@@ -9,7 +9,8 @@
  * (pkg/aws/aws_config.go), so throttling and 5xx never surface unless they persist; but an
  * endpoint or region that cannot be reached is reported within seconds, not retried (retry.ts).
  * Every client counts its calls (logical calls and HTTP attempts) for plan/apply reports and
- * `npm run bench`.
+ * `npm run bench`, and paces them to AWS's rate limits (pace.ts) — except the sandbox's
+ * in-process emulator, which has no rate limits to respect.
  */
 import { join } from 'node:path';
 import { ACMClient } from '@aws-sdk/client-acm';
@@ -17,6 +18,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { REGION as EMULATOR_REGION, prepareSandbox, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { CallCounter } from './calls.js';
+import { pace, sharedPacer } from './pace.js';
 import { AwsSetupError } from './errors.js';
 import { CONNECTION_TIMEOUT_MS, GwlbRetryStrategy, Reachability } from './retry.js';
 
@@ -100,6 +102,12 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
   calls.instrument('elbv2', elbv2);
   calls.instrument('ec2', ec2);
   calls.instrument('acm', acm);
+  if (target.kind !== 'sandbox') {
+    const pacer = sharedPacer(endpoint ?? `aws ${target.kind === 'live' ? (target.profile ?? '') : ''}`, region);
+    pace('elbv2', elbv2, pacer);
+    pace('ec2', ec2, pacer);
+    pace('acm', acm, pacer);
+  }
   return {
     target,
     region,

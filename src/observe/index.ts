@@ -8,6 +8,15 @@
  *   per owned listener:  DescribeRules (ALB), DescribeListenerCertificates (HTTPS/TLS)
  *   per owned TG:        attributes / DescribeTargetHealth only where the model needs them
  * Ownership is LBC's tag test (aws/ownership.ts); listeners and rules are owned through their LB.
+ *
+ * Narrowed (`--gateway NS/NAME`, or `destroy --gateway`): the per-stack reads (listeners, rules,
+ * certificates, attributes, target health, listener/rule tags) are made for the named stacks
+ * only. The account-wide reads stay, because the checks that keep a narrowed plan safe need them:
+ * the LB/TG listings and their tags are how a stack's resources are found at all (a stack's LB
+ * may carry any name; only its `<prefix>/stack` tag says whose it is — LBC lists and tags the same
+ * way, tagging_manager.go), the look-alike check needs every name in the region, and the backend
+ * SG's users are counted over every LB in the VPC. Stacks outside the scope are left out of the
+ * observed state, so a narrowed plan cannot see — and so never deletes — anything outside it.
  */
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import { DescribeListenersCommand, type Listener, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -36,8 +45,12 @@ function resourceId(tags: Readonly<Record<string, string>>, key: StackKey, fallb
   return tags[`${key.tagPrefix}/resource`] ?? `(no resource tag) ${fallback}`;
 }
 
-export async function observeState(session: AwsSession, desired: readonly Stack[] = []): Promise<ObservedState> {
-  const hints: ObserveHints = hintsFrom(desired);
+/** The stack ids (Gateway `ns/name`) a narrowed observe reads; undefined reads every owned stack. */
+export type ObserveScope = ReadonlySet<string> | undefined;
+
+export async function observeState(session: AwsSession, desired: readonly Stack[] = [], scope?: ObserveScope): Promise<ObservedState> {
+  const inScope = (key: StackKey) => scope === undefined || scope.has(key.stackId);
+  const hints: ObserveHints = hintsFrom(scope ? desired.filter((s) => scope.has(s.id)) : desired);
   const [inventory, groups] = await Promise.all([taggedInventory(session), session.securityGroups()]);
   const buckets = new Map<string, Bucket>();
   const bucket = (key: StackKey) => {
@@ -53,13 +66,13 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
   for (const g of groups) {
     const tags = ec2Tags(g.Tags);
     const key = stackOf(tags, session.cluster);
-    if (key) ownedSgs.push({ g, key, tags });
+    if (key && inScope(key)) ownedSgs.push({ g, key, tags });
   }
   for (const { g, key, tags } of ownedSgs) {
     bucket(key).resources.push({ type: 'AWS::EC2::SecurityGroup', id: resourceId(tags, key, g.GroupName ?? ''), arn: g.GroupId ?? '', tags, status: { groupID: g.GroupId ?? '' }, spec: securityGroupSpec(g) });
   }
 
-  const ownedTgs = inventory.targetGroups.filter((t) => t.stack);
+  const ownedTgs = inventory.targetGroups.filter((t) => t.stack && inScope(t.stack));
   await mapLimit(ownedTgs, READ_CONCURRENCY, async (t) => {
     const key = t.stack!;
     const id = resourceId(t.tags, key, t.item.TargetGroupName ?? '');
@@ -76,7 +89,7 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
     });
   });
 
-  const ownedLbs = inventory.loadBalancers.filter((l) => l.stack);
+  const ownedLbs = inventory.loadBalancers.filter((l) => l.stack && inScope(l.stack));
   const listeners: { l: Listener; key: StackKey; lbType: string }[] = [];
   await mapLimit(ownedLbs, READ_CONCURRENCY, async (lb) => {
     const key = lb.stack!;

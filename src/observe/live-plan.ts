@@ -47,7 +47,7 @@ export interface LivePlan<D extends DesiredInput> {
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
   const facts = await discoverFacts(req.session);
   const desired = await req.desire(facts);
-  const observed = await observeState(req.session, desired.stacks);
+  const observed = await observeState(req.session, desired.stacks, observeScope(req));
   const plan = buildPlan({
     desired: desired.stacks,
     observed,
@@ -61,4 +61,14 @@ export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>):
   });
   const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope, req.settings, req.controllerNames), observed, plan.resource_changes);
   return { plan, desired, observed, facts, fingerprint };
+}
+
+/**
+ * The stacks a plan can touch, so observe reads only those (observe/index.ts): `--gateway`, or
+ * the Gateways a destroy names. buildPlan ignores every other observed stack in these plans, so
+ * leaving them unread changes no output.
+ */
+function observeScope(req: Pick<LivePlanRequest<DesiredInput>, 'scope' | 'destroy'>): ReadonlySet<string> | undefined {
+  if (req.destroy) return req.destroy.kind === 'gateways' ? new Set(req.destroy.gateways) : undefined;
+  return req.scope === undefined ? undefined : new Set([req.scope]);
 }
