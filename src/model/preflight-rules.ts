@@ -3,6 +3,7 @@
  * transforms, as src/emulator/elbv2/actions.ts and conditions.ts validate them; conditions are in
  * preflight-conditions.ts.
  */
+import { ONE_TRANSFORM_PER_TYPE_MESSAGE } from '../aws-rules/conditions.js';
 import type { KubeObject } from '../source/kube.js';
 import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import type { At, BuildContext } from './context.js';
@@ -61,7 +62,7 @@ export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec,
   checkConditions(spec.conditions, w.rule, push);
   const types = (spec.transforms ?? []).map((t) => t.type);
   if (new Set(types).size !== types.length) {
-    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: 'A rule can have at most one transform of each type', fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
+    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
   }
 }
 
