@@ -5,6 +5,7 @@
  * (model_build_loadbalancer.go, model_build_listener.go).
  */
 import { ALB_CROSS_ZONE_MESSAGE, attributeValueError } from '../aws-rules/attributes.js';
+import { ipAddressTypeError, sourceNatError } from '../aws-rules/load-balancers.js';
 import { loadBalancerNameError, tagError } from '../aws-rules/names-and-tags.js';
 import type { At, BuildContext } from './context.js';
 import { PREFLIGHT_CODES as C, type AwsCall, type Finding } from './preflight.js';
@@ -49,12 +50,12 @@ export function checkLoadBalancer(ctx: BuildContext, spec: LoadBalancerSpec, pus
   if (nameProblem) bad(nameProblem);
   const config = (awsMessage: string, fix: string, at: At): void => push({ code: C.attribute, call: 'CreateLoadBalancer', awsCode: 'InvalidConfigurationRequest', awsMessage, fix, at });
   const ipTypeAt = lbcFieldAt(ctx, (s) => (s.ipAddressType !== undefined ? ['ipAddressType'] : undefined));
-  if (spec.ipAddressType === 'dualstack-without-public-ipv4' && spec.type !== 'application') {
-    config(`IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`, 'Use ipAddressType ipv4 or dualstack for an NLB Gateway.', ipTypeAt);
-  }
-  if (spec.enablePrefixForIpv6SourceNat === 'on' && spec.ipAddressType !== 'dualstack') {
+  const typeProblem = ipAddressTypeError(spec.type, spec.ipAddressType);
+  if (typeProblem) config(typeProblem, 'Use ipAddressType ipv4 or dualstack for an NLB Gateway.', ipTypeAt);
+  const natProblem = sourceNatError(spec.enablePrefixForIpv6SourceNat, spec.ipAddressType ?? 'ipv4');
+  if (natProblem) {
     config(
-      `EnablePrefixForIpv6SourceNat 'on' needs IP address type 'dualstack', not '${spec.ipAddressType ?? 'ipv4'}'`,
+      natProblem,
       'Set ipAddressType: dualstack, or drop sourceNatIPv6Prefix from loadBalancerSubnets.',
       lbcFieldAt(ctx, (s) => (s.loadBalancerSubnets ? ['loadBalancerSubnets'] : undefined)),
     );
