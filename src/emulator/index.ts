@@ -7,7 +7,7 @@
  *   emu.controls.setThrottling({ enabled: true });
  *   await emu.close();
  */
-import type { AddressInfo } from 'node:net';
+import { listen } from '../local-server.js';
 import { EmulatorControls } from './controls.js';
 import { seededState } from './seed.js';
 import { createEmulatorServer } from './server.js';
@@ -59,17 +59,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const controls = new EmulatorControls(options.now);
   const server = createEmulatorServer({ store, controls }, seededState);
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, endpoint } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
-    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    endpoint,
     port,
     controls,
     store,

@@ -5,6 +5,7 @@
  * enough), falling back to the SigV4 credential scope. `/_emulator/...` is the control path.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody } from '../local-server.js';
 import { handleControl } from './control-routes.js';
 import { dispatchAcm, dispatchEc2, dispatchElbv2, invalidAction, type Backend, type DispatchResult } from './dispatch.js';
 import { requestId } from './ids.js';
@@ -14,15 +15,6 @@ import { QueryInput } from './wire/query-input.js';
 import { ELBV2_VERSION, queryError } from './wire/query-protocol.js';
 
 export const CONTROL_PREFIX = '/_emulator';
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** The signing name in `Credential=AK/date/region/<service>/aws4_request`, if any. */
 function signingService(req: IncomingMessage): string | undefined {

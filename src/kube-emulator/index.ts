@@ -8,7 +8,7 @@
  *   await fetch(`${kube.endpoint}/apis/gateway.networking.k8s.io/v1/gateways`); // 403
  *   await kube.close();
  */
-import type { AddressInfo } from 'node:net';
+import { listen } from '../local-server.js';
 import { KubeObjects } from './crud.js';
 import { KubeFaults } from './faults.js';
 import { CORE_GROUP, RESOURCES } from './resources.js';
@@ -66,17 +66,9 @@ export async function startKubeEmulator(options: KubeEmulatorOptions = {}): Prom
   const faults = new KubeFaults(options.user);
   for (const g of options.uninstalledGroups ?? []) faults.uninstall(g);
   const server = createKubeServer({ store, objects, faults, resources: RESOURCES, watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000 }, logRequests: options.logRequests ?? true });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, endpoint } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
-    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    endpoint,
     port,
     faults,
     store,

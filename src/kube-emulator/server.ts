@@ -5,6 +5,7 @@
  * every failure answered as a `kind: Status` object.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody } from '../local-server.js';
 import type { KubeObjects } from './crud.js';
 import { apiGroup, coreVersions, groupList, resourceList, SERVER_VERSION } from './discovery.js';
 import type { KubeFaults, KubeVerb } from './faults.js';
@@ -26,15 +27,6 @@ export interface KubeBackend {
   readonly watch: WatchOptions;
   /** Record every request in faults.requests (tests); off for the long-running sandbox. */
   readonly logRequests: boolean;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

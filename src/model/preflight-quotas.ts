@@ -1,17 +1,17 @@
 /**
- * Pre-flight for per-load-balancer quotas and NLB listener actions, as the emulator enforces them
- * (src/emulator/elbv2/listeners.ts MAX_LISTENERS, rules.ts MAX_UNIQUE_TARGET_GROUPS,
- * actions.ts, src/emulator/ec2/permissions.ts MAX_RULES). The rules-per-load-balancer and
+ * Pre-flight for per-load-balancer quotas and NLB listener actions, by the quotas in
+ * src/aws-rules/quotas.ts that the emulator (src/emulator/elbv2/listeners.ts, rules.ts,
+ * actions.ts, src/emulator/ec2/permissions.ts) enforces. The rules-per-load-balancer and
  * per-action limits are in limits.ts.
  */
+import { DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE } from '../aws-rules/actions.js';
+import { QUOTAS, SECURITY_GROUP_RULES_MESSAGE, TOO_MANY_LISTENERS_MESSAGE, TOO_MANY_UNIQUE_TARGET_GROUPS_MESSAGE } from '../aws-rules/quotas.js';
 import type { At, BuildContext } from './context.js';
 import { lbcFieldAt } from './preflight-attributes.js';
 import { duplicateTargetGroup } from './preflight-rules.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
 import type { Action, ListenerSpec, StringToken } from './stack.js';
 import { RT } from './stack.js';
-
-export const QUOTAS = { listenersPerLoadBalancer: 50, uniqueTargetGroupsPerLoadBalancer: 100, securityGroupRules: 60 } as const;
 
 function targetGroupsOf(actions: readonly Action[] | undefined): StringToken[] {
   return (actions ?? []).flatMap((a) => (a.type === 'forward' ? a.forwardConfig.targetGroups.map((t) => t.targetGroupARN) : []));
@@ -28,7 +28,7 @@ export function checkListenerActions(ctx: BuildContext, spec: ListenerSpec, push
   for (const a of spec.defaultActions ?? []) {
     if (a.type !== 'forward') continue;
     const fix = duplicateTargetGroup(a);
-    if (fix) push({ code: C.forward, call: 'CreateListener', awsCode: 'ValidationError', awsMessage: 'A target group can appear only once in a forward action', fix, at: l4RouteAt(ctx, spec.port) });
+    if (fix) push({ code: C.forward, call: 'CreateListener', awsCode: 'ValidationError', awsMessage: DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, fix, at: l4RouteAt(ctx, spec.port) });
   }
 }
 
@@ -40,7 +40,7 @@ export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void
       code: C.quota,
       call: 'CreateListener',
       awsCode: 'TooManyListeners',
-      awsMessage: `A load balancer can have at most ${QUOTAS.listenersPerLoadBalancer} listeners`,
+      awsMessage: TOO_MANY_LISTENERS_MESSAGE,
       fix: `This Gateway and its ListenerSets use ${listeners.length} ports; use at most ${QUOTAS.listenersPerLoadBalancer}, or split them across Gateways.`,
       at: gwAt,
     });
@@ -55,7 +55,7 @@ export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void
       code: C.quota,
       call: 'CreateRule',
       awsCode: 'TooManyUniqueTargetGroupsPerLoadBalancer',
-      awsMessage: `A load balancer can forward to at most ${QUOTAS.uniqueTargetGroupsPerLoadBalancer} unique target groups`,
+      awsMessage: TOO_MANY_UNIQUE_TARGET_GROUPS_MESSAGE,
       fix: `The routes of this Gateway forward to ${unique.size} target groups; split the routes across Gateways.`,
       at: gwAt,
     });
@@ -71,7 +71,7 @@ export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void
         code: C.quota,
         call: 'AuthorizeSecurityGroupIngress',
         awsCode: 'RulesPerSecurityGroupLimitExceeded',
-        awsMessage: 'The maximum number of rules per security group has been reached.',
+        awsMessage: SECURITY_GROUP_RULES_MESSAGE,
         fix: `The managed security group needs ${rules} inbound rules (source ranges × listener ports); use fewer sourceRanges or ports in the LoadBalancerConfiguration, or prefix lists.`,
         at: lbcFieldAt(ctx, (s) => (s.sourceRanges ? ['sourceRanges'] : undefined)),
       });

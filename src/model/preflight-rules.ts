@@ -1,8 +1,18 @@
 /**
  * Pre-flight for listener rules (CreateRule): redirect, fixed-response and forward configs and
- * transforms, as src/emulator/elbv2/actions.ts and conditions.ts validate them; conditions are in
+ * transforms, by the rules in src/aws-rules/ that the emulator (src/emulator/elbv2/actions.ts,
+ * conditions.ts) enforces; conditions are in
  * preflight-conditions.ts.
  */
+import {
+  DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE,
+  HTTPS_TO_HTTP_REDIRECT_MESSAGE,
+  MAX_FIXED_RESPONSE_BODY as MAX_BODY_LENGTH,
+  REDIRECT_LOOP_MESSAGE,
+  REDIRECT_STATUS_CODES as REDIRECT_CODES,
+  redirectPathError,
+} from '../aws-rules/actions.js';
+import { ONE_TRANSFORM_PER_TYPE_MESSAGE } from '../aws-rules/conditions.js';
 import type { KubeObject } from '../source/kube.js';
 import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import type { At, BuildContext } from './context.js';
@@ -10,9 +20,6 @@ import { checkConditions } from './preflight-conditions.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
 import type { Action, ListenerRuleSpec, Protocol, StringToken } from './stack.js';
 import { RT } from './stack.js';
-
-const REDIRECT_CODES = ['HTTP_301', 'HTTP_302'];
-const MAX_BODY_LENGTH = 1024;
 
 interface RuleWhere {
   readonly route?: KubeObject;
@@ -61,7 +68,7 @@ export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec,
   checkConditions(spec.conditions, w.rule, push);
   const types = (spec.transforms ?? []).map((t) => t.type);
   if (new Set(types).size !== types.length) {
-    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: 'A rule can have at most one transform of each type', fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
+    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
   }
 }
 
@@ -76,7 +83,7 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
   switch (a.type) {
     case 'redirect': {
       const r = a.redirectConfig;
-      if (!REDIRECT_CODES.includes(r.statusCode)) {
+      if (!(REDIRECT_CODES as readonly string[]).includes(r.statusCode)) {
         const code = r.statusCode.replace('HTTP_', '');
         reject(
           C.redirect,
@@ -87,16 +94,15 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
         );
       }
       if (rule.protocol === 'HTTPS' && r.protocol === 'HTTP') {
-        reject(C.redirect, 'InvalidLoadBalancerAction', 'Redirects from HTTPS to HTTP are not allowed', 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
+        reject(C.redirect, 'InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE, 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
       }
-      if (r.path !== undefined && !r.path.startsWith('/')) {
-        reject(C.redirect, 'InvalidLoadBalancerAction', `Redirect path '${r.path}' must start with '/'`, "Start the redirect path with '/'.", redirectAt(w, 'path'));
-      }
+      const pathProblem = r.path !== undefined ? redirectPathError(r.path) : undefined;
+      if (pathProblem) reject(C.redirect, 'InvalidLoadBalancerAction', pathProblem, "Start the redirect path with '/'.", redirectAt(w, 'path'));
       if (!rule.rewritesPath && r.host === undefined && r.path === undefined && r.port === undefined && r.protocol === undefined && r.query === undefined) {
         reject(
           C.redirect,
           'InvalidLoadBalancerAction',
-          'The redirect configuration is not valid because it creates a loop.',
+          REDIRECT_LOOP_MESSAGE,
           'The redirect keeps scheme, host, port and path, so it points at itself; set at least one of scheme, hostname, port or path.',
           redirectAt(w),
         );
@@ -118,7 +124,7 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
     }
     case 'forward': {
       const d = duplicateTargetGroup(a);
-      if (d) reject(C.forward, 'ValidationError', 'A target group can appear only once in a forward action', d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
+      if (d) reject(C.forward, 'ValidationError', DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
       break;
     }
     case 'authenticate-cognito':

@@ -3,6 +3,7 @@
  * IpPermission becomes one rule (one security group rule id); rule identity is protocol + ports +
  * peer, never the description. CIDRs are stored canonicalised.
  */
+import { QUOTAS, SECURITY_GROUP_RULES_MESSAGE } from '../../aws-rules/quotas.js';
 import { canonicalIpv4Cidr, canonicalIpv6Cidr } from './cidr.js';
 import { AwsError } from '../errors.js';
 import { ACCOUNT_ID, ec2Id } from '../ids.js';
@@ -14,7 +15,6 @@ import type { RulePeer, SecurityGroupRecord, SecurityGroupRuleRecord } from './r
 import { ipPermissionSet, securityGroupRuleShape } from './serialize.js';
 import { targetGroup } from './security-groups.js';
 
-const MAX_RULES = 60;
 const NAMED: Record<string, string> = { tcp: 'tcp', udp: 'udp', icmp: 'icmp', icmpv6: 'icmpv6', '-1': '-1', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
 type Rule = Omit<SecurityGroupRuleRecord, 'ruleId'>;
@@ -110,7 +110,7 @@ function authorize(egress: boolean) {
     const current = egress ? group.egress : group.ingress;
     const existing = requested.find((r) => current.some((c) => identity(c) === identity(r)));
     if (existing) throw new AwsError('InvalidPermission.Duplicate', `the specified rule "${describeRule(existing)}" already exists`);
-    if (current.length + requested.length > MAX_RULES) throw new AwsError('RulesPerSecurityGroupLimitExceeded', 'The maximum number of rules per security group has been reached.');
+    if (current.length + requested.length > QUOTAS.securityGroupRules) throw new AwsError('RulesPerSecurityGroupLimitExceeded', SECURITY_GROUP_RULES_MESSAGE);
     const added = requested.map((r): SecurityGroupRuleRecord => ({ ...r, ruleId: ec2Id('sgr') }));
     current.push(...added);
     ctx.store.changed();

@@ -4,6 +4,7 @@
  * last, authentication only on HTTPS, target groups that exist, fit the listener's protocol
  * and belong to no other load balancer, at most 5 target groups per action.
  */
+import { DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, HTTPS_TO_HTTP_REDIRECT_MESSAGE, MAX_FIXED_RESPONSE_BODY, REDIRECT_LOOP_MESSAGE, REDIRECT_STATUS_CODES, redirectPathError } from '../../aws-rules/actions.js';
 import { AwsError, constraintError, enumError, validationError } from '../errors.js';
 import type { EmulatorState } from '../state.js';
 import type { QueryInput } from '../wire/query-input.js';
@@ -96,7 +97,7 @@ function readForward(m: QueryInput, ctx: ActionContext): Pick<ActionRecord, 'Tar
   const all = tuples.length > 0 ? tuples : [{ TargetGroupArn: single!, Weight: 1 }];
   const limit = TARGET_GROUPS_PER_ACTION[ctx.lb.type];
   if (all.length > limit) throw new AwsError('TooManyTargetGroups', `A forward action can have at most ${limit} target groups; ${all.length} were given`);
-  if (new Set(all.map((t) => t.TargetGroupArn)).size !== all.length) throw validationError('A target group can appear only once in a forward action');
+  if (new Set(all.map((t) => t.TargetGroupArn)).size !== all.length) throw validationError(DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE);
   for (const t of all) checkTargetGroup(requireTargetGroup(ctx.state, t.TargetGroupArn), ctx);
   const stickiness = forward?.child('TargetGroupStickinessConfig');
   const enabled = stickiness?.bool('Enabled') ?? false;
@@ -130,7 +131,7 @@ function checkTargetGroup(tg: TargetGroupRecord, ctx: ActionContext): void {
 function readRedirect(m: QueryInput, ctx: ActionContext): NonNullable<ActionRecord['RedirectConfig']> {
   const c = m.child('RedirectConfig');
   if (!c) throw validationError("A 'redirect' action needs a RedirectConfig");
-  const statusCode = c.enumValue('StatusCode', ['HTTP_301', 'HTTP_302'] as const);
+  const statusCode = c.enumValue('StatusCode', REDIRECT_STATUS_CODES);
   if (statusCode === undefined) throw constraintError(null, c.pathOf('StatusCode'), 'Member must not be null');
   const config = {
     Protocol: c.str('Protocol') ?? '#{protocol}',
@@ -142,13 +143,14 @@ function readRedirect(m: QueryInput, ctx: ActionContext): NonNullable<ActionReco
   };
   if (!/^(HTTPS?|#\{protocol\})$/i.test(config.Protocol)) throw new AwsError('InvalidLoadBalancerAction', `Redirect protocol '${config.Protocol}' must be HTTP, HTTPS or #{protocol}`);
   config.Protocol = config.Protocol.startsWith('#') ? config.Protocol : config.Protocol.toUpperCase();
-  if (ctx.protocol === 'HTTPS' && config.Protocol === 'HTTP') throw new AwsError('InvalidLoadBalancerAction', 'Redirects from HTTPS to HTTP are not allowed');
-  if (!config.Path.startsWith('/')) throw new AwsError('InvalidLoadBalancerAction', `Redirect path '${config.Path}' must start with '/'`);
+  if (ctx.protocol === 'HTTPS' && config.Protocol === 'HTTP') throw new AwsError('InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE);
+  const pathProblem = redirectPathError(config.Path);
+  if (pathProblem) throw new AwsError('InvalidLoadBalancerAction', pathProblem);
   if (config.Port !== '#{port}' && !(/^\d+$/.test(config.Port) && Number(config.Port) >= 1 && Number(config.Port) <= 65535)) {
     throw new AwsError('InvalidLoadBalancerAction', `Redirect port '${config.Port}' must be a number between 1 and 65535 or #{port}`);
   }
   const loops = config.Protocol === '#{protocol}' && config.Port === '#{port}' && config.Host === '#{host}' && config.Path === '/#{path}' && config.Query === '#{query}';
-  if (loops) throw new AwsError('InvalidLoadBalancerAction', 'The redirect configuration is not valid because it creates a loop.');
+  if (loops) throw new AwsError('InvalidLoadBalancerAction', REDIRECT_LOOP_MESSAGE);
   return config;
 }
 
@@ -162,7 +164,9 @@ function readFixedResponse(m: QueryInput): NonNullable<ActionRecord['FixedRespon
     throw new AwsError('InvalidLoadBalancerAction', `Content type '${contentType}' is not supported; use one of [${CONTENT_TYPES.join(', ')}]`);
   }
   const body = c.str('MessageBody');
-  if (body !== undefined && body.length > 1024) throw constraintError(`${body.slice(0, 16)}…`, c.pathOf('MessageBody'), 'Member must have length less than or equal to 1024');
+  if (body !== undefined && body.length > MAX_FIXED_RESPONSE_BODY) {
+    throw constraintError(`${body.slice(0, 16)}…`, c.pathOf('MessageBody'), `Member must have length less than or equal to ${MAX_FIXED_RESPONSE_BODY}`);
+  }
   return { StatusCode: statusCode, ...(contentType !== undefined ? { ContentType: contentType } : {}), ...(body !== undefined ? { MessageBody: body } : {}) };
 }
 

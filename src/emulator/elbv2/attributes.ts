@@ -4,31 +4,12 @@
  * InvalidConfigurationRequest and bad values with ValidationError (aws-api-facts.md §2.3, §3.7).
  * A modify call is all-or-nothing: everything is checked before anything changes.
  */
+import { ALB_CROSS_ZONE_MESSAGE, APP_COOKIE_NAME_MESSAGE, attributeValueError, slowStartError, stickinessTypeError } from '../../aws-rules/attributes.js';
 import { AwsError, constraintError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
 import { requireListener, requireLoadBalancer, requireTargetGroup } from './arns.js';
 import type { HandlerContext } from './context.js';
 import { attributesShape } from './serialize.js';
-
-const RANGES: Record<string, [number, number]> = {
-  'idle_timeout.timeout_seconds': [1, 4000],
-  'client_keep_alive.seconds': [60, 604800],
-  'deregistration_delay.timeout_seconds': [0, 3600],
-  'stickiness.lb_cookie.duration_seconds': [1, 604800],
-  'stickiness.app_cookie.duration_seconds': [1, 604800],
-  'slow_start.duration_seconds': [0, 900],
-  'tcp.idle_timeout.seconds': [60, 6000],
-  'secondary_ips.auto_assigned.per_subnet': [0, 7],
-  'target_health_state.unhealthy.draining_interval_seconds': [0, 360000],
-};
-
-const ENUMS: Record<string, readonly string[]> = {
-  'routing.http.desync_mitigation_mode': ['monitor', 'defensive', 'strictest'],
-  'routing.http.xff_header_processing.mode': ['append', 'preserve', 'remove'],
-  'dns_record.client_routing_policy': ['any_availability_zone', 'availability_zone_affinity', 'partial_availability_zone_affinity'],
-  'load_balancing.algorithm.type': ['round_robin', 'least_outstanding_requests', 'weighted_random'],
-  'load_balancing.algorithm.anomaly_mitigation': ['on', 'off'],
-};
 
 function readAttributes(input: QueryInput): [string, string][] {
   const members = input.members('Attributes');
@@ -43,15 +24,8 @@ function readAttributes(input: QueryInput): [string, string][] {
 
 function checkValue(key: string, value: string, current: Record<string, string>, kind: string): void {
   if (!(key in current)) throw new AwsError('InvalidConfigurationRequest', `Attribute key '${key}' is not valid for this ${kind}; describe its attributes to see the supported keys`);
-  if (key.endsWith('.enabled') && key !== 'load_balancing.cross_zone.enabled' && value !== 'true' && value !== 'false') {
-    throw validationError(`Attribute '${key}' must be 'true' or 'false', not '${value}'`);
-  }
-  const range = RANGES[key];
-  if (range && (!/^\d+$/.test(value) || Number(value) < range[0] || Number(value) > range[1])) {
-    throw validationError(`'${key}' value '${value}' must be between '${range[0]}-${range[1]}' inclusive`);
-  }
-  const allowed = ENUMS[key];
-  if (allowed && !allowed.includes(value)) throw validationError(`'${key}' value '${value}' must be one of [${allowed.join(', ')}]`);
+  const message = attributeValueError(key, value);
+  if (message) throw validationError(message);
 }
 
 function applyAttributes(current: Record<string, string>, changes: [string, string][], kind: string): Record<string, string> {
@@ -72,7 +46,7 @@ export function modifyLoadBalancerAttributes(input: QueryInput, ctx: HandlerCont
   const lb = requireLoadBalancer(ctx.store.state, input.requiredStr('LoadBalancerArn'));
   const next = applyAttributes(lb.attributes, readAttributes(input), `${lb.type} load balancer`);
   if (lb.type === 'application' && next['load_balancing.cross_zone.enabled'] !== 'true') {
-    throw new AwsError('InvalidConfigurationRequest', 'Cross-zone load balancing is always on for Application Load Balancers; remove load_balancing.cross_zone.enabled from the request');
+    throw new AwsError('InvalidConfigurationRequest', ALB_CROSS_ZONE_MESSAGE);
   }
   lb.attributes = next;
   ctx.store.changed();
@@ -88,18 +62,15 @@ export function modifyTargetGroupAttributes(input: QueryInput, ctx: HandlerConte
   const tg = requireTargetGroup(ctx.store.state, input.requiredStr('TargetGroupArn'));
   const next = applyAttributes(tg.attributes, readAttributes(input), 'target group');
   const stickinessType = next['stickiness.type'];
-  const albStyle = tg.protocol === 'HTTP' || tg.protocol === 'HTTPS';
   if (stickinessType !== undefined) {
-    const allowed = albStyle ? ['lb_cookie', 'app_cookie'] : tg.protocol === 'GENEVE' ? ['source_ip_dest_ip', 'source_ip_dest_ip_proto'] : ['source_ip'];
-    if (!allowed.includes(stickinessType)) {
-      throw new AwsError('InvalidConfigurationRequest', `Stickiness type '${stickinessType}' is not supported for target groups with the ${tg.protocol ?? tg.targetType} protocol; use one of [${allowed.join(', ')}]`);
-    }
+    const message = stickinessTypeError(stickinessType, tg.protocol, tg.protocol ?? tg.targetType);
+    if (message) throw new AwsError('InvalidConfigurationRequest', message);
     if (next['stickiness.enabled'] === 'true' && stickinessType === 'app_cookie' && !next['stickiness.app_cookie.cookie_name']) {
-      throw new AwsError('InvalidConfigurationRequest', "You must set an application cookie name to enable stickiness of type 'app_cookie'");
+      throw new AwsError('InvalidConfigurationRequest', APP_COOKIE_NAME_MESSAGE);
     }
   }
-  const slowStart = Number(next['slow_start.duration_seconds'] ?? '0');
-  if (slowStart !== 0 && slowStart < 30) throw validationError(`'slow_start.duration_seconds' value '${slowStart}' must be 0 (off) or between '30-900' inclusive`);
+  const slowStart = slowStartError(Number(next['slow_start.duration_seconds'] ?? '0'));
+  if (slowStart) throw validationError(slowStart);
   tg.attributes = next;
   ctx.store.changed();
   return { Attributes: attributesShape(tg.attributes) };

@@ -6,27 +6,11 @@
  * the rule's 5 match evaluations; and these regex features are not supported: lookaheads,
  * lookbehinds, backreferences, atomic groups, possessive quantifiers, subroutines, recursion
  * and Unicode character classes such as `\p{L}` ("Condition types for listener rules").
- * The exact error messages for these are not documented, so ours are [inferred].
+ * Those rules are in src/aws-rules/conditions.ts, shared with the model's pre-flight; this file
+ * reads the values from the request and compiles them.
  */
+import { regexValueError } from '../../aws-rules/conditions.js';
 import { validationError } from '../errors.js';
-
-const MAX_LENGTH = 128;
-
-/**
- * Each unsupported feature with a syntactic marker, checked before compiling. Escape-based
- * markers look at the text without escaped backslashes (`\\1` is a literal backslash and 1);
- * group and quantifier markers look at the text with every escape and character class
- * blanked, so `\++` or `[?+]` are not taken for possessive quantifiers.
- */
-const UNSUPPORTED: readonly { readonly name: string; readonly pattern: RegExp; readonly on: 'escapes' | 'structure' }[] = [
-  { name: 'lookahead', pattern: /\(\?[=!]/, on: 'structure' },
-  { name: 'lookbehind', pattern: /\(\?<[=!]/, on: 'structure' },
-  { name: 'backreference', pattern: /\\[1-9]|\\k<|\\g\{?-?\d/, on: 'escapes' },
-  { name: 'atomic group', pattern: /\(\?>/, on: 'structure' },
-  { name: 'possessive quantifier', pattern: /[*+?]\+|\{\d+(?:,\d*)?\}\+/, on: 'structure' },
-  { name: 'subroutine or recursion', pattern: /\(\?(?:R|\d|[+-]\d|&|P>)/, on: 'structure' },
-  { name: 'Unicode character class', pattern: /\\[pP]/, on: 'escapes' },
-];
 
 /**
  * Validates the regex values of one condition and returns them. `legacy` is the top-level
@@ -52,13 +36,8 @@ export function checkOneMatchKind(values: string[] | undefined, regexValues: str
 }
 
 function checkRegex(v: string, field: string): void {
-  if (v.length === 0) throw validationError(`A '${field}' regular expression must not be empty`);
-  if (v.length > MAX_LENGTH) throw validationError(`The '${field}' regular expression '${v.slice(0, 20)}…' is longer than ${MAX_LENGTH} characters`);
-  // Rules apply to visible ASCII only (control characters 0x00–0x1f and 0x7f are excluded).
-  if (/[\x00-\x1f\x7f]/.test(v)) throw validationError(`The '${field}' regular expression must not contain control characters`);
-  const views = { escapes: v.replace(/\\\\/g, ''), structure: v.replace(/\\./g, 'E').replace(/\[[^\]]*\]/g, 'C') };
-  const unsupported = UNSUPPORTED.find((u) => u.pattern.test(views[u.on]));
-  if (unsupported) throw validationError(`The '${field}' regular expression '${v}' uses an unsupported feature: ${unsupported.name}`);
+  const message = regexValueError(v, field);
+  if (message) throw validationError(message);
   try {
     // JavaScript lacks PCRE's leading inline flags such as `(?i)`; strip them before compiling.
     new RegExp(v.replace(/^\(\?[imsx]+\)/, ''));

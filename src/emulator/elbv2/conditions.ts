@@ -4,6 +4,7 @@
  * host-header and path-pattern, so both are kept. Regex matching (`RegexValues`) is read by
  * condition-regex.ts and echoed inside the config only [inferred].
  */
+import { conditionValueError, headerNameError, hostHeaderError, ONE_TRANSFORM_PER_TYPE_MESSAGE, requestMethodError, wildcardsError } from '../../aws-rules/conditions.js';
 import { canonicalIpv4Cidr, canonicalIpv6Cidr } from '../ec2/cidr.js';
 import { AwsError, constraintError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
@@ -14,7 +15,6 @@ const FIELDS: readonly ConditionField[] = ['path-pattern', 'host-header', 'http-
 /** Fields a rule may have at most once; http-header and query-string may repeat (§2.3). */
 const SINGLE_USE = new Set<ConditionField>(['host-header', 'path-pattern', 'http-request-method', 'source-ip']);
 const MAX_CONDITION_VALUES = 5;
-const MAX_WILDCARDS = 5;
 /** Fields that accept regex matching (SDK model RuleCondition.RegexValues). */
 const REGEX_FIELDS = new Set<ConditionField>(['host-header', 'path-pattern', 'http-header']);
 const CONFIG_KEY: Record<ConditionField, string> = {
@@ -39,7 +39,8 @@ export function readConditions(input: QueryInput, key: string): ConditionRecord[
   if (values > MAX_CONDITION_VALUES) throw validationError(`A rule can only have '${MAX_CONDITION_VALUES}' condition values`);
   // Only glob values have wildcards; `*` and `?` in a regex are quantifiers.
   const wildcards = conditions.filter((c) => c.Field !== 'source-ip' && c.Field !== 'http-request-method').reduce((n, c) => n + globValuesOf(c).join('').replace(/[^*?]/g, '').length, 0);
-  if (wildcards > MAX_WILDCARDS) throw validationError(`A rule can only have '${MAX_WILDCARDS}' wildcards`);
+  const tooMany = wildcardsError(wildcards);
+  if (tooMany) throw validationError(tooMany);
   return conditions;
 }
 
@@ -91,7 +92,8 @@ function readCondition(m: QueryInput): ConditionRecord {
     case 'http-header': {
       if (!config) throw validationError("An 'http-header' condition needs an HttpHeaderConfig");
       const name = config.requiredStr('HttpHeaderName');
-      if (name.length > 40 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw validationError(`HTTP header name '${name}' must be a valid header name of at most 40 characters`);
+      const badName = headerNameError(name);
+      if (badName) throw validationError(badName);
       const plain = config.memberStrings('Values');
       checkOneMatchKind(plain, regexValues, f);
       if (regexValues) return { Field: f, HttpHeaderConfig: { HttpHeaderName: name, RegexValues: regexValues } };
@@ -100,7 +102,10 @@ function readCondition(m: QueryInput): ConditionRecord {
     }
     case 'http-request-method': {
       const values = requireValues(config?.memberStrings('Values'), f);
-      for (const v of values) if (!/^[A-Z_-]{1,40}$/.test(v)) throw validationError(`HTTP request method '${v}' must be at most 40 characters of A-Z, '_' or '-'`);
+      for (const v of values) {
+        const message = requestMethodError(v);
+        if (message) throw validationError(message);
+      }
       return { Field: f, HttpRequestMethodConfig: { Values: values } };
     }
     case 'query-string': {
@@ -137,14 +142,13 @@ function requireValues(values: string[] | undefined, f: string): string[] {
 }
 
 function checkValue(v: string, f: string): void {
-  if (v.length > 128) throw validationError(`The '${f}' condition value '${v.slice(0, 20)}…' is longer than 128 characters`);
+  const message = conditionValueError(v, f);
+  if (message) throw validationError(message);
 }
 
-/** Host values need a `.` and only letters after the last one (§3.6). */
 function checkHost(v: string): void {
-  if (!/^[A-Za-z0-9*?.-]+\.[A-Za-z*?]+$/.test(v)) {
-    throw validationError(`Host header value '${v}' must contain a '.' and may only have letters after the final '.'`);
-  }
+  const message = hostHeaderError(v);
+  if (message) throw validationError(message);
 }
 
 const TRANSFORM_TYPES = ['host-header-rewrite', 'url-rewrite'];
@@ -161,6 +165,6 @@ export function readTransforms(input: QueryInput, key: string): TransformRecord[
     if (rewrites.length !== 1) throw validationError(`A '${type}' transform needs exactly one rewrite`);
     return type === 'host-header-rewrite' ? { Type: type, HostHeaderRewriteConfig: { Rewrites: rewrites } } : { Type: type, UrlRewriteConfig: { Rewrites: rewrites } };
   });
-  if (new Set(out.map((t) => t.Type)).size !== out.length) throw new AwsError('ValidationError', 'A rule can have at most one transform of each type');
+  if (new Set(out.map((t) => t.Type)).size !== out.length) throw new AwsError('ValidationError', ONE_TRANSFORM_PER_TYPE_MESSAGE);
   return out;
 }

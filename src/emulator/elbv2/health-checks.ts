@@ -3,6 +3,15 @@
  * ranges and combinations (aws-api-facts.md §3.5). Used by CreateTargetGroup (from defaults)
  * and ModifyTargetGroup (from the current settings).
  */
+import {
+  grpcCodesError,
+  HEALTH_CHECK_RANGES as R,
+  healthCheckPathError,
+  healthCheckPortError,
+  healthCheckProtocolError,
+  healthCheckTimeoutError,
+  httpCodesError,
+} from '../../aws-rules/health-checks.js';
 import { AwsError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
 import { isNetworkProtocol } from './attribute-defaults.js';
@@ -40,10 +49,9 @@ export function defaultHealthCheck(tg: TargetGroupKind): HealthCheckRecord {
   };
 }
 
-function checkHttpCodes(codes: string, low: number, high: number): void {
-  const parts = codes.split(/[,-]/);
-  const ok = /^\d{3}(-\d{3})?$|^\d{3}(,\d{3})*$/.test(codes) && parts.every((p) => Number(p) >= low && Number(p) <= high);
-  if (!ok) throw validationError(`Health check matcher HTTP code '${codes}' must be a list (200,202) or range (200-299) of codes between ${low} and ${high}`);
+/** Throws AWS's ValidationError when a shared rule (src/aws-rules/health-checks.ts) rejects the value. */
+function check(message: string | undefined): void {
+  if (message) throw validationError(message);
 }
 
 /** Applies the request's HealthCheck* members and Matcher on top of `base`, then validates the result. */
@@ -52,16 +60,12 @@ export function readHealthCheck(input: QueryInput, tg: TargetGroupKind, base: He
   const protocol = input.enumValue('HealthCheckProtocol', HEALTH_CHECK_PROTOCOLS);
   if (protocol !== undefined) {
     if (protocol !== 'HTTP' && protocol !== 'HTTPS' && protocol !== 'TCP') throw validationError(`Health check protocol '${protocol}' is not supported; use HTTP, HTTPS or TCP`);
-    if (protocol === 'TCP' && (tg.protocol === 'HTTP' || tg.protocol === 'HTTPS')) {
-      throw validationError(`Health check protocol 'TCP' is not supported for target groups with the ${tg.protocol} protocol; use HTTP or HTTPS`);
-    }
+    check(healthCheckProtocolError(protocol, tg.protocol));
     hc.protocol = protocol;
   }
   const port = input.str('HealthCheckPort');
   if (port !== undefined) {
-    if (port !== 'traffic-port' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
-      throw validationError(`Health check port '${port}' must be 'traffic-port' or a number between 1 and 65535`);
-    }
+    check(healthCheckPortError(port));
     hc.port = port;
   }
   const enabled = input.bool('HealthCheckEnabled');
@@ -69,10 +73,11 @@ export function readHealthCheck(input: QueryInput, tg: TargetGroupKind, base: He
     if (!enabled && tg.targetType !== 'lambda') throw new AwsError('InvalidConfigurationRequest', `Health checks cannot be disabled for target groups with target type '${tg.targetType}'`);
     hc.enabled = enabled;
   }
-  hc.intervalSeconds = input.int('HealthCheckIntervalSeconds', { min: 5, max: 300 }) ?? hc.intervalSeconds;
-  hc.timeoutSeconds = input.int('HealthCheckTimeoutSeconds', { min: 2, max: 120 }) ?? hc.timeoutSeconds;
-  hc.healthyThreshold = input.int('HealthyThresholdCount', { min: 2, max: 10 }) ?? hc.healthyThreshold;
-  hc.unhealthyThreshold = input.int('UnhealthyThresholdCount', { min: 2, max: 10 }) ?? hc.unhealthyThreshold;
+  const int = (member: keyof typeof R): number | undefined => input.int(member, { min: R[member][0], max: R[member][1] });
+  hc.intervalSeconds = int('HealthCheckIntervalSeconds') ?? hc.intervalSeconds;
+  hc.timeoutSeconds = int('HealthCheckTimeoutSeconds') ?? hc.timeoutSeconds;
+  hc.healthyThreshold = int('HealthyThresholdCount') ?? hc.healthyThreshold;
+  hc.unhealthyThreshold = int('UnhealthyThresholdCount') ?? hc.unhealthyThreshold;
   const httpCheck = hc.protocol === 'HTTP' || hc.protocol === 'HTTPS' || tg.targetType === 'lambda';
   if (protocol !== undefined && httpCheck && isNetworkProtocol(tg.protocol)) {
     // NLB HTTP(S) health checks get a path and the NLB matcher (§3.5).
@@ -87,7 +92,7 @@ export function readHealthCheck(input: QueryInput, tg: TargetGroupKind, base: He
   const path = input.str('HealthCheckPath');
   if (path !== undefined) {
     if (!httpCheck) throw validationError('A health check path can only be given for HTTP or HTTPS health checks');
-    if (path.length < 1 || path.length > 1024 || !path.startsWith('/')) throw validationError(`Health check path '${path}' must start with '/' and be at most 1024 characters`);
+    check(healthCheckPathError(path));
     hc.path = path;
   }
   const matcher = input.child('Matcher');
@@ -97,18 +102,16 @@ export function readHealthCheck(input: QueryInput, tg: TargetGroupKind, base: He
     const grpcCode = matcher.str('GrpcCode');
     if (tg.protocolVersion === 'GRPC') {
       if (grpcCode === undefined || httpCode !== undefined) throw validationError('A GRPC target group needs Matcher.GrpcCode (0-99) and no HttpCode');
-      if (!/^\d{1,2}([,-]\d{1,2})*$/.test(grpcCode)) throw validationError(`Health check matcher gRPC code '${grpcCode}' must be codes between 0 and 99`);
+      check(grpcCodesError(grpcCode));
       hc.matcher = { GrpcCode: grpcCode };
     } else {
       if (httpCode === undefined || grpcCode !== undefined) throw validationError('Matcher.HttpCode must be given (and GrpcCode only for GRPC target groups)');
-      if (isNetworkProtocol(tg.protocol)) checkHttpCodes(httpCode, 200, 599);
-      else checkHttpCodes(httpCode, 200, 499);
+      // NLB matchers take 200–599 (§3.5); everything else the ALB's 200–499.
+      if (isNetworkProtocol(tg.protocol)) check(httpCodesError(httpCode, 200, 599));
+      else check(httpCodesError(httpCode, 200, 499));
       hc.matcher = { HttpCode: httpCode };
     }
   }
-  const strict = tg.protocol === 'HTTP' || tg.protocol === 'HTTPS';
-  if (strict ? hc.timeoutSeconds >= hc.intervalSeconds : hc.timeoutSeconds > hc.intervalSeconds) {
-    throw validationError(`Health check timeout '${hc.timeoutSeconds}' must be smaller than ${strict ? '' : 'or equal to '}the interval '${hc.intervalSeconds}'`);
-  }
+  check(healthCheckTimeoutError(hc.timeoutSeconds, hc.intervalSeconds, tg.protocol));
   return hc;
 }

@@ -3,6 +3,7 @@
  * "Listeners"). A listener owns its default rule, created and deleted with it; the default rule's
  * actions are the listener's DefaultActions.
  */
+import { QUOTAS, TOO_MANY_LISTENERS_MESSAGE } from '../../aws-rules/quotas.js';
 import { AwsError, enumError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
 import { newListenerArn, newRuleArn, requireListener, requireLoadBalancer } from './arns.js';
@@ -19,7 +20,6 @@ import { readTags } from './validation.js';
 
 const ALL_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE', 'QUIC', 'TCP_QUIC'] as const;
 const ALPN_POLICIES = ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'];
-const MAX_LISTENERS = 50;
 
 /** The protocol/port/TLS settings of a create or modify request, checked against the LB type. */
 interface ListenerSettings {
@@ -113,7 +113,7 @@ export function createListener(input: QueryInput, ctx: HandlerContext) {
     if (!same) throw new AwsError('DuplicateListener', `A listener already exists on this port for this load balancer '${lb.arn}'`);
     return { Listeners: [listenerShape(existing)] };
   }
-  if (siblings.length >= MAX_LISTENERS) throw new AwsError('TooManyListeners', `A load balancer can have at most ${MAX_LISTENERS} listeners`);
+  if (siblings.length >= QUOTAS.listenersPerLoadBalancer) throw new AwsError('TooManyListeners', TOO_MANY_LISTENERS_MESSAGE);
   const arn = newListenerArn(lb);
   const listener: ListenerRecord = {
     arn,

@@ -3,6 +3,7 @@
  * CreateLoadBalancer / SetSubnets / SetSecurityGroups must exist, share one VPC and follow
  * the per-AZ rules, and the IP address type must suit the subnets (aws-api-facts.md §2.3, §6).
  */
+import { ipAddressTypeError } from '../../aws-rules/load-balancers.js';
 import { AwsError, validationError } from '../errors.js';
 import type { EmulatorState } from '../state.js';
 import type { QueryInput } from '../wire/query-input.js';
@@ -66,9 +67,8 @@ export function defaultSecurityGroup(state: EmulatorState, vpcId: string): strin
 
 /** The IP address type against the LB type, scheme and its subnets' IPv6 blocks. */
 export function checkIpAddressType(type: LoadBalancerType, scheme: Scheme, ipAddressType: string, allHaveIpv6: boolean): void {
-  if (ipAddressType === 'dualstack-without-public-ipv4' && type !== 'application') {
-    throw new AwsError('InvalidConfigurationRequest', `IP address type 'dualstack-without-public-ipv4' is only supported by Application Load Balancers`);
-  }
+  const typeProblem = ipAddressTypeError(type, ipAddressType);
+  if (typeProblem) throw new AwsError('InvalidConfigurationRequest', typeProblem);
   // The API model: "Internal load balancers must use ipv4" (§2.3 CreateLoadBalancer).
   if (scheme === 'internal' && ipAddressType !== 'ipv4') {
     throw new AwsError('InvalidConfigurationRequest', `An internal load balancer must use IP address type 'ipv4', not '${ipAddressType}'`);

@@ -3,6 +3,7 @@
  * "Rules"). Priorities are integers on input and strings on output; the default rule is
  * `default`, listed last, and cannot be deleted, reprioritised or given conditions.
  */
+import { QUOTAS, TOO_MANY_UNIQUE_TARGET_GROUPS_MESSAGE } from '../../aws-rules/quotas.js';
 import { AwsError, constraintError, validationError } from '../errors.js';
 import type { EmulatorState } from '../state.js';
 import type { QueryInput } from '../wire/query-input.js';
@@ -17,7 +18,6 @@ import { ruleShape } from './serialize.js';
 import { readTags } from './validation.js';
 
 const MAX_RULES_PER_LB = 100;
-const MAX_UNIQUE_TARGET_GROUPS = 100;
 
 function actionContext(state: EmulatorState, listener: ListenerRecord): ActionContext {
   return { state, lb: requireLoadBalancer(state, listener.loadBalancerArn), protocol: listener.protocol };
@@ -31,8 +31,8 @@ function byPriority(a: RuleRecord, b: RuleRecord): number {
 }
 
 function checkUniqueTargetGroups(state: EmulatorState, lbArn: string, rule: Pick<RuleRecord, 'actions'>, excluding?: string): void {
-  if (uniqueTargetGroups(state, lbArn, actionTargetGroups(rule.actions), excluding) > MAX_UNIQUE_TARGET_GROUPS) {
-    throw new AwsError('TooManyUniqueTargetGroupsPerLoadBalancer', `A load balancer can forward to at most ${MAX_UNIQUE_TARGET_GROUPS} unique target groups`);
+  if (uniqueTargetGroups(state, lbArn, actionTargetGroups(rule.actions), excluding) > QUOTAS.uniqueTargetGroupsPerLoadBalancer) {
+    throw new AwsError('TooManyUniqueTargetGroupsPerLoadBalancer', TOO_MANY_UNIQUE_TARGET_GROUPS_MESSAGE);
   }
 }
 

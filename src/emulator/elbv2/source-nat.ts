@@ -6,6 +6,7 @@
  * `off`. The error codes for misuse are [inferred] (InvalidConfigurationRequest, as for the
  * other type-specific settings).
  */
+import { sourceNatError } from '../../aws-rules/load-balancers.js';
 import { AwsError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
 import type { LoadBalancerRecord, LoadBalancerType } from './records.js';
@@ -26,9 +27,8 @@ export function readSourceNat(input: QueryInput, type: LoadBalancerType, ipAddre
 
 /** `on` needs the dualstack IP address type, also when SetIpAddressType changes it later. */
 export function checkSourceNat(setting: SourceNatSetting | undefined, ipAddressType: string): void {
-  if (setting === 'on' && ipAddressType !== 'dualstack') {
-    throw new AwsError('InvalidConfigurationRequest', `EnablePrefixForIpv6SourceNat 'on' needs IP address type 'dualstack', not '${ipAddressType}'`);
-  }
+  const message = sourceNatError(setting, ipAddressType);
+  if (message) throw new AwsError('InvalidConfigurationRequest', message);
 }
 
 /** What DescribeLoadBalancers shows: the stored value, `off` for an NLB stored before it existed. */

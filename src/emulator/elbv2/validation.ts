@@ -1,24 +1,26 @@
-/** ELBv2 name and tag rules (aws-api-facts.md §3.1, §3.3) with AWS's ValidationError wording. */
+/**
+ * ELBv2 name and tag rules (aws-api-facts.md §3.1, §3.3) with AWS's ValidationError wording. The
+ * rules shared with the model's pre-flight are in src/aws-rules/names-and-tags.ts; the length
+ * limits of names and repeated tag keys are checked here only.
+ */
+import { loadBalancerNameError, MAX_NAME_LENGTH, tagError, targetGroupNameError } from '../../aws-rules/names-and-tags.js';
 import { AwsError, constraintError, validationError } from '../errors.js';
 import type { QueryInput } from '../wire/query-input.js';
 import type { Tag } from './records.js';
 
 export const MAX_TAGS = 50;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 export function validateLoadBalancerName(name: string): void {
-  if (name.length === 0 || name.length > 32) throw validationError(`Load balancer name '${name}' cannot be longer than '32' characters or empty`);
-  if (!/^[A-Za-z0-9-]+$/.test(name)) throw validationError(`Load balancer name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
-  if (name.startsWith('-') || name.endsWith('-')) throw validationError(`Load balancer name '${name}' cannot begin or end with '-'`);
-  if (name.toLowerCase().startsWith('internal-')) throw validationError(`Load balancer name '${name}' cannot begin with 'internal-'`);
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw validationError(`Load balancer name '${name}' cannot be longer than '${MAX_NAME_LENGTH}' characters or empty`);
+  const message = loadBalancerNameError(name);
+  if (message) throw validationError(message);
 }
 
 export function validateTargetGroupName(name: string): void {
   if (name.length === 0) throw validationError(`Target group name '${name}' cannot be empty`);
-  if (name.length > 32) throw validationError(`Target group name '${name}' cannot be longer than '32' characters`);
-  if (!/^[A-Za-z0-9-]+$/.test(name)) throw validationError(`Target group name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
-  if (name.startsWith('-') || name.endsWith('-')) throw validationError(`Target group name '${name}' cannot begin or end with '-'`);
-  if (name.includes('--')) throw validationError(`Target group name '${name}' cannot contain two consecutive hyphens ('--')`);
+  if (name.length > MAX_NAME_LENGTH) throw validationError(`Target group name '${name}' cannot be longer than '${MAX_NAME_LENGTH}' characters`);
+  const message = targetGroupNameError(name);
+  if (message) throw validationError(message);
 }
 
 /** Reads `Tags.member.N.Key/Value`, checking lengths, characters, the `aws:` prefix and repeats. */
@@ -30,11 +32,8 @@ export function readTags(input: QueryInput, key = 'Tags'): Tag[] | undefined {
   return members.map((m) => {
     const Key = m.requiredStr('Key');
     const Value = m.str('Value') ?? '';
-    if (Key.length < 1 || Key.length > 128) throw constraintError(Key, m.pathOf('Key'), 'Member must have length less than or equal to 128');
-    if (Value.length > 256) throw constraintError(Value, m.pathOf('Value'), 'Member must have length less than or equal to 256');
-    if (!TAG_PATTERN.test(Key)) throw constraintError(Key, m.pathOf('Key'), 'Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
-    if (!TAG_PATTERN.test(Value)) throw constraintError(Value, m.pathOf('Value'), 'Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
-    if (Key.toLowerCase().startsWith('aws:')) throw validationError(`Tag key '${Key}' is invalid: the 'aws:' prefix is reserved for AWS use`);
+    const message = tagError(Key, Value, (member) => m.pathOf(member));
+    if (message) throw validationError(message);
     if (seen.has(Key)) throw new AwsError('DuplicateTagKeys', `Tag key '${Key}' is duplicated; give each key only once`);
     seen.add(Key);
     return { Key, Value };
