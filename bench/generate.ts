@@ -15,6 +15,11 @@ export interface Scale {
    * listeners (more work for resolve, but over the ALB rule quota).
    */
   readonly withinAlbQuota?: boolean;
+  /**
+   * ClusterIP Services (no nodePort): an API server cannot hold 5,000 NodePort Services, as the
+   * default node-port range (30000-32767) has 2,768 ports.
+   */
+  readonly clusterIpServices?: boolean;
 }
 
 export function generateManifests(scale: Scale): string {
@@ -83,11 +88,18 @@ metadata:
   name: svc-${r}
   namespace: ${ns}
 spec:
-  type: NodePort
+${
+  scale.clusterIpServices
+    ? `  type: ClusterIP
+  ports:
+    - port: 80
+      targetPort: 8080`
+    : `  type: NodePort
   ports:
     - port: 80
       targetPort: 8080
-      nodePort: ${30000 + (r % 2000)}`);
+      nodePort: ${30000 + (r % 2000)}`
+}`);
   }
   return docs.join('\n---\n') + '\n';
 }

@@ -6,6 +6,7 @@ import { defaultClusterSettings } from '../src/model/index.js';
 import { buildPlan } from '../src/plan/index.js';
 import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import { runAwsBench } from './aws-bench.js';
+import { runClusterBench } from './cluster-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runParseBench } from './parse-bench.js';
 import { runResolveBench } from './resolve-bench.js';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   runParseBench();
   console.log();
   runResolveBench();
+  console.log();
+  await runClusterBench();
   console.log();
   const settings = defaultClusterSettings('bench');
   runModelBench({
