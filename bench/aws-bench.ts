@@ -15,7 +15,7 @@ import { AwsSession } from '../src/aws/session.js';
 import { desiredState } from '../src/cli/pipeline.js';
 import type { GwlbSettings } from '../src/cli/settings.js';
 import { SEED_CLUSTER, SEED_VPC_ID, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
-import { bucketFor, defaultRates, type ServiceName } from '../src/emulator/throttle.js';
+import { bucketFor, defaultRates, type ServiceName } from '../src/aws-rules/request-rates.js';
 import { hasErrors } from '../src/diagnostics.js';
 import { defaultClusterSettings } from '../src/model/index.js';
 import { livePlan } from '../src/observe/live-plan.js';

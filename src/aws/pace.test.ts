@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketFor, defaultRates } from '../emulator/throttle.js';
+import { bucketFor, defaultRates } from '../aws-rules/request-rates.js';
 import { MARGIN, pace, Pacer } from './pace.js';
 
 /** A pacer on a clock the test moves; `send` reserves a token and returns the wait in ms. */

@@ -1,7 +1,7 @@
 /**
  * Client-side pacing: every AWS request waits for a token from a bucket at AWS's documented rate
- * for its action family (aws-api-facts.md §3.8; the table lives in emulator/throttle.ts, which
- * enforces the same buckets in the emulator), so a large apply runs at the rate limit instead of
+ * for its action family (aws-api-facts.md §3.8; the table lives in aws-rules/request-rates.ts, and the emulator
+ * enforces the same buckets), so a large apply runs at the rate limit instead of
  * bouncing off it. Throttling becomes the exception (another client sharing the account's
  * buckets), answered by the SDK's retry as before.
  *
@@ -14,7 +14,7 @@
  * A token is reserved when the request is about to be signed and sent (once per HTTP attempt,
  * retries included, as AWS counts them); the caller then sleeps until the token exists.
  */
-import { bucketFor, defaultRates, type BucketKey, type BucketSpec, type ServiceName } from '../emulator/throttle.js';
+import { bucketFor, defaultRates, type BucketKey, type BucketSpec, type ServiceName } from '../aws-rules/request-rates.js';
 
 /** Tokens a new bucket is short of its burst (see above). */
 export const MARGIN = 1;

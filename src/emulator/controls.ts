@@ -5,7 +5,8 @@
  */
 import type { AwsError } from './errors.js';
 import { FailureRules, matchesAction, throttlingError, type FailureRule, type FailureRuleInput, type LostResponse } from './failures.js';
-import { bucketFor, defaultRates, TokenBuckets, type BucketSpec, type ServiceName } from './throttle.js';
+import { bucketFor, defaultRates, type BucketSpec, type ServiceName } from '../aws-rules/request-rates.js';
+import { TokenBuckets } from './throttle.js';
 
 export type { FailureRule, FailureRuleInput, FailureSpec, LostResponse } from './failures.js';
 export { throttlingError } from './failures.js';

@@ -14,7 +14,7 @@ import { ELBV2_ACTIONS } from './elbv2/service.js';
 import { AwsError } from './errors.js';
 import { requestId } from './ids.js';
 import type { StateStore } from './state.js';
-import type { ServiceName } from './throttle.js';
+import type { ServiceName } from '../aws-rules/request-rates.js';
 import { ec2Error, ec2Success } from './wire/ec2-protocol.js';
 import { jsonError, jsonSuccess } from './wire/json-protocol.js';
 import type { QueryInput } from './wire/query-input.js';

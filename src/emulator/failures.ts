@@ -8,7 +8,7 @@
  * attempt created (DuplicateListener, PriorityInUse, InvalidGroup.Duplicate…).
  */
 import { AwsError } from './errors.js';
-import type { ServiceName } from './throttle.js';
+import type { ServiceName } from '../aws-rules/request-rates.js';
 
 /** What an injected failure answers with. */
 export type FailureSpec =

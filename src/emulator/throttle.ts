@@ -1,61 +1,7 @@
-/**
- * Token buckets at AWS's documented request rates (aws-api-facts.md §3.8).
- * - ELBv2: a bucket per action; Describe* 40 burst / 10 per s, Register/DeregisterTargets 20 / 4,
- *   other mutating calls 40 / 10 (the LBC's defaults, which mirror AWS).
- * - EC2: buckets per category, shared by the actions in it (EC2 "Request throttling" page):
- *   non-mutating 100 / 20, unfiltered+unpaginated non-mutating 50 / 10, mutating 200 / 5.
- * - ACM: a bucket per action; ListCertificates 8 / s, DescribeCertificate 10 / s (ACM quotas page;
- *   burst equal to the rate is our assumption).
- */
-export type ServiceName = 'elbv2' | 'ec2' | 'acm';
+/** The emulator's token buckets: AWS's request rates (aws-rules/request-rates.ts) enforced per call. */
+import { defaultRates, type BucketKey, type BucketSpec } from '../aws-rules/request-rates.js';
 
-export interface BucketSpec {
-  readonly capacity: number;
-  readonly refillPerSecond: number;
-  /** Tokens in the bucket when it is (re)created; defaults to `capacity` (AWS buckets start full). */
-  readonly initialTokens?: number;
-}
-
-export interface BucketKey {
-  /** The bucket itself, e.g. `elbv2:DescribeLoadBalancers` or `ec2:mutating`. */
-  readonly bucket: string;
-  /** The rate category, e.g. `elbv2:describe`; overrides may name either. */
-  readonly category: string;
-}
-
-const DEFAULT_RATES: Readonly<Record<string, BucketSpec>> = {
-  'elbv2:describe': { capacity: 40, refillPerSecond: 10 },
-  'elbv2:targets': { capacity: 20, refillPerSecond: 4 },
-  'elbv2:mutating': { capacity: 40, refillPerSecond: 10 },
-  'ec2:non-mutating': { capacity: 100, refillPerSecond: 20 },
-  'ec2:unfiltered-non-mutating': { capacity: 50, refillPerSecond: 10 },
-  'ec2:mutating': { capacity: 200, refillPerSecond: 5 },
-  'acm:ListCertificates': { capacity: 8, refillPerSecond: 8 },
-  'acm:DescribeCertificate': { capacity: 10, refillPerSecond: 10 },
-  'acm:other': { capacity: 10, refillPerSecond: 10 },
-};
-
-export function defaultRates(): Record<string, BucketSpec> {
-  return { ...DEFAULT_RATES };
-}
-
-/** Which bucket a call draws from. `unfiltered` is EC2's "no ids, filters or MaxResults". */
-export function bucketFor(service: ServiceName, action: string, unfiltered: boolean): BucketKey {
-  switch (service) {
-    case 'elbv2': {
-      const category = action.startsWith('Describe') ? 'elbv2:describe' : action === 'RegisterTargets' || action === 'DeregisterTargets' ? 'elbv2:targets' : 'elbv2:mutating';
-      return { bucket: `elbv2:${action}`, category };
-    }
-    case 'ec2': {
-      const category = !action.startsWith('Describe') ? 'ec2:mutating' : unfiltered ? 'ec2:unfiltered-non-mutating' : 'ec2:non-mutating';
-      return { bucket: category, category };
-    }
-    case 'acm': {
-      const category = action === 'ListCertificates' || action === 'DescribeCertificate' ? `acm:${action}` : 'acm:other';
-      return { bucket: `acm:${action}`, category };
-    }
-  }
-}
+const DEFAULTS = defaultRates();
 
 interface Bucket {
   tokens: number;
@@ -78,7 +24,7 @@ export class TokenBuckets {
 
   /** Takes one token; false when the bucket is empty (the caller answers with a throttling error). */
   take(key: BucketKey): boolean {
-    const spec = this.rates[key.bucket] ?? this.rates[key.category] ?? DEFAULT_RATES[key.category] ?? { capacity: 10, refillPerSecond: 10 };
+    const spec = this.rates[key.bucket] ?? this.rates[key.category] ?? DEFAULTS[key.category] ?? { capacity: 10, refillPerSecond: 10 };
     const now = this.now();
     let bucket = this.buckets.get(key.bucket);
     if (!bucket) {
