@@ -14,6 +14,7 @@ import type { AwsSession } from '../aws/session.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import { desiredTags } from '../model/tags.js';
+import { deployableStacks } from '../plan/capacity-gate.js';
 import type { ObservedState } from '../plan/observed.js';
 import { actionKind, type Plan, type PlanResourceType, type ResourceChange } from '../plan/types.js';
 import { BACKEND_SG_UNKNOWN, ensureBackendSecurityGroup } from './backend-sg.js';
@@ -58,7 +59,9 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const stackIds = [...byStack.keys()];
 
   const unknowns = new Map<string, string>();
-  const needing = opts.desired.filter((s) => stackIds.includes(s.id));
+  // With LBCapacityReservation off, no capacity is set (plan/capacity-gate.ts).
+  const desiredStacks = deployableStacks(opts.desired, opts.settings.featureGates);
+  const needing = desiredStacks.filter((s) => stackIds.includes(s.id));
   const cluster = clusterChanges(plan);
   const allSteps = () => plannedSteps(plan);
   // The shared backend SG first: the plan's create step when it planned one; otherwise it is still
@@ -84,7 +87,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   await mapLimit(stackIds, opts.concurrency ?? 4, async (stackId) => {
     const work = byStack.get(stackId) ?? { changes: [], resends: [] };
     const mine = work.changes;
-    const desired = opts.desired.find((d) => d.id === stackId);
+    const desired = desiredStacks.find((d) => d.id === stackId);
     const observedRes = opts.observed.stacks.filter((o) => o.id === stackId).flatMap((o) => o.resources);
     const ctx = new StackContext(stackId, desired, { id: stackId, tagPrefix: desired?.extras.tagPrefix ?? '', resources: observedRes }, vpcId, unknowns, mine);
     const tagCtx = { cluster: s.clusterName, tagPrefix: desired?.extras.tagPrefix ?? '', stackId, listenerRulesTagging: s.featureGates.ListenerRulesTagging };

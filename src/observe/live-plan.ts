@@ -10,7 +10,7 @@ import type { DiscoveryFacts } from '../model/discovery.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import type { ControllerNames } from '../resolve/types.js';
-import { buildPlan, planFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
+import { buildPlan, deployableStacks, planFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
 import { fingerprintOptions } from './fingerprint.js';
 import { observeState } from './index.js';
 
@@ -47,7 +47,7 @@ export interface LivePlan<D extends DesiredInput> {
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
   const facts = await discoverFacts(req.session);
   const desired = await req.desire(facts);
-  const observed = await observeState(req.session, desired.stacks, observeScope(req));
+  const observed = await observeState(req.session, deployableStacks(desired.stacks, req.settings.featureGates), observeScope(req));
   const plan = buildPlan({
     desired: desired.stacks,
     observed,

@@ -6,6 +6,7 @@
  * its build fails); resources without our tracking tags are reported, never changed.
  */
 import type { ClusterSettings } from '../model/settings.js';
+import { deployableStacks } from './capacity-gate.js';
 import type { Stack } from '../model/stack.js';
 import { KIND_BY_TYPE, resourceAddress } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
@@ -22,6 +23,7 @@ export { resourceAddress, KIND_BY_TYPE } from './address.js';
 export { REPLACEMENT } from './replacement.js';
 export { planFingerprint, type PlanFingerprint } from './fingerprint.js';
 export { ownershipAborts } from './ownership.js';
+export { deployableStacks } from './capacity-gate.js';
 export { BACKEND_SG_ID, CLUSTER_STACK, backendSgAddress } from './backend-sg.js';
 
 export interface PlanInput {
@@ -99,7 +101,7 @@ export function buildPlan(input: PlanInput): Plan {
   const ctx: StackPlanContext = { cluster: s.clusterName, policy: { cluster: s.clusterName, externalManagedTags: s.externalManagedTags }, gates: s.featureGates };
   const inScope = (id: string) => input.scope === undefined || input.scope === id;
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const desired = input.desired.filter((d) => inScope(d.id)).sort(byId);
+  const desired = deployableStacks(input.desired, s.featureGates).filter((d) => inScope(d.id)).sort(byId);
   const inputGateways = new Set(input.inputGateways);
   const observedKey = (o: ObservedStack) => `${o.tagPrefix} ${o.id}`;
   // Pruning needs a readable input that names at least one Gateway: an empty, unreadable or

@@ -106,3 +106,21 @@ describe('ProvisionedCapacity: set, then reset through the addon annotation', ()
     expect(reservation()).toBe(100);
   });
 });
+
+describe('ProvisionedCapacity with the LBCapacityReservation feature gate off', () => {
+  it('leaves the reservation as it is: no change planned, none applied (load_balancer_synthesizer.go 87–106)', async () => {
+    const config = join(dir, 'gwlb-settings.yaml');
+    writeFileSync(config, 'featureGates: {LBCapacityReservation: false}\n');
+    expect(reservation()).toBe(100);
+    const file = manifests('gate-off', { capacity: 300 });
+    const planned = await runCliInProcess(['plan', '--detailed-exitcode', '--config', config, '-f', file, ...acct.flags]);
+    expect(planned.stderr).toBe('');
+    expect(planned.stdout).toContain('No changes.');
+    expect(planned.code).toBe(0);
+    const applied = await runCliInProcess(['apply', '--auto-approve', '--config', config, '-f', file, ...acct.flags]);
+    expect(applied.code).toBe(0);
+    expect(reservation()).toBe(100);
+    // With the gate on again, the same input is an update to 300 units.
+    expect(await lbChange(file)).toEqual({ actions: ['update'], before: { capacityUnits: 100 }, after: { capacityUnits: 300 } });
+  });
+});
