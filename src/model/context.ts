@@ -71,8 +71,6 @@ export class BuildContext {
   readonly ruleOrigins = new Map<string, { readonly route: KubeObject; readonly ruleIndex: number }>();
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
   sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
-  /** Set by the subnet step: CIDRs of the LB's subnets (NLB without SGs), when known. */
-  subnetCidrs: readonly string[] | undefined;
 
   constructor(
     readonly gw: GatewayResolution,

@@ -4,6 +4,7 @@
  * to `ipv4`; attributes are copied verbatim with no defaults.
  */
 import type { BuildContext } from './context.js';
+import { parseGoBool } from './go-strconv.js';
 import type { SubnetResult } from './subnets.js';
 import { loadBalancerName } from './names.js';
 import type { LoadBalancerSpec, StringToken, Tags } from './stack.js';
@@ -42,7 +43,7 @@ export function buildLoadBalancer(ctx: BuildContext, scheme: 'internal' | 'inter
  * strconv.ParseBool, malformed → false (controllers/gateway/addons.go getStoredAddonConfig).
  */
 export function addonActive(ctx: BuildContext, addon: 'wafv2' | 'shield' | 'provisionedcapacity'): boolean {
-  return parseBool(ctx.gw.gateway.metadata.annotations[`gateway.k8s.aws.addon.${addon}`]);
+  return parseGoBool(ctx.gw.gateway.metadata.annotations[`gateway.k8s.aws.addon.${addon}`]) === true;
 }
 
 /**
@@ -72,12 +73,7 @@ export function buildAddons(ctx: BuildContext): void {
   }
 }
 
-/** Go's strconv.ParseBool, with an unparsable or absent value as false. */
-function parseBool(v: string | undefined): boolean {
-  return v !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v);
-}
-
 /** `isDeleteProtected`: strconv.ParseBool on `deletion_protection.enabled`; unparsable → false. */
 export function deletionProtection(attrs: readonly { key: string; value: string }[] | undefined): boolean {
-  return parseBool(attrs?.find((a) => a.key === 'deletion_protection.enabled')?.value);
+  return parseGoBool(attrs?.find((a) => a.key === 'deletion_protection.enabled')?.value) === true;
 }

@@ -77,14 +77,12 @@ export function buildSubnets(ctx: BuildContext, scheme: 'internal' | 'internet-f
   const ids = cfgs[0]?.identifier ? cfgs.map((c) => c.identifier!) : undefined;
   let subnets: MutatorSubnet[];
   if (ctx.facts.kind === 'unknown') {
-    ctx.subnetCidrs = undefined;
     // Offline: named subnets and discovered ones are unknown; so are their CIDRs.
     if (!ids) return { mappings: [{ subnetID: unknown('subnets (discovered)') }], sourceNatEnabled };
     subnets = ids.map((id) => ({ id: id.startsWith('subnet-') ? id : unknown(`subnet ${id}`) }));
   } else {
     const resolved = resolveEc2Subnets(ctx, ctx.facts, ids, { lbType, scheme, ipAddressType, settings: ctx.settings });
     if (!resolved.ok) return failed(resolved.message);
-    ctx.subnetCidrs = resolved.subnets.map((s) => s.ipv4Cidr);
     subnets = resolved.subnets.map((s) => ({ id: s.id, ipv4Cidrs: [s.ipv4Cidr], ipv6Cidrs: s.ipv6Cidrs }));
   }
   if (lbType === 'application') return { mappings: subnets.map((s) => ({ subnetID: s.id })), sourceNatEnabled };

@@ -5,6 +5,7 @@
  * CIDR-based rules (`nlbNoSecurityGroups`).
  */
 import type { BuildContext } from './context.js';
+import { parseGoBool } from './go-strconv.js';
 import type { Assigned, NetworkingIngressRule, NetworkingPeer, StringToken, TargetGroupSpec } from './stack.js';
 import { isUnknown, unknown } from './discovery.js';
 import { RT } from './stack.js';
@@ -13,13 +14,6 @@ const UDP_ISH = new Set(['UDP', 'TCP_UDP', 'QUIC', 'TCP_QUIC']);
 
 function numeric(p: string | number): number {
   return typeof p === 'number' ? p : /^\d+$/.test(p) ? Number(p) : 0;
-}
-
-/** strconv.ParseBool; unparsable → undefined. */
-function parseBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return undefined;
 }
 
 /**
@@ -66,7 +60,7 @@ function standard(ctx: BuildContext, tg: TargetGroupSpec, targetPort: Assigned<s
 function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: Assigned<string | number>): NetworkingIngressRule[] {
   const lbc = ctx.gw.loadBalancerConfig;
   const attr = (tg.targetGroupAttributes ?? []).find((a) => a.key === 'preserve_client_ip.enabled');
-  const preserve = UDP_ISH.has(tg.protocol) ? true : attr ? parseBool(attr.value) === true : tg.targetType === 'instance';
+  const preserve = UDP_ISH.has(tg.protocol) ? true : attr ? parseGoBool(attr.value) === true : tg.targetType === 'instance';
   const ipv6 = tg.ipAddressType === 'ipv6';
   const subnetCidrs = lbSubnetCidrs(ctx, ipv6);
   let sources: string[];
