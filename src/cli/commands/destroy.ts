@@ -1,5 +1,5 @@
 /**
- * `gwlb destroy [-f PATH... | --gateway NS/NAME ... | --all] [--sandbox | --endpoint-url URL]
+ * `gwlb destroy [-f PATH... | --from-cluster | --gateway NS/NAME ... | --all] [--sandbox | --endpoint-url URL]
  * [--auto-approve]`: deletes owned stacks on purpose, as `terraform destroy` does — the plan of
  * deletions, Terraform's destroy prompt (or --auto-approve), execution, then a check. Only
  * stacks with this cluster's tags are touched, and LBC's ownership abort applies as in apply.
@@ -15,7 +15,7 @@ import { lbcManagedDestroyText, nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
 import type { HeldLock } from '../lock.js';
 import type { ExitCode } from '../main.js';
-import { addInputOptions, collect, commandIo, printDiagnostics, rejectConflictingTargets, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, collect, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface Flags extends InputFlags, DestroyFlags {
   readonly endpointUrl?: string;
@@ -37,13 +37,17 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
     .option('--take-over', 'destroy Gateways an in-cluster LBC manages (its finalizer is set)')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
-  addInputOptions(cmd).action(async (flags: Flags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (flags: Flags) => {
     const io = commandIo(flags);
     const fail = (text: string) => {
       process.stderr.write(`gwlb destroy: ${text}\n`);
       exit.code = 1;
     };
-    const request = await destroyRequest(flags, io.files, io.settings);
+    // Only --from-cluster is read here; -f stays with destroyRequest, which needs no -f at all for --all.
+    if (!flags.fromCluster && (flags.kubeconfig !== undefined || flags.context !== undefined)) return fail('--kubeconfig and --context only go with --from-cluster');
+    const input = flags.fromCluster ? await readInput(flags, io, 'destroy', exit) : {};
+    if (!input) return;
+    const request = await destroyRequest(flags, io.files, io.settings, input.loaded);
     if (typeof request === 'string') return fail(request);
     printDiagnostics(request.diagnostics, io, Boolean(flags.verbose));
     if (request.errored) return fail('the input has errors (above); nothing was changed in AWS');

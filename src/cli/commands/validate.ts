@@ -1,22 +1,22 @@
-/** `gwlb validate -f ...`: schema and semantic checks; exit 0 when valid, else every diagnostic and 1. */
+/**
+ * `gwlb validate [-f ... | --from-cluster]`: schema and semantic checks; exit 0 when valid, else
+ * every diagnostic and 1. From a cluster it checks the objects as stored, named `kind ns/name`.
+ */
 import { Command } from 'commander';
 import { hasErrors } from '../../diagnostics.js';
 import { diagnosticSummary } from '../../ui/diagnostics.js';
 import { renderSkipped } from '../../ui/skipped.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../pipeline.js';
-import { addInputOptions, commandIo, noInputError, printDiagnostics, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, type InputFlags } from './common.js';
 
 export function registerValidateCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('validate').description('check manifests against the Gateway API and LBC schemas and LBC semantics; exit 1 on any error');
-  addInputOptions(cmd).action(async (flags: InputFlags) => {
+  addClusterOptions(addInputOptions(cmd)).action(async (flags: InputFlags) => {
     const io = commandIo(flags);
-    if (io.files.length === 0) {
-      process.stderr.write(noInputError('validate'));
-      exit.code = 1;
-      return;
-    }
-    const state = await desiredState({ files: io.files, settings: io.settings, offline: true });
+    const input = await readInput(flags, io, 'validate', exit);
+    if (!input) return;
+    const state = await desiredState({ files: io.files, settings: io.settings, ...input, offline: true });
     printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
     if (flags.verbose) process.stderr.write(renderSkipped(state.skipped));
     const failed = hasErrors(state.diagnostics);
