@@ -9,6 +9,7 @@ import { runAwsBench } from './aws-bench.js';
 import { runClusterBench } from './cluster-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runParseBench } from './parse-bench.js';
+import { runReplanBench } from './replan-bench.js';
 import { runResolveBench } from './resolve-bench.js';
 import { runStartupBench } from './startup-bench.js';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     name: 'offline plan',
     run: (stacks) => buildPlan({ desired: stacks, observed: EMPTY_OBSERVED, settings, mode: 'offline', prune: false, inputGateways: stacks.map((s) => s.id), errored: false }),
   });
+  console.log();
+  runReplanBench();
   console.log();
   await runAwsBench();
 }

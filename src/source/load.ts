@@ -44,17 +44,29 @@ function startLoading(): Loading {
   return { snapshot: emptySnapshot() as Mutable<Snapshot>, diagnostics: [], skipped: [], seen: new Map() };
 }
 
-function addRaw(l: Loading, raw: RawObject): void {
+/** One raw object, decoded (or set aside: a kind gwlb does not read). Pure; watch caches these per file. */
+export type DecodedEntry =
+  | { readonly kind: 'skipped'; readonly skipped: LoadResult['skipped'][number] }
+  | { readonly kind: 'decoded'; readonly object?: DecodedObject; readonly diagnostics: readonly Diagnostic[] };
+
+export function decodeRaw(raw: RawObject): DecodedEntry {
   const apiVersion = raw.value['apiVersion'] as string;
   const kind = raw.value['kind'] as string;
   if (!isKnownKind(apiVersion, kind)) {
     const name = (raw.value['metadata'] as Record<string, unknown>)['name'] as string;
-    l.skipped.push({ kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line });
-    return;
+    return { kind: 'skipped', skipped: { kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line } };
   }
   const decoded = decodeObject(raw);
-  l.diagnostics.push(...decoded.diagnostics);
-  const object = decoded.object;
+  return { kind: 'decoded', diagnostics: decoded.diagnostics, ...(decoded.object ? { object: decoded.object } : {}) };
+}
+
+function addEntry(l: Loading, entry: DecodedEntry): void {
+  if (entry.kind === 'skipped') {
+    l.skipped.push(entry.skipped);
+    return;
+  }
+  l.diagnostics.push(...entry.diagnostics);
+  const object = entry.object;
   if (!object) return;
   const key = `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`;
   const first = l.seen.get(key);
@@ -74,6 +86,10 @@ function addRaw(l: Loading, raw: RawObject): void {
   addToSnapshot(l.snapshot, object);
 }
 
+function addRaw(l: Loading, raw: RawObject): void {
+  addEntry(l, decodeRaw(raw));
+}
+
 function done(l: Loading): LoadResult {
   return { snapshot: l.snapshot, diagnostics: l.diagnostics, skipped: l.skipped };
 }
@@ -86,6 +102,17 @@ export function loadTexts(texts: readonly ManifestText[]): LoadResult {
     l.diagnostics.push(...parsed.diagnostics);
     for (const raw of parsed.objects) addRaw(l, raw);
   }
+  return done(l);
+}
+
+/**
+ * Already-decoded entries, in input order, with the parse diagnostics that came before them:
+ * the same duplicate rule and grouping as loadTexts, without decoding again.
+ */
+export function loadDecoded(entries: Iterable<DecodedEntry>, parseDiagnostics: readonly Diagnostic[] = []): LoadResult {
+  const l = startLoading();
+  l.diagnostics.push(...parseDiagnostics);
+  for (const entry of entries) addEntry(l, entry);
   return done(l);
 }
 
