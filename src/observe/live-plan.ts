@@ -10,7 +10,7 @@ import type { DiscoveryFacts } from '../model/discovery.js';
 import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import type { ControllerNames } from '../resolve/types.js';
-import { buildPlan, deployableStacks, planFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
+import { buildPlan, deployableStacks, lazyFingerprint, type DestroyScope, type ObservedState, type Plan, type PlanFingerprint } from '../plan/index.js';
 import { fingerprintOptions } from './fingerprint.js';
 import { observeState } from './index.js';
 
@@ -41,7 +41,8 @@ export interface LivePlan<D extends DesiredInput> {
   readonly desired: D;
   readonly observed: ObservedState;
   readonly facts: DiscoveryFacts;
-  readonly fingerprint: PlanFingerprint;
+  /** Computed on first call (plan/fingerprint.ts `lazyFingerprint`): only saved plans need it. */
+  readonly fingerprint: () => PlanFingerprint;
 }
 
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
@@ -59,7 +60,7 @@ export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>):
     errored: desired.errored,
     ...(req.destroy ? { destroy: req.destroy } : {}),
   });
-  const fingerprint = planFingerprint(desired.stacks, fingerprintOptions(plan, req.scope, req.settings, req.controllerNames), observed, plan.resource_changes);
+  const fingerprint = lazyFingerprint(desired.stacks, fingerprintOptions(plan, req.scope, req.settings, req.controllerNames), observed, plan.resource_changes);
   return { plan, desired, observed, facts, fingerprint };
 }
 

@@ -46,3 +46,13 @@ export function planFingerprint(desired: readonly Stack[], options: Readonly<Rec
     changes: changesDigest(changes),
   };
 }
+
+/**
+ * The fingerprint, computed on first call and then kept. Hashing every stack and change costs as
+ * much as planning them (and holds a second copy of the plan while it runs), and only a written
+ * plan file (`plan --out`) or a saved plan being checked (`apply PLANFILE`) needs it.
+ */
+export function lazyFingerprint(...args: Parameters<typeof planFingerprint>): () => PlanFingerprint {
+  let memo: PlanFingerprint | undefined;
+  return () => (memo ??= planFingerprint(...args));
+}

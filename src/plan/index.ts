@@ -21,7 +21,7 @@ export * from './types.js';
 export * from './observed.js';
 export { resourceAddress, KIND_BY_TYPE } from './address.js';
 export { REPLACEMENT } from './replacement.js';
-export { planFingerprint, type PlanFingerprint } from './fingerprint.js';
+export { lazyFingerprint, planFingerprint, type PlanFingerprint } from './fingerprint.js';
 export { ownershipAborts } from './ownership.js';
 export { deployableStacks } from './capacity-gate.js';
 export { BACKEND_SG_ID, CLUSTER_STACK, backendSgAddress } from './backend-sg.js';

@@ -11,10 +11,11 @@ function saved(p: ReturnType<typeof plan>): SavedPlanFile {
 
 describe('judgeSavedPlan', () => {
   const p = plan([albStack()], EMPTY_OBSERVED);
-  const now = { plan: p, fingerprint: planFingerprint([], {}, EMPTY_OBSERVED, p.resource_changes) };
+  const fingerprint = planFingerprint([], {}, EMPTY_OBSERVED, p.resource_changes);
+  const now = { plan: p, fingerprint: () => fingerprint };
 
   it('a file read back from JSON is current against the same plan', () => {
-    expect(changesDigest(saved(p).resource_changes)).toBe(now.fingerprint.changes);
+    expect(changesDigest(saved(p).resource_changes)).toBe(fingerprint.changes);
     expect(judgeSavedPlan(saved(p), now)).toEqual({ kind: 'current' });
   });
 
@@ -29,7 +30,7 @@ describe('judgeSavedPlan', () => {
 
   it('same inputs and account but another plan now: refused, naming the first differing address', () => {
     const other = plan([albStack({ paths: ['/a', '/c'] })], EMPTY_OBSERVED);
-    const verdict = judgeSavedPlan(saved(p), { plan: other, fingerprint: planFingerprint([], {}, EMPTY_OBSERVED, other.resource_changes) });
+    const verdict = judgeSavedPlan(saved(p), { plan: other, fingerprint: () => planFingerprint([], {}, EMPTY_OBSERVED, other.resource_changes) });
     expect(verdict.kind).toBe('different');
     expect(verdict).toHaveProperty('address', other.resource_changes.find((rc, i) => JSON.stringify(rc) !== JSON.stringify(p.resource_changes[i]))!.address);
   });

@@ -43,13 +43,15 @@ function firstDifference(saved: unknown, now: Plan['resource_changes']): string 
   return 'the list of changes';
 }
 
-export function judgeSavedPlan(saved: SavedPlanFile, now: { readonly plan: Plan; readonly fingerprint: PlanFingerprint }): SavedPlanVerdict {
+/** `now.fingerprint` is called only once the file itself passes its checks. */
+export function judgeSavedPlan(saved: SavedPlanFile, now: { readonly plan: Plan; readonly fingerprint: () => PlanFingerprint }): SavedPlanVerdict {
   if (saved.fingerprint.changes === undefined) return { kind: 'no-changes-digest' };
   if (changesDigest(saved.resource_changes) !== saved.fingerprint.changes) return { kind: 'edited' };
   if (saved.mode === 'offline') return { kind: 'offline' };
   if (saved.errored === true) return { kind: 'errored' };
-  if (saved.fingerprint.inputs !== now.fingerprint.inputs) return { kind: 'stale-inputs' };
-  if (saved.fingerprint.observed !== now.fingerprint.observed) return { kind: 'stale-account' };
-  if (saved.fingerprint.changes !== now.fingerprint.changes) return { kind: 'different', address: firstDifference(saved.resource_changes, now.plan.resource_changes) };
+  const fingerprint = now.fingerprint();
+  if (saved.fingerprint.inputs !== fingerprint.inputs) return { kind: 'stale-inputs' };
+  if (saved.fingerprint.observed !== fingerprint.observed) return { kind: 'stale-account' };
+  if (saved.fingerprint.changes !== fingerprint.changes) return { kind: 'different', address: firstDifference(saved.resource_changes, now.plan.resource_changes) };
   return { kind: 'current' };
 }

@@ -13,7 +13,7 @@ import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } 
 import { awsTarget } from '../../aws/target.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions } from '../../observe/fingerprint.js';
-import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, planFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
+import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, lazyFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
@@ -38,7 +38,8 @@ interface PlanFlags extends InputFlags {
 interface Planned {
   readonly state: DesiredState;
   readonly plan: Plan;
-  readonly fingerprint: PlanFingerprint;
+  /** Computed only when --out writes the plan file. */
+  readonly fingerprint: () => PlanFingerprint;
 }
 
 function desiredInput(state: DesiredState) {
@@ -80,7 +81,7 @@ async function planOffline(flags: PlanFlags, io: CommandIo, source: { loaded?: L
     ...(flags.gateway ? { scope: flags.gateway } : {}),
     errored: input.errored,
   });
-  return { state: input.state, plan, fingerprint: planFingerprint(input.stacks, fingerprintOptions(plan, flags.gateway, io.settings.cluster, io.settings.controllerNames), EMPTY_OBSERVED, plan.resource_changes) };
+  return { state: input.state, plan, fingerprint: lazyFingerprint(input.stacks, fingerprintOptions(plan, flags.gateway, io.settings.cluster, io.settings.controllerNames), EMPTY_OBSERVED, plan.resource_changes) };
 }
 
 /** Errors the AWS SDK raises for a failed call (they carry a `$metadata`): reported, not thrown. */
@@ -153,7 +154,7 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
     if (managed.length > 0) process.stderr.write(io.errChalk.yellow(lbcManagedWarning(managed)));
     if (flags.out) {
       try {
-        writeFileSync(flags.out, renderPlanJson({ ...plan, target: targetOf(flags) }, fingerprint));
+        writeFileSync(flags.out, renderPlanJson({ ...plan, target: targetOf(flags) }, fingerprint()));
       } catch (err) {
         process.stderr.write(`gwlb plan: cannot write the plan to ${flags.out}: ${(err as Error).message}\n`);
         exit.code = 1;

@@ -71,15 +71,22 @@ function sides(rc: ResourceChange): { before: Side; after: Side } {
 }
 
 export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): string[] {
+  const out: string[] = [];
+  pushResourceChange(out, rc, chalk);
+  return out;
+}
+
+/** `renderResourceChange`, appended to `out` (a large plan has millions of lines: no copies). */
+function pushResourceChange(out: string[], rc: ResourceChange, chalk: ChalkInstance): void {
   const kind = actionKind(rc.change.actions);
-  if (kind === 'no-op') return [];
+  if (kind === 'no-op') return;
   const ctx: RenderContext = { chalk, replacePaths: rc.change.replace_paths };
   const { before, after } = sides(rc);
-  const body =
-    kind === 'create' ? wholeObject('+', after, '      ', ctx)
-    : kind === 'delete' ? wholeObject('-', before, '      ', ctx)
-    : objectDiff(before, after, '      ', [], ctx, false);
-  return [...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`, ...body, '    }', ''];
+  out.push(...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`);
+  if (kind === 'create') wholeObject('+', after, '      ', ctx, out);
+  else if (kind === 'delete') wholeObject('-', before, '      ', ctx, out);
+  else for (const line of objectDiff(before, after, '      ', [], ctx, false)) out.push(line);
+  out.push('    }', '');
 }
 
 export function summaryLine(plan: Plan, chalk: ChalkInstance, wording: NoteWording = TEXT_WORDING): string {
@@ -99,7 +106,7 @@ export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
     out.push('gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:');
     for (const k of used) out.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
     out.push('', 'gwlb will perform the following actions:', '');
-    for (const rc of plan.resource_changes) out.push(...renderResourceChange(rc, chalk));
+    for (const rc of plan.resource_changes) pushResourceChange(out, rc, chalk);
     out.push(summaryLine(plan, chalk));
   } else if (plan.errored || abortedStacks(plan).length > 0) {
     out.push(summaryLine(plan, chalk));
