@@ -9,3 +9,4 @@ export { connectAws } from '../aws/clients.js';
 export { AwsSession } from '../aws/session.js';
 export { discoverFacts } from '../aws/discovery.js';
 export { livePlan } from '../observe/live-plan.js';
+export { readLiveAws } from '../observe/live-health.js';

@@ -1,14 +1,17 @@
 /**
- * `gwlb explain [-f ...] [KIND/NS/NAME] [-o text|yaml|json] [--sandbox | --endpoint-url URL |
- * --region R]`: the status LBC would write for each object, and for each unhealthy condition why
- * and what to change. Offline by default; with an AWS target it reads the discovery facts (VPC,
- * subnets, ACM certificates…) read-only, so certificate discovery is checked as LBC would do it.
+ * `gwlb explain [-f ... | --from-cluster] [KIND/NS/NAME] [-o text|yaml|json] [--sandbox |
+ * --endpoint-url URL | --region R | --offline] [--detailed-exitcode]`: the status LBC would write
+ * for each object, and for each unhealthy condition why and what to change. From files it is
+ * offline by default; with an AWS target it reads the discovery facts (VPC, subnets, ACM
+ * certificates…) read-only, so certificate discovery is checked as LBC would do it. From a
+ * cluster it is the debugging view of explain-live.ts: one finding per problem.
  */
 import { Command, Option } from 'commander';
 import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
 import type { DiscoveryFacts } from '../../model/discovery.js';
 import type { ObjectRef } from '../../diagnostics.js';
+import { computedConditionFindings } from '../../explain/computed.js';
 import { unattachedParents } from '../../resolve/unattached.js';
 import { renderStatusList } from '../../ui/explain/list.js';
 import { renderExplainText } from '../../ui/explain/text.js';
@@ -20,6 +23,8 @@ interface ExplainFlags extends InputFlags {
   readonly output: 'text' | 'yaml' | 'json';
   readonly endpointUrl?: string;
   readonly profile?: string;
+  readonly offline?: boolean;
+  readonly detailedExitcode?: boolean;
 }
 
 function wantsAws(flags: ExplainFlags): boolean {
@@ -66,7 +71,9 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
     .option('--sandbox', 'also read discovery facts (VPC, subnets, ACM certificates) from the built-in AWS emulator')
     .option('--endpoint-url <url>', 'also read discovery facts from a running `gwlb emulator` or another ELBv2/EC2/ACM endpoint')
     .option('--region <region>', 'also read discovery facts from AWS in this region (read-only)')
-    .option('--profile <name>', 'AWS shared-config profile (live AWS only)');
+    .option('--profile <name>', 'AWS shared-config profile (live AWS only)')
+    .option('--offline', 'with --from-cluster: do not read AWS (load balancer state, drift, certificates, subnets, target health); -f never reads AWS unless asked')
+    .option('--detailed-exitcode', 'exit 0 when everything is programmed, 2 when there are findings (unhealthy conditions; with --from-cluster every finding), 1 on error');
   addClusterOptions(addInputOptions(cmd)).action(async (object: string | undefined, flags: ExplainFlags) => {
     const io = commandIo(flags);
     const input = await readInput(flags, io, 'explain', exit);
@@ -77,7 +84,9 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    const facts = wantsAws(flags) ? await awsFacts(flags, io) : undefined;
+    // From a cluster: LBC's written status beside gwlb's, and the AWS side (explain-live.ts).
+    if (input.loaded) return (await import('./explain-live.js')).explainLive(flags, io, input.loaded, select, exit);
+    const facts = wantsAws(flags) && !flags.offline ? await awsFacts(flags, io) : undefined;
     if (typeof facts === 'string') {
       process.stderr.write(`gwlb explain: ${facts}\n`);
       exit.code = 1;
@@ -95,7 +104,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       return;
     }
     process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }) : renderStatusList(selected, flags.output));
-    exit.code = 0;
+    exit.code = flags.detailedExitcode && computedConditionFindings(selected).length > 0 ? 2 : 0;
   });
   rejectConflictingTargets(cmd);
   program.addCommand(cmd);

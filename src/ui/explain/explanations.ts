@@ -13,12 +13,8 @@ export interface Explanation {
 
 export type ExplainedKind = 'GatewayClass' | 'Gateway' | 'Listener' | 'ListenerSet' | 'Route';
 
-/** Whether a condition needs an explanation: False, or Unknown, or a True carrying a failure reason. */
-export function isUnhealthy(c: Condition): boolean {
-  if (c.type === 'Conflicted') return c.status === 'True';
-  if (c.status !== 'True') return true;
-  return c.reason === 'ListenersNotValid';
-}
+// Shared with explain --from-cluster's findings (pure), so both agree on what needs a fix.
+export { isUnhealthy } from '../../explain/conditions.js';
 
 function gateway(c: Condition): Explanation {
   if (c.type === 'Programmed') {
