@@ -107,7 +107,7 @@ function gatewayAndSetStatuses(work: GatewayWork, options: ResolveOptions): Obje
   const status = gatewayStatus({
     kind: 'Gateway',
     conditions: gatewaySuccessConditions(anyValid, anyInvalid, state, generation),
-    ...(state.kind === 'active' ? { addresses: [{ type: 'Hostname', value: state.dnsName.toLowerCase() }] } : {}),
+    ...(state.dnsName !== undefined ? { addresses: [{ type: 'Hostname', value: state.dnsName.toLowerCase() }] } : {}),
     listeners: listenerStatuses(own, programmed, generation),
     ...(options.listenerSets ? { attachedListenerSets } : {}),
   });

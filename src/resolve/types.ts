@@ -32,9 +32,13 @@ export interface ControllerNames {
 
 export const DEFAULT_CONTROLLER_NAMES: ControllerNames = { alb: 'gateway.k8s.aws/alb', nlb: 'gateway.k8s.aws/nlb' };
 
-/** What LBC's provisioning step reported, which decides `Programmed`. */
+/**
+ * What LBC's provisioning step reported, which decides `Programmed`. A load balancer that exists
+ * but is still provisioning already has its DNS name, which LBC writes to `status.addresses`
+ * (gateway_controller.go `updateGatewayStatusSuccess`); absent when nothing was deployed yet.
+ */
 export type LoadBalancerState =
-  | { readonly kind: 'provisioning' }
+  | { readonly kind: 'provisioning'; readonly arn?: string; readonly dnsName?: string }
   | { readonly kind: 'active'; readonly arn: string; readonly dnsName: string };
 
 export interface ResolveOptions {

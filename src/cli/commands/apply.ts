@@ -38,6 +38,8 @@ interface ApplyFlags extends InputFlags {
   readonly autoApprove?: boolean;
   readonly takeOver?: boolean;
   readonly lockTimeout?: string;
+  /** `--no-write-status` sets it false. */
+  readonly writeStatus?: boolean;
 }
 
 export function registerApplyCommand(program: Command, exit: ExitCode): void {
@@ -52,6 +54,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     .option('--prune', 'also delete owned stacks whose Gateway is not in the input')
     .option('--auto-approve', "skip the interactive 'yes' (required when there is no terminal)")
     .option('--take-over', "apply Gateways an in-cluster LBC manages (its finalizer is set); LBC and gwlb will then fight over them")
+    .option('--no-write-status', 'with --from-cluster: do not write Gateway, ListenerSet and route status back to the cluster after the apply')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another gwlb apply or destroy on the same target to finish; default 0s: refuse at once');
   addClusterOptions(addInputOptions(cmd)).action(async (planfile: string | undefined, flags: ApplyFlags) => {
     const io = commandIo(flags);
@@ -71,7 +74,9 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       lock = await lockTarget({ target, clusterName: io.settings.cluster.clusterName, command: 'gwlb apply', timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
       conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+      let lastFacts: Parameters<typeof desiredState>[0]['facts'];
       const desire = async (facts: Parameters<typeof desiredState>[0]['facts']) => {
+        lastFacts = facts;
         const st = await desiredState({ files: io.files, settings: io.settings, ...input, ...(facts ? { facts } : {}), ...(flags.gateway ? { gateway: flags.gateway } : {}) });
         return { ...st, inputGateways: inputGatewayIds(st), errored: hasErrors(st.diagnostics) };
       };
@@ -104,6 +109,23 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
         fail,
       });
       if (code !== 0) exit.code = code;
+      // The acting controller's last step: the status LBC would write (src/cli/apply-status.ts).
+      if (flags.fromCluster && flags.writeStatus !== false && input.loaded) {
+        const { writeStatusAfterApply } = await import('../apply-status.js');
+        if (code !== 0) process.stdout.write((await import('../../ui/status.js')).statusSkippedAfterFailureText());
+        else
+          await writeStatusAfterApply({
+            kube: { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) },
+            session,
+            settings: io.settings,
+            desired,
+            statusesFor: async (states) => (await desiredState({ files: io.files, settings: io.settings, ...input, ...(lastFacts ? { facts: lastFacts } : {}), loadBalancerStates: states })).resolution.statuses,
+            takeOver: Boolean(flags.takeOver),
+            ...(flags.gateway ? { gateway: flags.gateway } : {}),
+            say: (t) => process.stdout.write(t),
+            fail,
+          });
+      }
     } catch (err) {
       return fail(err instanceof LockRefusedError ? err.message : commandFailureText(err, flags.endpointUrl));
     } finally {

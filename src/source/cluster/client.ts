@@ -24,6 +24,8 @@ export interface KubeClient {
   readonly server: string;
   readonly context: string;
   get(path: string): Promise<KubeReply>;
+  /** PATCH with a body of `contentType` (`application/merge-patch+json` for status write-back). */
+  patch(path: string, body: unknown, contentType: string): Promise<KubeReply>;
 }
 
 /** `aws eks get-token --cluster-name x`: the exec plugin command line, for messages. */
@@ -63,8 +65,11 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
   const server = cluster.server;
   const plugin = execCommand(kc.getCurrentUser());
 
-  async function get(path: string): Promise<KubeReply> {
-    const options: https.RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
+  async function send(method: 'GET' | 'PATCH', path: string, payload?: { body: unknown; contentType: string }): Promise<KubeReply> {
+    const text = payload === undefined ? undefined : JSON.stringify(payload.body);
+    const headers: Record<string, string | number> = { accept: 'application/json' };
+    if (payload !== undefined && text !== undefined) Object.assign(headers, { 'content-type': payload.contentType, 'content-length': Buffer.byteLength(text) });
+    const options: https.RequestOptions = { method, headers };
     try {
       await kc.applyToHTTPSOptions(options);
     } catch (err) {
@@ -93,8 +98,8 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
       });
       req.setTimeout(CONNECT_TIMEOUT_MS, () => req.destroy(unreachable(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)));
       req.on('error', (err) => reject(err instanceof ClusterError ? err : unreachable((err as NodeJS.ErrnoException).code ?? err.message)));
-      req.end();
+      req.end(text);
     });
   }
-  return { server, context, get };
+  return { server, context, get: (path) => send('GET', path), patch: (path, body, contentType) => send('PATCH', path, { body, contentType }) };
 }

@@ -1,0 +1,29 @@
+/** What `apply --from-cluster` (and watch) say about the status gwlb wrote back to the cluster. */
+import type { ObjectRef } from '../diagnostics.js';
+
+function name(o: ObjectRef): string {
+  return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+}
+
+export function statusWrittenText(written: readonly ObjectRef[]): string {
+  if (written.length === 0) return 'Status: the cluster already holds it; nothing written.\n';
+  const shown = written.slice(0, 8).map(name).join(', ');
+  const more = written.length > 8 ? ` and ${written.length - 8} more` : '';
+  return `Status written to ${written.length} object${written.length === 1 ? '' : 's'}: ${shown}${more}.\n`;
+}
+
+export function provisioningWaitText(gateways: readonly string[]): string {
+  return `Waiting for the load balancer of ${gateways.join(', ')} to become active, to set Programmed…\n`;
+}
+
+export function stillProvisioningText(gateways: readonly string[], seconds: number): string {
+  return `The load balancer of ${gateways.join(', ')} is still provisioning after ${seconds} s: Programmed stays Unknown/Pending. gwlb watch --from-cluster --apply, or the next apply, sets it when the load balancer is active.\n`;
+}
+
+export function statusFailedText(failed: readonly { object: ObjectRef; message: string }[]): string {
+  return failed.map((f) => `could not write the status of ${name(f.object)}: ${f.message}`).join('\n');
+}
+
+export function statusSkippedAfterFailureText(): string {
+  return 'Status: not written, because the apply did not finish cleanly; the next apply writes it.\n';
+}
