@@ -111,4 +111,19 @@ describe('status write-back after apply --from-cluster', () => {
     expect(gw.status.conditions.map((x) => x.type)).toContain('example.com/Audited');
     expect(gw.status.addresses).toEqual([{ type: 'Hostname', value: 'lb.example.com' }]);
   });
+
+  it('a Gateway marked for deletion: its stack is deleted, no status is written, and the other finalizer stays (gwlb adds and removes none)', async () => {
+    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['example.com/hold'] } }) });
+    expect(hold.status).toBe(200);
+    expect((await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'DELETE' })).status).toBe(202);
+    c.kube.faults.clearRequests();
+    const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+    expect(applied.stderr).not.toMatch(/gwlb apply:/);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/Resources: 0 added, 0 changed, \d+ destroyed/);
+    expect((await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+    expect(statusPatches(c)).toEqual([]);
+    const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { metadata: { finalizers: string[]; deletionTimestamp?: string } };
+    expect(gw.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionTimestamp: expect.any(String) });
+  });
 });
