@@ -112,6 +112,19 @@ describe('status write-back after apply --from-cluster', () => {
     expect(gw.status.addresses).toEqual([{ type: 'Hostname', value: 'lb.example.com' }]);
   });
 
+  it('RBAC forbids the status write: apply names the RBAC rule to add and --no-write-status, and exits 1', async () => {
+    c.kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways/status', verb: 'patch' });
+    try {
+      const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+      expect(applied.code).toBe(1);
+      expect(applied.stderr).toContain('could not write the status of Gateway example-ns/my-alb-gateway: RBAC forbids patch');
+      expect(applied.stderr).toContain('{apiGroups: ["gateway.networking.k8s.io"], resources: ["gateways/status"], verbs: ["patch"]}');
+      expect(applied.stderr).toContain('--no-write-status');
+    } finally {
+      c.kube.faults.allowAll();
+    }
+  });
+
   it('a Gateway marked for deletion: its stack is deleted, no status is written, and the other finalizer stays (gwlb adds and removes none)', async () => {
     const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['example.com/hold'] } }) });
     expect(hold.status).toBe(200);
