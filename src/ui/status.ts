@@ -21,7 +21,8 @@ export function stillProvisioningText(gateways: readonly string[], seconds: numb
 }
 
 export function statusFailedText(failed: readonly { object: ObjectRef; message: string }[]): string {
-  return failed.map((f) => `could not write the status of ${name(f.object)}: ${f.message}`).join('\n');
+  const lines = failed.map((f) => `could not write the status of ${name(f.object)}: ${f.message}`);
+  return `${lines.join('\n')}\nThe load balancers were applied; only the status is missing. Fix the above and apply again, or pass --no-write-status to leave status to another controller`;
 }
 
 export function statusSkippedAfterFailureText(): string {

@@ -111,4 +111,32 @@ describe('status write-back after apply --from-cluster', () => {
     expect(gw.status.conditions.map((x) => x.type)).toContain('example.com/Audited');
     expect(gw.status.addresses).toEqual([{ type: 'Hostname', value: 'lb.example.com' }]);
   });
+
+  it('RBAC forbids the status write: apply names the RBAC rule to add and --no-write-status, and exits 1', async () => {
+    c.kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways/status', verb: 'patch' });
+    try {
+      const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+      expect(applied.code).toBe(1);
+      expect(applied.stderr).toContain('could not write the status of Gateway example-ns/my-alb-gateway: RBAC forbids patch');
+      expect(applied.stderr).toContain('{apiGroups: ["gateway.networking.k8s.io"], resources: ["gateways/status"], verbs: ["patch"]}');
+      expect(applied.stderr).toContain('--no-write-status');
+    } finally {
+      c.kube.faults.allowAll();
+    }
+  });
+
+  it('a Gateway marked for deletion: its stack is deleted, no status is written, and the other finalizer stays (gwlb adds and removes none)', async () => {
+    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['example.com/hold'] } }) });
+    expect(hold.status).toBe(200);
+    expect((await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'DELETE' })).status).toBe(202);
+    c.kube.faults.clearRequests();
+    const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+    expect(applied.stderr).not.toMatch(/gwlb apply:/);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/Resources: 0 added, 0 changed, \d+ destroyed/);
+    expect((await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
+    expect(statusPatches(c)).toEqual([]);
+    const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { metadata: { finalizers: string[]; deletionTimestamp?: string } };
+    expect(gw.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionTimestamp: expect.any(String) });
+  });
 });
