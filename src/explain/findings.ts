@@ -5,6 +5,7 @@
  */
 import type { ObjectRef } from '../diagnostics.js';
 import type { Condition } from '../source/kube.js';
+import type { DeployFailure } from '../model/index.js';
 import type { ActionKind } from '../plan/types.js';
 
 /** Where inside an object a finding applies: the object's own conditions, one listener, or one route parentRef. */
@@ -44,7 +45,17 @@ export type Finding =
   /** A listener or route-parent entry only one side has (`side`: the side it is missing from). */
   | { readonly kind: 'status-entry-missing'; readonly object: ObjectRef; readonly scope: FindingScope; readonly side: 'lbc' | 'gwlb' }
   /** A condition gwlb computes that is not healthy (its explanation comes from ui/explain/explanations.ts). */
-  | { readonly kind: 'condition'; readonly object: ObjectRef; readonly scope: FindingScope; readonly owner: ConditionOwner; readonly condition: Condition }
+  | {
+      readonly kind: 'condition';
+      readonly object: ObjectRef;
+      readonly scope: FindingScope;
+      readonly owner: ConditionOwner;
+      readonly condition: Condition;
+      /** On a Gateway whose deploy AWS would reject: LBC's FailedDeployModel event. */
+      readonly deployFailure?: DeployFailure;
+      /** A route parent that is an NLB Gateway (a missing backend leaves no listener there). */
+      readonly network?: boolean;
+    }
   /** No owned load balancer in AWS for a Gateway gwlb builds. */
   | { readonly kind: 'lb-missing'; readonly object: ObjectRef }
   /** The load balancer is not `active` (DescribeLoadBalancers State). */

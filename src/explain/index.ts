@@ -4,6 +4,7 @@
  * order: status first, then gwlb's unhealthy conditions, then AWS. Pure.
  */
 import type { ObjectRef } from '../diagnostics.js';
+import type { DeployFailure } from '../model/index.js';
 import type { ControllerNames, Resolution } from '../resolve/types.js';
 import type { Snapshot } from '../source/snapshot.js';
 import { awsFindings, type AwsFindingsInput } from './aws-findings.js';
@@ -19,6 +20,8 @@ export interface FindingsInput {
   readonly snapshot: Snapshot;
   readonly resolution: Resolution;
   readonly controllerNames: ControllerNames;
+  /** Gateways (`ns/name`) whose deploy AWS would reject. */
+  readonly deployFailures?: ReadonlyMap<string, DeployFailure>;
   /** Absent offline. */
   readonly aws?: Omit<AwsFindingsInput, 'gateways'>;
 }
@@ -29,7 +32,7 @@ export function explainFindings(input: FindingsInput): Finding[] {
   const gateways = input.resolution.gateways.filter((g) => !g.fatal).map((g) => `${g.gateway.metadata.namespace}/${g.gateway.metadata.name}`);
   const all = [
     ...writtenStatusFindings(input.snapshot, input.resolution, input.controllerNames),
-    ...computedConditionFindings(input.resolution.statuses),
+    ...computedConditionFindings(input.resolution.statuses, { gateways: input.resolution.gateways, ...(input.deployFailures ? { deployFailures: input.deployFailures } : {}) }),
     ...(input.aws ? awsFindings({ ...input.aws, gateways }) : []),
   ];
   // Group by object, objects in the order of the computed statuses (input order), then the rest.

@@ -92,6 +92,12 @@ describe('explain --from-cluster', () => {
     expect(r.code).toBe(2);
   });
 
+  it('--detailed-exitcode: 0 when LBC wrote what gwlb computes and everything is programmed', async () => {
+    const r = await runCliInProcess(['explain', 'gateway/default/web', '--detailed-exitcode', '--offline', '--from-cluster', '--kubeconfig', c.kubeconfig, '--cluster-name', acct.flags[3]!]);
+    expect(r.stdout).toBe("No findings (AWS not read: --offline): LBC's status matches gwlb's, and every Gateway, listener and route is programmed.\n");
+    expect(r.code).toBe(0);
+  });
+
   it('--offline compares statuses only, taking Programmed from what LBC wrote', async () => {
     const r = await runCliInProcess(['explain', '--offline', '--from-cluster', '--kubeconfig', c.kubeconfig, '--cluster-name', acct.flags[3]!]);
     expect(r.code).toBe(0);

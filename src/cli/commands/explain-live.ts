@@ -82,7 +82,7 @@ export async function explainLive(flags: ExplainLiveFlags, io: CommandIo, loaded
   }
   const { state, aws } = explained;
   printDiagnostics(state.diagnostics, io, Boolean(flags.verbose));
-  const findings: Finding[] = explainFindings({ snapshot: state.snapshot, resolution: state.resolution, controllerNames: io.settings.controllerNames, ...(aws ? { aws } : {}) }).filter(select);
+  const findings: Finding[] = explainFindings({ snapshot: state.snapshot, resolution: state.resolution, controllerNames: io.settings.controllerNames, deployFailures: state.deployFailures, ...(aws ? { aws } : {}) }).filter(select);
   process.stdout.write(flags.output === 'text' ? renderFindingsText(findings, io.chalk, { offline: aws === undefined }) : renderFindingsData(findings, flags.output));
   exit.code = flags.detailedExitcode && findings.length > 0 ? 2 : 0;
 }

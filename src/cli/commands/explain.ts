@@ -104,7 +104,7 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       return;
     }
     process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }) : renderStatusList(selected, flags.output));
-    exit.code = flags.detailedExitcode && computedConditionFindings(selected).length > 0 ? 2 : 0;
+    exit.code = flags.detailedExitcode && computedConditionFindings(selected, { gateways: state.resolution.gateways, deployFailures: state.deployFailures }).length > 0 ? 2 : 0;
   });
   rejectConflictingTargets(cmd);
   program.addCommand(cmd);

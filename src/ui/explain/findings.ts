@@ -7,7 +7,8 @@ import type { ChalkInstance } from 'chalk';
 import { stringify } from 'yaml';
 import { shortenLongRuns, type ObjectRef } from '../../diagnostics.js';
 import type { Finding, FindingScope } from '../../explain/index.js';
-import { explain } from './explanations.js';
+import { deployFailureExplanation, explain } from './explanations.js';
+import { nlbBackendNotFound } from './route-hints.js';
 import { targetHealthFix } from './target-health.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -73,7 +74,8 @@ export function describeFinding(f: Finding): DescribedFinding {
         ? { code: 'GWLB407', severity: 'warning', message: 'gwlb computes a status entry here that LBC has not written', fix: 'LBC has not reconciled this yet, or does not attach it; re-run after LBC reconciles' }
         : { code: 'GWLB407', severity: 'warning', message: 'LBC wrote a status entry here that gwlb does not compute', fix: 'the entry may be left from an older spec; LBC rewrites it on its next reconcile' };
     case 'condition': {
-      const e = explain(f.owner, f.condition);
+      // The tree view's overrides (text.ts): the deploy AWS rejects, and a missing backend on an NLB.
+      const e = (f.deployFailure ? deployFailureExplanation(f.deployFailure, f.condition) : undefined) ?? (f.network && f.condition.reason === 'BackendNotFound' ? nlbBackendNotFound() : explain(f.owner, f.condition));
       const c = f.condition;
       return { code: e.code, severity: c.status === 'Unknown' || c.reason === 'Pending' ? 'info' : 'error', message: `${c.type}=${c.status} (${c.reason})${c.message ? `: ${c.message}` : ''}`, fix: e.text };
     }
