@@ -1,7 +1,9 @@
 /**
  * Test controls: RBAC denials per resource and verb (403 with the API server's wording), API
  * groups that are "not installed" (absent from discovery, 404 on their paths, as when a CRD bundle
- * was never applied), and the request log (method and path with query) to count calls.
+ * was never applied), the request log (method and path with query) to count calls, and the
+ * faults a watcher must survive: watches cut after a while, 410 Expired for watches, and the
+ * whole API down (connections reset, or 503) for a period.
  */
 import { CORE_GROUP, type ResourceDef } from './resources.js';
 
@@ -22,8 +24,18 @@ export interface LoggedRequest {
   readonly path: string;
 }
 
+/** How the API is down: connections reset (as a server that died or a port nothing listens on), or 503 (a load balancer in front with no healthy server). */
+export type OutageMode = 'reset' | 'unavailable';
+
+/** How an expired watch is answered: an ERROR event with a 410 Status inside a 200 stream (the watch cache's way), or HTTP 410. */
+export type ExpiryStyle = 'event' | 'status';
+
 export class KubeFaults {
   private rules: ForbidRule[] = [];
+  private dropAfterMs: number | undefined;
+  private expiries: { left: number; as: ExpiryStyle } | undefined;
+  private outage: { until: number; mode: OutageMode } | undefined;
+  private readonly openWatches = new Set<() => void>();
   private readonly missing = new Set<string>();
   readonly requests: LoggedRequest[] = [];
 
@@ -63,6 +75,67 @@ export class KubeFaults {
 
   log(method: string, path: string): void {
     this.requests.push({ method, path });
+  }
+
+  /** Every watch is cut (its connection destroyed, no clean end) `ms` after it opens; undefined stops that. */
+  dropWatchesAfter(ms: number | undefined): void {
+    this.dropAfterMs = ms;
+  }
+
+  get watchLifetimeMs(): number | undefined {
+    return this.dropAfterMs;
+  }
+
+  /** The next `times` watches (every watch when omitted) are answered 410 Expired, so a client must relist. */
+  expireWatches(options: { times?: number; as?: ExpiryStyle } = {}): void {
+    this.expiries = { left: options.times ?? Infinity, as: options.as ?? 'event' };
+  }
+
+  stopExpiringWatches(): void {
+    this.expiries = undefined;
+  }
+
+  /** Whether this watch is to be answered 410, and how; counts it against `times`. */
+  takeExpiry(): ExpiryStyle | undefined {
+    if (!this.expiries || this.expiries.left <= 0) return undefined;
+    this.expiries.left--;
+    return this.expiries.as;
+  }
+
+  /** The API goes down for `forMs` (until up() when omitted): open watches are cut and every request fails. */
+  down(options: { forMs?: number; mode?: OutageMode } = {}): void {
+    this.outage = { until: options.forMs === undefined ? Infinity : Date.now() + options.forMs, mode: options.mode ?? 'reset' };
+    this.dropWatches();
+  }
+
+  up(): void {
+    this.outage = undefined;
+  }
+
+  /** How a request arriving now fails, or undefined when the API is up. */
+  outageNow(): OutageMode | undefined {
+    if (this.outage && Date.now() >= this.outage.until) this.outage = undefined;
+    return this.outage?.mode;
+  }
+
+  /** Cuts every open watch now. */
+  dropWatches(): void {
+    for (const cut of [...this.openWatches]) cut();
+  }
+
+  /** Registers an open watch's cut function; returns the unregister function. */
+  watchOpened(cut: () => void): () => void {
+    this.openWatches.add(cut);
+    return () => void this.openWatches.delete(cut);
+  }
+
+  /** Logged watch requests (`?watch=true`), of `path` only when given: each is one (re)connection. */
+  watchCount(path?: string): number {
+    return this.requests.filter((r) => {
+      const [p, query = ''] = r.path.split('?');
+      const watch = new URLSearchParams(query).get('watch');
+      return r.method === 'GET' && (watch === 'true' || watch === '1') && (path === undefined || p === path);
+    }).length;
   }
 
   /** Requests whose method matches and whose path (without the query) equals `path`. */

@@ -1,8 +1,8 @@
 /**
  * The kinds the local Kubernetes API serves: the ones gwlb reads from a cluster, at every
- * apiVersion gwlb accepts (src/source/schema/index.ts KINDS). One object is stored per
- * group+resource whatever version it was written at, as the real API server does when a CRD's
- * versions are schema-identical; a read answers at the version in the URL.
+ * apiVersion gwlb accepts (src/source/schema/index.ts KINDS), and the Lease gwlb locks with. One
+ * object is stored per group+resource whatever version it was written at, as the real API server
+ * does when a CRD's versions are schema-identical; a read answers at the version in the URL.
  */
 
 export const CORE_GROUP = '';
@@ -10,6 +10,7 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 export const GATEWAY_X_GROUP = 'gateway.networking.x-k8s.io';
 export const LBC_GROUP = 'gateway.k8s.aws';
 export const DISCOVERY_GROUP = 'discovery.k8s.io';
+export const COORDINATION_GROUP = 'coordination.k8s.io';
 
 export interface ResourceDef {
   readonly group: string;
@@ -38,6 +39,8 @@ export const RESOURCES: readonly ResourceDef[] = [
   def(CORE_GROUP, ['v1'], 'Namespace', 'namespaces', { namespaced: false, shortNames: ['ns'] }),
   def(CORE_GROUP, ['v1'], 'Secret', 'secrets', { status: false }),
   def(DISCOVERY_GROUP, ['v1'], 'EndpointSlice', 'endpointslices', { status: false }),
+  // gwlb's lock on a cluster (src/source/cluster/lease.ts), not something it reads.
+  def(COORDINATION_GROUP, ['v1'], 'Lease', 'leases', { status: false }),
   def(GATEWAY_GROUP, ['v1', 'v1beta1'], 'GatewayClass', 'gatewayclasses', { namespaced: false, shortNames: ['gc'], ...GW_CATEGORY }),
   def(GATEWAY_GROUP, ['v1', 'v1beta1'], 'Gateway', 'gateways', { shortNames: ['gtw'], ...GW_CATEGORY }),
   def(GATEWAY_GROUP, ['v1'], 'ListenerSet', 'listenersets', { shortNames: ['lset'], ...GW_CATEGORY }),

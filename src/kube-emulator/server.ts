@@ -15,7 +15,7 @@ import { openApiV3 } from './openapi.js';
 import { parsePatchBody, patchTypeOf } from './patch.js';
 import { parseResourcePath, type Target } from './paths.js';
 import type { ResourceDef } from './resources.js';
-import { badRequest, forbidden, pageNotFound, StatusError } from './status.js';
+import { badRequest, failure, forbidden, pageNotFound, StatusError } from './status.js';
 import type { KubeObject, KubeStore } from './store.js';
 import { isWatch, watch, type WatchOptions } from './watch.js';
 
@@ -71,6 +71,12 @@ function verbOf(method: string, t: Target, query: URLSearchParams): KubeVerb | u
 async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   if (b.logRequests) b.faults.log(method, req.url ?? '/');
+  const outage = b.faults.outageNow();
+  if (outage === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (outage === 'unavailable') throw failure('ServiceUnavailable', 'the server is currently unable to handle the request');
   const url = new URL(req.url ?? '/', 'http://kube');
   const body = await readBody(req);
   if (['/healthz', '/livez', '/readyz'].includes(url.pathname)) {
@@ -97,7 +103,7 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
     }
     case 'watch': {
       const render = wantsTable(req) ? (o: KubeObject): unknown => table(t.r, [o], o.metadata.resourceVersion ?? '', Date.now()) : undefined;
-      return watch(b.store, t, url.searchParams, res, b.watch, render);
+      return watch(b.store, t, url.searchParams, res, { ...b.watch, faults: b.faults }, render);
     }
     case 'create': return json(res, 201, b.objects.create(t, parseJson(body)));
     case 'update': return json(res, 200, b.objects.update(t, parseJson(body)));
@@ -125,6 +131,10 @@ export function createKubeServer(b: KubeBackend): Server {
       if (!res.headersSent) json(res, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(err), reason: 'InternalError', code: 500 });
       else res.end();
     });
+  });
+  // A connection made while the API is down is reset at once, before any request is read.
+  server.on('connection', (socket) => {
+    if (b.faults.outageNow() === 'reset') socket.destroy();
   });
   server.keepAliveTimeout = 5_000;
   return server;

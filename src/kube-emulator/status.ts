@@ -5,7 +5,7 @@
  */
 import { qualifiedKind, qualifiedResource, type ResourceDef } from './resources.js';
 
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Forbidden' | 'Invalid' | 'BadRequest' | 'Expired' | 'MethodNotAllowed' | 'UnsupportedMediaType';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Forbidden' | 'Invalid' | 'BadRequest' | 'Expired' | 'MethodNotAllowed' | 'UnsupportedMediaType' | 'ServiceUnavailable';
 
 export interface KubeStatus {
   readonly kind: 'Status';
@@ -28,6 +28,7 @@ const CODES: Record<StatusReason, number> = {
   Expired: 410,
   MethodNotAllowed: 405,
   UnsupportedMediaType: 415,
+  ServiceUnavailable: 503,
 };
 
 /** Thrown inside a request handler and turned into the response; never escapes the server. */

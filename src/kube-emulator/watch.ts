@@ -8,6 +8,7 @@
  * `k8s.io/initial-events-end` bookmark (the watch-list protocol).
  */
 import type { ServerResponse } from 'node:http';
+import type { KubeFaults } from './faults.js';
 import { present } from './metadata.js';
 import type { Target } from './paths.js';
 import { resourceKey } from './resources.js';
@@ -20,6 +21,8 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ER
 export interface WatchOptions {
   /** How often a BOOKMARK is sent to a watch that allows them. */
   readonly bookmarkIntervalMs: number;
+  /** Test faults: watches cut after a while, or answered 410 (faults.ts). */
+  readonly faults?: KubeFaults;
 }
 
 /** How an event's object is sent: as is, or as a one-row Table for `kubectl get --watch`. */
@@ -49,6 +52,10 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
   const timeoutSeconds = Number.isFinite(rawTimeout) && rawTimeout >= 0 ? rawTimeout : 1800;
   const rawRv = query.get('resourceVersion');
   if (rawRv !== null && rawRv !== '' && !/^\d+$/.test(rawRv)) throw badRequest(`invalid resource version: ${rawRv}`);
+  const initial = rawRv === null || rawRv === '' || rawRv === '0' || query.get('sendInitialEvents') === 'true';
+  // Only a watch from a resourceVersion can be too old.
+  const expiry = initial ? undefined : options.faults?.takeExpiry();
+  if (expiry === 'status') throw expired(`too old resource version: ${rawRv ?? ''} (${store.resourceVersion})`);
   const send = (type: WatchEventType, object: unknown): void => {
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
@@ -60,11 +67,10 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
   // Clients wait for the headers before reading; send them even when no event is due yet.
   res.flushHeaders();
   const backlog: { type: WatchEventType; object: KubeObject }[] = [];
-  const initial = rawRv === null || rawRv === '' || rawRv === '0' || query.get('sendInitialEvents') === 'true';
   if (initial) {
     for (const o of store.list(t.r, t.namespace)) if (select(o)) backlog.push({ type: 'ADDED', object: o });
   } else {
-    const changes = store.changesSince(t.r, Number(rawRv));
+    const changes = expiry === 'event' ? 'expired' : store.changesSince(t.r, Number(rawRv));
     if (changes === 'expired') {
       const status = expired(`too old resource version: ${rawRv} (${store.oldestResourceVersion})`).status;
       send('ERROR', status);
@@ -88,10 +94,17 @@ export function watch(store: KubeStore, t: Target, query: URLSearchParams, res: 
     if (bookmarks) bookmark();
     res.end();
   }, timeoutSeconds * 1000);
+  // A cut, unlike the timeout's end, leaves the chunked answer unfinished: the client sees a broken connection.
+  const cut = (): void => void res.destroy();
+  const lifetime = options.faults?.watchLifetimeMs;
+  const dropper = lifetime === undefined ? undefined : setTimeout(cut, lifetime);
+  const unregister = options.faults?.watchOpened(cut);
   const stop = (): void => {
     unsubscribe();
+    unregister?.();
     if (ticker) clearInterval(ticker);
     clearTimeout(timeout);
+    clearTimeout(dropper);
   };
   // The response's close is the connection going away (the request's fires once its body is read).
   res.once('close', stop);

@@ -11,7 +11,7 @@ describe('discovery', () => {
   it('lists the core version, the groups and each group-version’s resources with their status subresource', async () => {
     expect((await client().get('/api')).body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
     const groups = (await client().get('/apis')).body;
-    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['discovery.k8s.io', 'gateway.networking.k8s.io', 'gateway.networking.x-k8s.io', 'gateway.k8s.aws']);
+    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['discovery.k8s.io', 'coordination.k8s.io', 'gateway.networking.k8s.io', 'gateway.networking.x-k8s.io', 'gateway.k8s.aws']);
     const gw = groups.groups.find((g: { name: string }) => g.name === 'gateway.networking.k8s.io');
     expect(gw.preferredVersion).toEqual({ groupVersion: 'gateway.networking.k8s.io/v1', version: 'v1' });
     expect(gw.versions.map((v: { version: string }) => v.version)).toEqual(['v1', 'v1beta1', 'v1alpha3', 'v1alpha2']);

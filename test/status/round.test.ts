@@ -28,6 +28,12 @@ function fakeCluster() {
       rv++;
       return { status: 200, body: {} };
     },
+    async send(): Promise<KubeReply> {
+      throw new Error('the status round writes only with patch');
+    },
+    async stream(): Promise<KubeReply> {
+      throw new Error('the status round does not watch');
+    },
   };
   return { client, patches, programmed: () => (status['conditions'] as { type: string; status: string }[] | undefined)?.find((c) => c.type === 'Programmed')?.status };
 }

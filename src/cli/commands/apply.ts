@@ -12,6 +12,7 @@
  * manifests already hold changes nothing a reviewer could see, as with LBC's every reconcile.
  * One apply per target at a time: the target's lock (src/cli/lock.ts) is held from before the
  * first AWS read to after the last write; --lock-timeout waits for it, as Terraform's -lock-timeout.
+ * With --from-cluster the cluster's Lease is held as well (src/source/cluster/lease.ts).
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
  */
 import { Command } from 'commander';
@@ -23,7 +24,7 @@ import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
 import { CONFIRM_PROMPT } from '../../ui/apply/text.js';
 import type { ExitCode } from '../main.js';
-import type { HeldLock } from '../lock.js';
+import type { HeldLease, HeldLock } from '../lock.js';
 import { desiredState, inputGatewayIds } from '../pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
@@ -66,12 +67,15 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     if (!input) return;
     // Loaded here, not at the top: the AWS SDK and ink (with React) take longer to load than the
     // rest of gwlb, and only commands that talk to AWS use them (src/cli/aws-runtime.ts).
-    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
+    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, lockCluster, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
     let conn: AwsConnection | undefined;
     let lock: HeldLock | undefined;
+    let lease: HeldLease | undefined;
     try {
       const target = awsTarget(flags, io.settings.cluster.region);
       lock = await lockTarget({ target, clusterName: io.settings.cluster.clusterName, command: 'gwlb apply', timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
+      // With a cluster connected, its Lease too: gwlb runs on other machines exclude this one.
+      if (flags.fromCluster) lease = await lockCluster({ cluster: { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) }, clusterName: io.settings.cluster.clusterName, timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
       conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       let lastFacts: Parameters<typeof desiredState>[0]['facts'];
@@ -130,6 +134,7 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       return fail(err instanceof LockRefusedError ? err.message : commandFailureText(err, flags.endpointUrl));
     } finally {
       await conn?.close(); // for --sandbox this writes the state, so the lock outlives it
+      await lease?.release();
       lock?.release();
     }
   });

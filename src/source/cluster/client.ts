@@ -26,6 +26,20 @@ export interface KubeClient {
   get(path: string): Promise<KubeReply>;
   /** PATCH with a body of `contentType` (`application/merge-patch+json` for status write-back). */
   patch(path: string, body: unknown, contentType: string): Promise<KubeReply>;
+  /** A write (the Lease lock): the body is sent as JSON, or as `contentType` (a patch). */
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<KubeReply>;
+  /**
+   * A watch: the answer's newline-delimited JSON events, read as they come. A non-200 answer is
+   * returned whole instead. The stream ends when the server ends it, fails when the connection
+   * breaks or is silent for `idleTimeoutMs`, and is closed by aborting `signal`.
+   */
+  stream(path: string, options: { readonly idleTimeoutMs: number; readonly signal: AbortSignal }): Promise<KubeReply | KubeStream>;
+}
+
+/** An open watch: events in order; iterating throws ClusterError when the connection breaks. */
+export interface KubeStream {
+  readonly status: 200;
+  readonly events: AsyncIterable<unknown>;
 }
 
 /** `aws eks get-token --cluster-name x`: the exec plugin command line, for messages. */
@@ -65,11 +79,8 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
   const server = cluster.server;
   const plugin = execCommand(kc.getCurrentUser());
 
-  async function send(method: 'GET' | 'PATCH', path: string, payload?: { body: unknown; contentType: string }): Promise<KubeReply> {
-    const text = payload === undefined ? undefined : JSON.stringify(payload.body);
-    const headers: Record<string, string | number> = { accept: 'application/json' };
-    if (payload !== undefined && text !== undefined) Object.assign(headers, { 'content-type': payload.contentType, 'content-length': Buffer.byteLength(text) });
-    const options: https.RequestOptions = { method, headers };
+  async function requestOptions(method: string, headers: Record<string, string>): Promise<https.RequestOptions> {
+    const options: https.RequestOptions = { method, headers: { accept: 'application/json', ...headers } };
     try {
       await kc.applyToHTTPSOptions(options);
     } catch (err) {
@@ -77,29 +88,80 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
       if (plugin) throw new ClusterError(`the credential plugin of context "${context}" failed (${plugin}): ${why}; check that the command works on its own and that its credentials have not expired`);
       throw new ClusterError(`cannot set up credentials for context "${context}": ${why}`);
     }
+    return options;
+  }
+  const unreachable = (why: string) => new ClusterError(`cannot reach the Kubernetes API at ${server} (context "${context}"): ${why}`);
+  const failure = (err: Error) => (err instanceof ClusterError ? err : unreachable((err as NodeJS.ErrnoException).code ?? err.message));
+
+  /** Sends one request; the answer is resolved to the response itself (a stream) or read whole. */
+  async function open(method: string, path: string, body: string | undefined, contentType: string, signal?: AbortSignal): Promise<{ req: http.ClientRequest; res: http.IncomingMessage }> {
+    const options = await requestOptions(method, body === undefined ? {} : { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
     const url = new URL(server + path);
     const request = url.protocol === 'http:' ? http.request : https.request;
-    return new Promise<KubeReply>((resolve, reject) => {
-      const unreachable = (why: string) => new ClusterError(`cannot reach the Kubernetes API at ${server} (context "${context}"): ${why}`);
-      const req = request(url, options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (err) => reject(unreachable(err.message)));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = text === '' ? undefined : JSON.parse(text);
-          } catch {
-            // Not JSON (a proxy's HTML page): kept as text for the message.
-          }
-          resolve({ status: res.statusCode ?? 0, body });
-        });
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const req = request(url, { ...options, ...(signal ? { signal } : {}) }, (res) => {
+        answered = true;
+        resolve({ req, res });
       });
-      req.setTimeout(CONNECT_TIMEOUT_MS, () => req.destroy(unreachable(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)));
-      req.on('error', (err) => reject(err instanceof ClusterError ? err : unreachable((err as NodeJS.ErrnoException).code ?? err.message)));
-      req.end(text);
+      const silence = () => (answered ? `the connection was silent for ${Math.round((req.socket?.timeout ?? 0) / 1000)} s` : `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`);
+      req.setTimeout(CONNECT_TIMEOUT_MS, () => req.destroy(unreachable(silence())));
+      req.on('error', (err) => reject(failure(err)));
+      req.end(body);
     });
   }
-  return { server, context, get: (path) => send('GET', path), patch: (path, body, contentType) => send('PATCH', path, { body, contentType }) };
+
+  function readWhole(res: http.IncomingMessage): Promise<KubeReply> {
+    return new Promise<KubeReply>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (err) => reject(unreachable(err.message)));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          // Not JSON (a proxy's HTML page): kept as text for the message.
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+  }
+
+  async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<KubeReply> {
+    return readWhole((await open(method, path, body === undefined ? undefined : JSON.stringify(body), contentType)).res);
+  }
+
+  async function stream(path: string, options: { idleTimeoutMs: number; signal: AbortSignal }): Promise<KubeReply | KubeStream> {
+    const { req, res } = await open('GET', path, undefined, 'application/json', options.signal);
+    if (res.statusCode !== 200) return readWhole(res);
+    // The 5 s first-byte timeout becomes an idle timeout: bookmarks keep a healthy watch talking.
+    req.setTimeout(options.idleTimeoutMs);
+    return { status: 200, events: watchEvents(res, (err) => failure(err)) };
+  }
+
+  return { server, context, get: (path) => call('GET', path), patch: (path, body, contentType) => call('PATCH', path, body, contentType), send: call, stream };
+}
+
+/** Newline-delimited JSON from a response; a broken connection throws (as ClusterError via `failure`). */
+async function* watchEvents(res: http.IncomingMessage, failure: (err: Error) => Error): AsyncGenerator<unknown> {
+  let buffer = '';
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      buffer += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (line !== '') yield JSON.parse(line) as unknown;
+      }
+    }
+  } catch (err) {
+    throw failure(err as Error);
+  } finally {
+    res.destroy();
+  }
+  // A connection cut mid-answer ends the iteration without an error; `complete` tells them apart.
+  if (!res.complete) throw failure(new Error('the connection closed mid-watch'));
 }
