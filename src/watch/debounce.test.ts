@@ -118,3 +118,20 @@ describe('Debouncer', () => {
     expect(errors).toEqual([new Error('boom')]);
   });
 });
+
+describe('Debouncer.pushNow', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs at once with what is pending, or right after the round in flight', async () => {
+    const r = recorder();
+    const d = new Debouncer({ quietMs: 500, maxDelayMs: 5000 }, r.run);
+    d.push('a');
+    d.pushNow('initial');
+    expect(r.batches).toEqual([['a', 'initial']]);
+    d.pushNow('b');
+    expect(r.batches).toHaveLength(1);
+    await r.endRound();
+    expect(r.batches).toEqual([['a', 'initial'], ['b']]);
+  });
+});

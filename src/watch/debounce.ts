@@ -48,6 +48,13 @@ export class Debouncer<T> {
     this.max ??= setTimeout(() => this.fire(), this.opts.maxDelayMs);
   }
 
+  /** Adds `trigger` and runs its batch now (or as soon as the round in flight ends): no quiet window. */
+  pushNow(trigger: T): void {
+    if (this.stopped) return;
+    this.pending.push(trigger);
+    this.fire();
+  }
+
   /** Whether a round is running now. */
   busy(): boolean {
     return this.running !== undefined;
