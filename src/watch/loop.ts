@@ -124,11 +124,12 @@ export class WatchLoop {
       this.failures++;
       const wait = retryDelay(this.failures, this.opts.retry);
       this.opts.emit({ type: 'error', round: this.rounds, time: this.time(), phase: failure.phase, message: failure.message, retry_in_ms: wait });
-      this.retryTimer = setTimeout(() => this.debouncer.push({ kind: 'retry', attempt: this.failures }), wait);
+      this.retryTimer = setTimeout(() => this.debouncer.pushNow({ kind: 'retry', attempt: this.failures }), wait);
     } else {
       this.failures = 0;
     }
-    if (this.opts.resyncMs > 0) this.resyncTimer = setTimeout(() => this.debouncer.push({ kind: 'resync' }), this.opts.resyncMs);
+    // Timer triggers come alone: they skip the quiet window meant for bursts of edits.
+    if (this.opts.resyncMs > 0) this.resyncTimer = setTimeout(() => this.debouncer.pushNow({ kind: 'resync' }), this.opts.resyncMs);
   }
 
   /** A round threw (a bug, not an AWS or input problem): reported, and the loop goes on. */

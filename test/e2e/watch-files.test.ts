@@ -119,7 +119,10 @@ describe('gwlb watch --apply on files', () => {
   });
 
   it('plans and applies each edit, addition and deletion once, repairs drift found by the resync, and stops on SIGTERM mid-apply', async () => {
-    const w = spawnWatch(['--apply', '-o', 'json', '-f', dir, '--resync', '2s', ...acct.flags]);
+    if (process.env['WATCH_DEBUG']) console.log('spawn', new Date().toISOString());
+    const w = spawnWatch(['--apply', '-o', 'json', '-f', dir, '--resync', '1s', ...acct.flags]);
+    // The in-process runs at the end load the CLI and the SDK: load them while the child works.
+    const warm = Promise.all([import('../../src/cli/main.js'), import('../../src/watch/run.js')]);
     try {
       expect(await w.next('apply_done', 0, (e) => e.round === 1).then((r) => r.event)).toMatchObject({ matches: true, failed: 0 });
       expect(w.events[0]).toEqual({ format_version: '1.0' });
@@ -162,7 +165,7 @@ describe('gwlb watch --apply on files', () => {
       expect(after.Listeners![0]!.DefaultActions![0]!.FixedResponseConfig?.StatusCode).not.toBe('503');
 
       // SIGTERM while an apply runs: the create in flight finishes, the rule is not started.
-      acct.emu.controls.setLatency({ perAction: { CreateTargetGroup: 1500, CreateRule: 1500 } });
+      acct.emu.controls.setLatency({ perAction: { CreateTargetGroup: 800, CreateRule: 800 } });
       const beforeSigterm = w.events.length;
       writeFileSync(join(dir, 'late.yaml'), EXTRA_ROUTE('http-route-late', '/late'));
       await w.next('apply_progress', beforeSigterm, (e) => e.state === 'started');
@@ -179,15 +182,18 @@ describe('gwlb watch --apply on files', () => {
       expect(tail.at(-1)).toMatchObject({ type: 'stopped', reason: 'SIGTERM', apply_cut_short: true });
       expect(w.stderr()).toBe('');
     } finally {
+      if (process.env['WATCH_DEBUG']) console.log(w.events.map((e) => ('type' in e ? `${e.time} ${e.type} ${'round' in e ? e.round : ''}` : '')).join('\n'));
       w.child.kill('SIGKILL');
     }
 
     // A new watch converges: one round applies the rest, and a plan after it has no changes.
     acct.emu.controls.setLatency({ perAction: {} });
+    await warm;
     const once = await runCliInProcess(['watch', '--once', '--apply', '-f', dir, ...acct.flags]);
     expect(once.stderr).toBe('');
     expect(once.code).toBe(0);
     expect(once.stdout).toMatch(/apply: [1-9]\d* done; the account matches the manifests/);
+    if (process.env['WATCH_DEBUG']) console.log('once done', new Date().toISOString());
     const plan = await runCliInProcess(['watch', '--once', '--detailed-exitcode', '-f', dir, ...acct.flags]);
     expect(plan.stdout).toContain('plan: no changes');
     expect(plan.code).toBe(0);
