@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['show', async () => (await import('./show.js')).registerShowCommand],
   ['apply', async () => (await import('./apply.js')).registerApplyCommand],
   ['destroy', async () => (await import('./destroy.js')).registerDestroyCommand],
+  ['watch', async () => (await import('./watch.js')).registerWatchCommand],
   ['emulator', async () => (await import('./emulator.js')).registerEmulatorCommand],
 ];
 

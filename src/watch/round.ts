@@ -1,0 +1,136 @@
+/**
+ * One watch round: read the input, plan against AWS (or offline), and with `--apply` execute the
+ * plan and plan again to verify — the pipeline `gwlb plan` and `gwlb apply` run (cli/pipeline.ts,
+ * observe/live-plan.ts, apply/execute.ts), with apply's scope and safety rules: the target's lock
+ * is held from the first read to the last write; an input with errors is planned but never applied
+ * (and the plan prunes nothing); `--gateway` must name a Gateway of the input; `--prune` needs
+ * Gateways in the input; LBC-managed Gateways need `--take-over`; a name collision with an
+ * untracked resource refuses the round. A read that fails (files, cluster, AWS) is returned as
+ * `failed`: the loop reports it and retries; it never looks like an empty input.
+ */
+import { type AwsTarget } from '../aws/clients.js';
+import { commandFailureText } from '../aws/errors.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { lbcManagedChanges } from '../cli/lbc-managed.js';
+import { LockRefusedError, lockTarget, type HeldLock } from '../cli/lock.js';
+import { connectAws, AwsSession, livePlan } from '../cli/aws-runtime.js';
+import { desiredState, inputGatewayIds, type DesiredState } from '../cli/pipeline.js';
+import type { GwlbSettings } from '../cli/settings.js';
+import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type ObservedState, type Plan } from '../plan/index.js';
+import type { LoadResult } from '../source/snapshot.js';
+import { abortedText, collisionRefusal, refusedText } from '../ui/apply/refusals.js';
+import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../ui/scope.js';
+import type { ErrorPhase, WatchEvent } from './events.js';
+import { applyRound, type ApplyResult } from './round-apply.js';
+import { planEvent } from './plan-event.js';
+import { isInputUnchanged, type Trigger } from './triggers.js';
+
+export interface RoundConfig {
+  readonly settings: GwlbSettings;
+  readonly files: readonly string[];
+  /** The AWS target; undefined with `--offline` (planned against an empty account, never applied). */
+  readonly target: AwsTarget | undefined;
+  readonly apply: boolean;
+  readonly prune: boolean;
+  readonly gateway?: string;
+  readonly takeOver: boolean;
+  /** `--endpoint-url` as typed, for the words of a connection failure. */
+  readonly endpointUrl?: string;
+  /** The input when not `-f` (the cluster source, later): objects already read. */
+  readonly readInput: () => Promise<{ readonly loaded?: LoadResult }>;
+  /** Aborted on SIGINT / SIGTERM: an apply in flight starts no new call. */
+  readonly signal: AbortSignal;
+  readonly emit: (e: WatchEvent) => void;
+  /** The round's diagnostics (settings, source, resolve, model), for stderr. */
+  readonly onDiagnostics: (d: readonly Diagnostic[]) => void;
+  readonly now: () => Date;
+}
+
+export type RoundResult =
+  | { readonly kind: 'planned'; readonly plan: Plan; readonly refused: boolean; readonly apply?: ApplyResult }
+  /** Nothing could be planned, or the apply did not finish: retried with backoff. */
+  | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
+
+type WatchDesired = { readonly state: DesiredState; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
+
+function desiredInput(state: DesiredState): WatchDesired {
+  return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
+}
+
+export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger): Promise<RoundResult> {
+  const time = () => cfg.now().toISOString();
+  cfg.emit({ type: 'round_started', round, time: time(), trigger });
+  const target = cfg.target;
+  let lock: HeldLock | undefined;
+  let closeConn: (() => Promise<void>) | undefined;
+  try {
+    const input = await cfg.readInput();
+    const desire = async (facts?: Parameters<typeof desiredState>[0]['facts']) =>
+      desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+    if (!target) {
+      const desired = await desire();
+      const plan = buildPlan({ desired: desired.stacks, observed: EMPTY_OBSERVED, settings: cfg.settings.cluster, mode: 'offline', prune: cfg.prune, inputGateways: desired.inputGateways, ...(cfg.gateway ? { scope: cfg.gateway } : {}), errored: desired.errored });
+      return judge(cfg, round, trigger, plan, desired);
+    }
+    // As apply: the lock before the first read, so nothing changes between plan and apply.
+    if (cfg.apply) lock = await lockTarget({ target, clusterName: cfg.settings.cluster.clusterName, command: 'gwlb watch', say: () => {} });
+    const conn = await connectAws(target);
+    closeConn = () => conn.close();
+    const session = new AwsSession(conn, cfg.settings.cluster.clusterName, cfg.settings.cluster.vpcId);
+    const planOnce = () => livePlan({ session, settings: cfg.settings.cluster, controllerNames: cfg.settings.controllerNames, desire, prune: cfg.prune, ...(cfg.gateway ? { scope: cfg.gateway } : {}) });
+    const live = await planOnce();
+    const judged = judge(cfg, round, trigger, live.plan, live.desired);
+    if (judged.kind !== 'planned' || judged.refused || !cfg.apply || cfg.signal.aborted) return judged;
+    const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed as ObservedState, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
+    return { ...judged, apply };
+  } catch (err) {
+    if (err instanceof LockRefusedError) return { kind: 'failed', phase: 'lock', message: err.message };
+    return { kind: 'failed', phase: 'read', message: commandFailureText(err, cfg.endpointUrl) };
+  } finally {
+    await closeConn?.(); // for --sandbox this writes the state, so the lock outlives it
+    lock?.release();
+  }
+}
+
+/** Reports the plan (and drift), then applies apply's refusals; `refused` means: do not apply. */
+function judge(cfg: RoundConfig, round: number, trigger: Trigger, plan: Plan, desired: WatchDesired): RoundResult {
+  const time = cfg.now().toISOString();
+  cfg.onDiagnostics(desired.state.diagnostics);
+  cfg.emit(planEvent(plan, round, time));
+  const refuse = (phase: ErrorPhase, message: string, gateways?: readonly string[]) => {
+    cfg.emit({ type: 'error', round, time, phase, message, ...(gateways ? { gateways } : {}) });
+  };
+  if (isInputUnchanged(trigger)) {
+    const drifted = plan.resource_changes.filter((rc) => rc.change.actions[0] !== 'no-op');
+    if (drifted.length > 0) cfg.emit({ type: 'drift', round, time, gateways: [...new Set(drifted.map((rc) => rc.stack))], addresses: drifted.map((rc) => rc.address) });
+  }
+  const blocking = blockingRefusal(cfg, plan, desired);
+  if (blocking) {
+    refuse(blocking.phase, blocking.message);
+    return { kind: 'planned', plan, refused: true };
+  }
+  // Stacks apply leaves alone while the others are applied, as apply reports them.
+  const aborted = abortedStacks(plan);
+  if (aborted.length > 0) refuse('refused', abortedText(aborted).trim(), aborted.map((s) => s.id));
+  const refused = refusedStacks(plan);
+  if (refused.length > 0) refuse('refused', refusedText(refused).trim(), refused.map((s) => s.id));
+  return { kind: 'planned', plan, refused: false };
+}
+
+/** apply.ts's refusals, in its order: nothing of the plan is applied. */
+function blockingRefusal(cfg: RoundConfig, plan: Plan, desired: WatchDesired): { phase: ErrorPhase; message: string } | undefined {
+  const errors = desired.state.diagnostics.filter((d) => d.severity === 'error');
+  if (desired.errored) {
+    const first = errors[0];
+    const where = first?.location ? `${first.location.file}:${first.location.line}: ` : '';
+    const text = first ? `; the first: ${where}${first.message}` : '';
+    return { phase: 'input', message: `the input has ${errors.length} error(s)${text}. Nothing is applied or pruned until they are fixed` };
+  }
+  if (cfg.gateway && !desired.inputGateways.includes(cfg.gateway)) return { phase: 'refused', message: gatewayNotInInputText(cfg.gateway, desired.inputGateways) };
+  if (cfg.prune && desired.inputGateways.length === 0) return { phase: 'refused', message: pruneWithoutGatewaysText('watch') };
+  if (!cfg.apply) return undefined;
+  const managed = lbcManagedChanges(plan, desired.state.snapshot.gateways);
+  if (managed.length > 0 && !cfg.takeOver) return { phase: 'refused', message: lbcManagedText(managed) };
+  if (!plan.applyable) return { phase: 'refused', message: collisionRefusal(plan.untracked) };
+  return undefined;
+}
