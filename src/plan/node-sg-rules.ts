@@ -268,7 +268,7 @@ export interface PlanScope {
  */
 export function nodeRulesOfPlan(p: PlanScope): NodeRulesPlan | undefined {
   const network = p.observed.nodeNetwork;
-  if (!network) return undefined;
+  if (!network || !p.settings.manageNodeSecurityGroupRules) return undefined;
   const status = new Map(p.stacks.map((s) => [s.id, s.status]));
   const kept = (id: string) => status.get(id) === 'planned' && !p.refused.has(id);
   const deleted = (id: string) => status.get(id) === 'destroyed' || (status.get(id) === 'orphaned' && p.prune);
