@@ -4,7 +4,7 @@
  * (`elbv2.k8s.aws/cluster`, `elbv2.k8s.aws/resource=backend-sg`), tagged in the create call.
  * Discovery finds it by those tags on every later run, so its id is then a known value.
  */
-import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, DeleteSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import { hasCode } from '../aws/errors.js';
 import { isBackendSecurityGroup } from '../aws/ownership.js';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
@@ -40,5 +40,25 @@ export async function ensureBackendSecurityGroup(session: AwsSession, stacks: re
     // Created by someone else between our read and our create: use theirs if it is tagged ours.
     if (hasCode(err, 'InvalidGroup.Duplicate')) return (await findIt()) ?? Promise.reject(err);
     throw err;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** LBC's release: `DependencyViolation` (ENIs of a deleted load balancer still going) retried every 2 s for up to 2 min (backend_sg_provider.go 35–36, 421–428). */
+export const BACKEND_SG_DELETE_TIMEOUT_MS = 120_000;
+
+/** Deletes the backend SG; gone already counts as done. */
+export async function deleteBackendSecurityGroup(session: AwsSession, groupId: string, intervalMs = 2000, timeoutMs = BACKEND_SG_DELETE_TIMEOUT_MS): Promise<void> {
+  const attempts = Math.floor(timeoutMs / Math.max(intervalMs, 1)) + 1;
+  for (let i = 1; ; i++) {
+    try {
+      await session.conn.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return;
+    } catch (err) {
+      if (hasCode(err, 'InvalidGroup.NotFound')) return;
+      if (i >= attempts || !hasCode(err, 'DependencyViolation')) throw err;
+      await sleep(intervalMs);
+    }
   }
 }

@@ -17,14 +17,15 @@ import { desiredTags } from '../model/tags.js';
 import { deployableStacks } from '../plan/capacity-gate.js';
 import type { ObservedState } from '../plan/observed.js';
 import { actionKind, type Plan, type PlanResourceType, type ResourceChange } from '../plan/types.js';
-import { BACKEND_SG_UNKNOWN, ensureBackendSecurityGroup } from './backend-sg.js';
+import { BACKEND_SG_UNKNOWN, deleteBackendSecurityGroup, ensureBackendSecurityGroup } from './backend-sg.js';
+import { applyIngressRule } from './ingress-rules.js';
 import { StackContext } from './context.js';
 import { createResource } from './create.js';
 import { deleteResource } from './delete.js';
 import { settleRulePriorities } from './rule-priorities.js';
 import { resendClientSecret } from './secrets.js';
 import { reconcileTags } from './tags.js';
-import { clusterChanges, plannedSteps, stackQueue, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
+import { clusterChanges, plannedSteps, stackQueue, stepAction, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
 import { updateResource } from './update.js';
 
 export type { ApplyEvent, ApplyOutcome, Step, StepAction } from './steps.js';
@@ -81,6 +82,29 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
     emit({ kind: 'failed', step: backendStep, error });
     return { done, failed: [{ ...backendStep, error }], notDone: allSteps().filter((st) => st.address !== backendStep.address) };
   }
+  // Node/pod SG rules, each on its own: one that fails does not stop the others (LBC joins the errors).
+  const runRules = async (rules: readonly ResourceChange[]) => {
+    for (let i = 0; i < rules.length; i++) {
+      const rc = rules[i]!;
+      const step: Step = { address: rc.address, action: stepAction(rc) };
+      if (opts.signal?.aborted) {
+        notDone.push(...rules.slice(i).map((r) => ({ address: r.address, action: stepAction(r) })));
+        return;
+      }
+      emit({ kind: 'start', step });
+      const t = performance.now();
+      try {
+        await applyIngressRule(session, rc, unknowns);
+        done.push(step);
+        emit({ kind: 'done', step, ms: performance.now() - t });
+      } catch (err) {
+        const error = describeAwsError(err);
+        failed.push({ ...step, error });
+        emit({ kind: 'failed', step, error });
+      }
+    }
+  };
+  await runRules(cluster.early);
   const vpcId = (await session.vpcInfo()).id;
   const s = opts.settings;
 
@@ -148,6 +172,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
       }
     }
   });
+  await runRules(cluster.rules);
   // The backend SG goes last, and only when every stack finished: a failed stack may still use it.
   if (cluster.last) {
     const step: Step = { address: cluster.last.address, action: 'delete' };
@@ -156,7 +181,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
       emit({ kind: 'start', step });
       const t = performance.now();
       try {
-        await deleteResource(conn, 'AWS::EC2::SecurityGroup', cluster.last.arn ?? '', opts.retryIntervalMs);
+        await deleteBackendSecurityGroup(session, cluster.last.arn ?? '', opts.retryIntervalMs);
         done.push(step);
         emit({ kind: 'done', step, ms: performance.now() - t });
       } catch (err) {

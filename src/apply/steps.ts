@@ -95,20 +95,37 @@ export function workByStack(plan: Pick<Plan, 'resource_changes' | 'write_only_re
   return byStack;
 }
 
-/** The cluster-wide changes (the shared backend SG): its create runs before every stack, its delete after. */
-export function clusterChanges(plan: Pick<Plan, 'resource_changes'>): { readonly first?: ResourceChange; readonly last?: ResourceChange } {
+/** A rule revoke whose source is a security group the plan deletes: before the stacks, or that delete fails (DependencyViolation). */
+function isEarlyRevoke(rc: ResourceChange, deletedGroups: ReadonlySet<string>): boolean {
+  if (rc.change.actions[0] !== 'delete') return false;
+  const src = (rc.change.before as { source_security_group_id?: unknown } | null)?.source_security_group_id;
+  return typeof src === 'string' && deletedGroups.has(src);
+}
+
+/**
+ * The cluster-wide changes. The shared backend SG: its create runs before every stack, its delete
+ * after. Node/pod SG rules (ingress-rules.ts): after every stack, as LBC's TargetGroupBinding
+ * controller reconciles once the stack is deployed, except revokes naming a security group the
+ * plan deletes (`early`), which run before the stacks so that delete can succeed.
+ */
+export function clusterChanges(plan: Pick<Plan, 'resource_changes'>): { readonly first?: ResourceChange; readonly last?: ResourceChange; readonly early: readonly ResourceChange[]; readonly rules: readonly ResourceChange[] } {
   const mine = plan.resource_changes.filter((rc) => rc.stack === CLUSTER_STACK && actionKind(rc.change.actions) !== 'no-op');
-  const first = mine.find((rc) => actionKind(rc.change.actions) === 'create');
-  const last = mine.find((rc) => actionKind(rc.change.actions) === 'delete');
-  return { ...(first ? { first } : {}), ...(last ? { last } : {}) };
+  const sg = mine.filter((rc) => rc.type === 'AWS::EC2::SecurityGroup');
+  const first = sg.find((rc) => actionKind(rc.change.actions) === 'create');
+  const last = sg.find((rc) => actionKind(rc.change.actions) === 'delete');
+  const deletedGroups = new Set(plan.resource_changes.filter((rc) => rc.type === 'AWS::EC2::SecurityGroup' && actionKind(rc.change.actions) === 'delete' && rc.arn).map((rc) => rc.arn!));
+  const ingress = mine.filter((rc) => rc.type === 'AWS::EC2::SecurityGroupIngress');
+  return { ...(first ? { first } : {}), ...(last ? { last } : {}), early: ingress.filter((rc) => isEarlyRevoke(rc, deletedGroups)), rules: ingress.filter((rc) => !isEarlyRevoke(rc, deletedGroups)) };
 }
 
 /** Every step the executor will report for this plan: cluster-wide create, stack by stack, cluster-wide delete. */
 export function plannedSteps(plan: Pick<Plan, 'resource_changes' | 'write_only_resent'>): Step[] {
-  const { first, last } = clusterChanges(plan);
+  const { first, last, early, rules } = clusterChanges(plan);
   return [
     ...(first ? [{ address: first.address, action: 'create' as const }] : []),
+    ...early.map((rc) => ({ address: rc.address, action: stepAction(rc) })),
     ...[...workByStack(plan).values()].flatMap((work) => stackQueue(work).map((q) => q.step)),
+    ...rules.map((rc) => ({ address: rc.address, action: stepAction(rc) })),
     ...(last ? [{ address: last.address, action: 'delete' as const }] : []),
   ];
 }

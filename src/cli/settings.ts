@@ -15,6 +15,8 @@ export interface CommonFlags {
   readonly sandbox?: boolean;
   /** `--disable-restricted-sg-rules`: only `true` overrides the settings file. */
   readonly disableRestrictedSgRules?: boolean;
+  /** `--service-target-eni-security-group-tags k=v,k2=v2`: overrides the settings file's map. */
+  readonly serviceTargetEniSgTags?: string;
 }
 
 export interface GwlbSettings {
@@ -42,6 +44,7 @@ type ConfigFile = {
   backendSecurityGroup?: string;
   disableRestrictedSecurityGroupRules?: boolean;
   manageNodeSecurityGroupRules?: boolean;
+  serviceTargetEniSecurityGroupTags?: Record<string, string>;
   allowedCertificateAuthorityArns?: string[];
   gatewayClasses?: Record<string, string>;
   controllerNames?: Partial<ControllerNames>;
@@ -56,6 +59,7 @@ const KNOWN_FIELDS = new Set<string>([
   'defaultLoadBalancerScheme',
   'defaultTargetType',
   'defaultTags',
+  'serviceTargetEniSecurityGroupTags',
   'externalManagedTags',
   'allowedCertificateAuthorityArns',
   'gatewayClasses',
@@ -92,6 +96,11 @@ function checkConfig(raw: unknown, file: string): { config: ConfigFile; diagnost
     diagnostics.push(configProblem(file, 'gatewayClasses must map GatewayClass names to their controllerName, e.g. gatewayClasses: {alb: gateway.k8s.aws/alb}'));
     delete obj['gatewayClasses'];
   }
+  const eniTags = obj['serviceTargetEniSecurityGroupTags'];
+  if (eniTags !== undefined && (eniTags === null || typeof eniTags !== 'object' || Array.isArray(eniTags) || Object.values(eniTags).some((v) => typeof v !== 'string'))) {
+    diagnostics.push(configProblem(file, 'serviceTargetEniSecurityGroupTags must map tag keys to values, e.g. serviceTargetEniSecurityGroupTags: {node-group: workers}'));
+    delete obj['serviceTargetEniSecurityGroupTags'];
+  }
   const targetType = obj['defaultTargetType'];
   if (targetType !== undefined && targetType !== 'instance' && targetType !== 'ip') {
     diagnostics.push(configProblem(file, `defaultTargetType must be instance or ip, not ${String(targetType)}`));
@@ -115,8 +124,24 @@ function readConfig(path: string | undefined): { config: ConfigFile; file?: stri
   }
 }
 
+/**
+ * LBC's `--service-target-eni-security-group-tags` value: `k=v` pairs separated by commas
+ * (a Go `stringToString` flag). Undefined with the problem when a pair lacks its `=`.
+ */
+export function parseTagPairs(text: string): { tags: Record<string, string> } | { error: string } {
+  const tags: Record<string, string> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return { error: `--service-target-eni-security-group-tags: ${pair} must be key=value (pairs separated by commas, e.g. node-group=workers,team=web)` };
+    tags[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { tags };
+}
+
 export function loadSettings(flags: CommonFlags): GwlbSettings {
   const { config, file, diagnostics } = readConfig(flags.config);
+  const flagTags = flags.serviceTargetEniSgTags === undefined ? undefined : parseTagPairs(flags.serviceTargetEniSgTags);
+  if (flagTags && 'error' in flagTags) diagnostics.push({ severity: 'error', code: 'GWLB009', message: flagTags.error, location: { file: '--service-target-eni-security-group-tags', line: 1, column: 1 } });
   const clusterName = flags.clusterName ?? config.clusterName ?? (flags.sandbox ? SANDBOX_CLUSTER : DEFAULT_CLUSTER);
   const { controllerNames, featureGates, ...rest } = config;
   const region = flags.region ?? config.region;
@@ -124,6 +149,7 @@ export function loadSettings(flags: CommonFlags): GwlbSettings {
     ...rest,
     ...(region ? { region } : {}),
     ...(flags.disableRestrictedSgRules ? { disableRestrictedSecurityGroupRules: true } : {}),
+    ...(flagTags && 'tags' in flagTags ? { serviceTargetEniSecurityGroupTags: flagTags.tags } : {}),
     ...(featureGates ? { featureGates: featureGates as FeatureGates } : {}),
   });
   const problems = validateSettings(cluster).map((m) => configProblem(file ?? '--cluster-name', m));

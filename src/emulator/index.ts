@@ -16,7 +16,7 @@ import { StateStore, type EmulatorState } from './state.js';
 export { EmulatorControls } from './controls.js';
 export type { ControlsSnapshot, FailureRule, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
 export { ACCOUNT_ID, REGION } from './ids.js';
-export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_VPC_ID, seededState } from './seed.js';
+export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_NODE_SG, SEED_POD_IPS, SEED_REMOTE_ACCESS_SG, SEED_VPC_ID, seededState } from './seed.js';
 export { prepareSandbox, SANDBOX_TARGET_GROUP } from './sandbox.js';
 export type { EmulatorState } from './state.js';
 

@@ -2,7 +2,9 @@
  * The sandbox account: one VPC with public and private subnets in three AZs, tagged for LBC
  * subnet discovery (`kubernetes.io/role/elb`, `kubernetes.io/role/internal-elb`), worker nodes
  * with a node security group, and issued ACM certificates for the example hostnames (one a
- * wildcard). Ids are fixed so plans against a fresh sandbox are reproducible.
+ * wildcard). Each node's ENI holds pod IPs as secondary addresses (SEED_POD_IPS), and the third
+ * node's ENI carries a second, untagged security group (remote access), so picking the ENI's
+ * cluster-tagged group is exercised. Ids are fixed so plans against a fresh sandbox are reproducible.
  */
 import { ACCOUNT_ID, REGION } from './ids.js';
 import type { CertificateRecord } from './acm/records.js';
@@ -58,6 +60,13 @@ function subnet(index: number, tier: 'public' | 'private'): SubnetRecord {
   };
 }
 
+/** Pod IPs on each seeded node's ENI (the VPC CNI's secondary addresses), node by node. */
+export const SEED_POD_IPS: readonly (readonly string[])[] = ZONES.map((_, i) => [0, 1, 2, 3].map((k) => `10.0.${(i + 8) * 16}.${100 + k}`));
+/** The seeded node security group (EKS's cluster SG, tagged kubernetes.io/cluster/sandbox=owned). */
+export const SEED_NODE_SG = 'sg-0a5e0000000000002';
+/** A second group on the third node's ENI, without the cluster tag. */
+export const SEED_REMOTE_ACCESS_SG = 'sg-0a5e0000000000003';
+
 function group(groupId: string, groupName: string, description: string, tags: Ec2Tag[]): SecurityGroupRecord {
   return { groupId, groupName, description, vpcId: SEED_VPC_ID, ingress: [], egress: [{ ruleId: `sgr-0${groupId.slice(4)}`, ipProtocol: '-1', peer: { kind: 'ipv4', cidr: '0.0.0.0/0' } }], tags };
 }
@@ -79,6 +88,9 @@ export function seededState(): EmulatorState {
   ]);
   state.ec2.securityGroups[defaultGroup.groupId] = defaultGroup;
   state.ec2.securityGroups[nodeGroup.groupId] = nodeGroup;
+  const remoteAccess = group(SEED_REMOTE_ACCESS_SG, `eks-remoteAccess-${SEED_CLUSTER}-nodes`, 'Security group for all nodes in the nodeGroup to allow SSH access', [{ Key: 'Name', Value: `eks-remoteAccess-${SEED_CLUSTER}-nodes` }]);
+  remoteAccess.ingress.push({ ruleId: 'sgr-0a5e0000000000031', ipProtocol: 'tcp', fromPort: 22, toPort: 22, peer: { kind: 'ipv4', cidr: '0.0.0.0/0' } });
+  state.ec2.securityGroups[remoteAccess.groupId] = remoteAccess;
   ZONES.forEach((zone, i) => {
     const s = subnet(i, 'private');
     const ip = `10.0.${(i + 8) * 16}.${10 + i}`;
@@ -90,9 +102,10 @@ export function seededState(): EmulatorState {
       vpcId: SEED_VPC_ID,
       availabilityZone: zone.name,
       description: '',
-      groupIds: [nodeGroup.groupId],
+      groupIds: i === 2 ? [nodeGroup.groupId, remoteAccess.groupId] : [nodeGroup.groupId],
       interfaceType: 'interface',
       privateIpAddress: ip,
+      secondaryPrivateIpAddresses: [...SEED_POD_IPS[i]!],
       privateDnsName: dns,
       macAddress: `02:5e:00:00:00:0${i + 1}`,
       status: 'in-use',

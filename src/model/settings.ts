@@ -62,6 +62,12 @@ export interface ClusterSettings {
    * does it in-cluster). Off → the TGB `networking` block is still modelled, but no node rules.
    */
   readonly manageNodeSecurityGroupRules: boolean;
+  /**
+   * `--service-target-eni-security-group-tags`: tags a target ENI's security group must carry,
+   * besides `kubernetes.io/cluster/<cluster>`, to be the one that gets the node/pod rules when the
+   * ENI has several (networking_manager.go `resolveEndpointSGForENI`). Absent = none.
+   */
+  readonly serviceTargetEniSecurityGroupTags?: Readonly<Record<string, string>>;
   /** `--allowed-certificate-authority-arns`. */
   readonly allowedCertificateAuthorityArns: readonly string[];
   /**

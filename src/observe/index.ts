@@ -25,6 +25,7 @@ import { isBackendSecurityGroup, stackOf, taggedInventory, type StackKey } from 
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
 import type { ForeignResource, ObservedBackendSecurityGroup, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
+import { observeNodeNetwork } from './enis.js';
 import { hintsFrom, NO_HINTS, stackKey, type ObserveHints } from './hints.js';
 import { listenerAttributes, listenerCertificates, lbAttributes, lbCapacity, rulesOf, targetsOf, tgAttributes } from './reads.js';
 import { listenerSpec, loadBalancerSpec, securityGroupSpec, targetGroupSpec } from './specs.js';
@@ -133,7 +134,9 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
     .map((b) => ({ id: b.key.stackId, tagPrefix: b.key.tagPrefix, resources: sortResources(b.resources) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.tagPrefix < b.tagPrefix ? -1 : 1));
   const backend = backendSecurityGroup(session.cluster, groups, inventory.loadBalancers.map((l) => l.item));
-  return { stacks, foreign: await foreignResources(session, hints, inventory, groups), ...(backend ? { backendSecurityGroup: backend } : {}) };
+  // Target ENIs and node SGs for the node/pod rules (enis.ts): reads only when targets are known.
+  const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups);
+  return { stacks, foreign: await foreignResources(session, hints, inventory, groups), ...(backend ? { backendSecurityGroup: backend } : {}), nodeNetwork };
 }
 
 /**

@@ -45,6 +45,8 @@ export interface BackendSgInput {
   readonly deletesStacks: boolean;
   /** The stack changes planned so far. */
   readonly changes: readonly ResourceChange[];
+  /** Groups whose rules still name the backend SG after the plan's rule revokes (default: `observed.referencedBy`). */
+  readonly referencedBy?: readonly string[];
 }
 
 export function planBackendSecurityGroup(input: BackendSgInput): ResourceChange | undefined {
@@ -55,7 +57,7 @@ export function planBackendSecurityGroup(input: BackendSgInput): ResourceChange 
   }
   if (!observed || !input.deletesStacks || input.settings.backendSecurityGroup) return undefined;
   const deletedLbs = new Set(input.changes.filter((rc) => rc.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && actionKind(rc.change.actions) === 'delete').map((rc) => rc.arn));
-  const stillUsed = observed.usedBy.some((arn) => !deletedLbs.has(arn)) || observed.referencedBy.length > 0 || input.desired.some((s) => s.extras.backendSecurityGroup?.kind === 'managed');
+  const stillUsed = observed.usedBy.some((arn) => !deletedLbs.has(arn)) || (input.referencedBy ?? observed.referencedBy).length > 0 || input.desired.some((s) => s.extras.backendSecurityGroup?.kind === 'managed');
   if (stillUsed) return undefined;
   const before = { groupName: observed.groupName, groupID: observed.groupID, tags: observed.tags };
   return { address: backendSgAddress(observed.groupName), ...change(['delete'], before, undefined, observed.groupID), action_reason: 'delete_because_unused' };

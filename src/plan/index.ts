@@ -11,6 +11,7 @@ import type { Stack } from '../model/stack.js';
 import { KIND_BY_TYPE, resourceAddress } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
 import { planBackendSecurityGroup } from './backend-sg.js';
+import { nodeRulesOfPlan } from './node-sg-rules.js';
 import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
 import { PLAN_FORMAT_VERSION, refusedStacks, type OwnershipAbort, type PendingNodePortRef, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';
@@ -174,6 +175,23 @@ export function buildPlan(input: PlanInput): Plan {
   // A stack apply refuses (a nodePort pending) does not make it needed: apply would create it alone.
   const refused = new Set(refusedStacks({ stacks }).map((x) => x.id));
   const plannedIds = new Set(stacks.filter((x) => x.status === 'planned' && !refused.has(x.id)).map((x) => x.id));
+  // Node/pod ENI SG rules (LBC's TGB controller, after the stacks deploy): after every stack change.
+  const rules = nodeRulesOfPlan({
+    desired: deployableStacks(input.desired, s.featureGates),
+    observed: input.observed,
+    settings: s,
+    stacks,
+    refused,
+    scoped: input.scope !== undefined,
+    errored: input.errored,
+    prune,
+    destroy: input.destroy ? (input.destroy.kind === 'all' ? 'all' : 'some') : undefined,
+  });
+  const backendId = input.observed.backendSecurityGroup?.groupID;
+  const network = input.observed.nodeNetwork;
+  const referencedBy =
+    rules && backendId && network ? [...new Set([...input.observed.backendSecurityGroup!.referencedBy.filter((g) => !network.groups.some((x) => x.groupID === g)), ...rules.referencing(backendId)])] : undefined;
+  changes.push(...(rules?.changes ?? []));
   const backend = planBackendSecurityGroup({
     planned: desired.filter((d) => plannedIds.has(d.id)),
     desired: input.destroy ? [] : input.desired,
@@ -181,6 +199,7 @@ export function buildPlan(input: PlanInput): Plan {
     settings: s,
     deletesStacks: prune || input.destroy !== undefined,
     changes,
+    ...(referencedBy ? { referencedBy } : {}),
   });
   if (backend) {
     if (backend.change.actions[0] === 'create') changes.unshift(backend);
@@ -201,5 +220,6 @@ export function buildPlan(input: PlanInput): Plan {
     resource_changes: changes,
     untracked: all,
     ...(resent.length > 0 ? { write_only_resent: resent } : {}),
+    ...(rules && rules.problems.length > 0 ? { node_security_group_problems: rules.problems } : {}),
   };
 }

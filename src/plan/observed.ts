@@ -24,6 +24,7 @@ import type {
   Target,
   KnownTargetGroupSpec,
 } from '../model/stack.js';
+import type { ObservedNodeNetwork } from './node-network.js';
 
 interface ObservedBase {
   readonly id: string;
@@ -86,6 +87,8 @@ export interface ObservedState {
   readonly backendSecurityGroup?: ObservedBackendSecurityGroup;
   /** Look-alikes found by name (a create with that name would fail): never touched. */
   readonly foreign: readonly ForeignResource[];
+  /** Target ENIs and their security groups, for the node/pod SG rules (absent offline, or when no target group has rules). */
+  readonly nodeNetwork?: ObservedNodeNetwork;
 }
 
 export const EMPTY_OBSERVED: ObservedState = { stacks: [], foreign: [] };

@@ -20,6 +20,8 @@ export type PlanResourceType =
   | 'AWS::ElasticLoadBalancingV2::LoadBalancer'
   | 'AWS::ElasticLoadBalancingV2::Listener'
   | 'AWS::ElasticLoadBalancingV2::ListenerRule'
+  /** A node/pod ENI security group rule (cluster-wide, node-sg-rules.ts). */
+  | 'AWS::EC2::SecurityGroupIngress'
   | 'AWS::WAFv2::WebACLAssociation'
   | 'AWS::Shield::Protection';
 
@@ -67,7 +69,9 @@ export type ActionReason =
   /** `gwlb destroy` / `plan --destroy` named its stack. */
   | 'delete_because_destroy'
   /** The shared backend security group, once no load balancer or rule uses it (backend-sg.ts). */
-  | 'delete_because_unused';
+  | 'delete_because_unused'
+  /** A node/pod SG rule labelled `elbv2.k8s.aws/targetGroupBinding=shared` that no target group needs (node-sg-rules.ts). */
+  | 'delete_because_no_target_group_needs_it';
 
 export interface Change {
   readonly actions: Actions;
@@ -185,6 +189,12 @@ export interface Plan {
    * Absent when empty.
    */
   readonly write_only_resent?: readonly string[];
+  /**
+   * Target groups whose node/pod security group rules LBC's TargetGroupBinding controller could
+   * not compute (its error, e.g. no ENI for a target, or not exactly one cluster-tagged SG on an
+   * ENI): their rules are not planned, and no stale rule is revoked (node-sg-rules.ts). Absent when none.
+   */
+  readonly node_security_group_problems?: readonly { readonly stack: string; readonly target_group: string; readonly error: string }[];
 }
 
 export interface PlanSummary {

@@ -165,6 +165,7 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
       }) as View;
     case 'AWS::ElasticLoadBalancingV2::ListenerRule':
       return { ...after, actions: alignActions(after['actions'] as View[], (before['actions'] ?? []) as View[]) };
+    case 'AWS::EC2::SecurityGroupIngress':
     case 'AWS::WAFv2::WebACLAssociation':
     case 'AWS::Shield::Protection':
       return after;

@@ -105,7 +105,7 @@ export function trackingProblems(emu: RunningEmulator): string[] {
   for (const tg of Object.values(s.elbv2.targetGroups)) if (!tracked(elbTags(tg.arn)) && tg.name !== SANDBOX_TARGET_GROUP.name) problems.push(`untagged target group ${tg.name}`);
   for (const g of Object.values(s.ec2.securityGroups)) {
     const tags = Object.fromEntries(g.tags.map((t) => [t.Key, t.Value]));
-    const seeded = g.groupName === 'default' || g.groupName.startsWith('eks-cluster-sg-');
+    const seeded = g.groupName === 'default' || g.groupName.startsWith('eks-cluster-sg-') || g.groupName.startsWith('eks-remoteAccess-');
     const backend = tags['elbv2.k8s.aws/resource'] === 'backend-sg' && tags['elbv2.k8s.aws/cluster'] === CLUSTER;
     if (!seeded && !backend && !tracked(tags)) problems.push(`untagged security group ${g.groupName}`);
   }

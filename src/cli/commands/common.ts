@@ -17,6 +17,7 @@ export interface InputFlags {
   readonly color?: boolean;
   readonly sandbox?: boolean;
   readonly disableRestrictedSgRules?: boolean;
+  readonly serviceTargetEniSecurityGroupTags?: string;
   readonly fromCluster?: boolean;
   readonly kubeconfig?: string;
   readonly context?: string;
@@ -33,6 +34,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--config <file>', 'gwlb settings file (default: ./gwlb.yaml if present)')
     .option('--cluster-name <name>', "the cluster name LBC runs with (its --cluster-name); tags and names depend on it")
     .option('--disable-restricted-sg-rules', "as LBC's flag: node/pod security group rules from the backend SG open all TCP (and UDP) ports, not only traffic and health-check ports")
+    .option('--service-target-eni-security-group-tags <k=v,...>', "as LBC's flag: when a target's ENI has several security groups, the one tagged kubernetes.io/cluster/<cluster> must also carry these tags to get the node/pod rules")
     .option('-v, --verbose', 'also list info diagnostics and objects of kinds gwlb does not read')
     .option('--no-color', 'never colour the output');
 }
@@ -81,7 +83,7 @@ export function commandIo(flags: InputFlags): CommandIo {
   return {
     chalk: makeChalk(colorWanted(process.stdout, noColor)),
     errChalk: makeChalk(colorWanted(process.stderr, noColor)),
-    settings: loadSettings(flags),
+    settings: loadSettings({ ...flags, ...(flags.serviceTargetEniSecurityGroupTags !== undefined ? { serviceTargetEniSgTags: flags.serviceTargetEniSecurityGroupTags } : {}) }),
     files: flags.filename ?? [],
   };
 }

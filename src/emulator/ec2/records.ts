@@ -77,6 +77,8 @@ export interface NetworkInterfaceRecord {
   groupIds: string[];
   readonly interfaceType: string;
   readonly privateIpAddress: string;
+  /** Secondary private IPv4 addresses (what the VPC CNI hands to pods); absent = none. */
+  readonly secondaryPrivateIpAddresses?: readonly string[];
   readonly privateDnsName: string;
   readonly macAddress: string;
   readonly status: 'in-use' | 'available';

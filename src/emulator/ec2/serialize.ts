@@ -133,7 +133,7 @@ export function networkInterfaceShape(state: EmulatorState, n: NetworkInterfaceR
     groupSet: groupSet(state, n.groupIds),
     attachment: n.attachment && { ...n.attachment, instanceOwnerId: ACCOUNT_ID, deleteOnTermination: n.attachment.deviceIndex === 0 },
     interfaceType: n.interfaceType,
-    privateIpAddressesSet: [{ privateIpAddress: n.privateIpAddress, privateDnsName: n.privateDnsName, primary: true }],
+    privateIpAddressesSet: [{ privateIpAddress: n.privateIpAddress, privateDnsName: n.privateDnsName, primary: true }, ...(n.secondaryPrivateIpAddresses ?? []).map((ip) => ({ privateIpAddress: ip, primary: false }))],
     tagSet: tagSet(n.tags),
   };
 }
@@ -162,6 +162,7 @@ export function instanceShape(state: EmulatorState, i: InstanceRecord): Struct {
       macAddress: n.macAddress,
       privateIpAddress: n.privateIpAddress,
       privateDnsName: n.privateDnsName,
+      privateIpAddressesSet: [{ privateIpAddress: n.privateIpAddress, primary: true }, ...(n.secondaryPrivateIpAddresses ?? []).map((ip) => ({ privateIpAddress: ip, primary: false }))],
       groupSet: groupSet(state, n.groupIds),
       attachment: n.attachment && { attachmentId: n.attachment.attachmentId, deviceIndex: n.attachment.deviceIndex, status: n.attachment.status, attachTime: n.attachment.attachTime },
       interfaceType: n.interfaceType,

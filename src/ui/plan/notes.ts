@@ -60,7 +60,7 @@ function untrackedLine(u: UntrackedResource): string {
 }
 
 /** What a note is about: the markdown view merges many notes of one kind into one sentence. */
-export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'pending-node-port' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored';
+export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'pending-node-port' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored' | 'node-sg-rules';
 
 export interface PlanNote {
   readonly severity: 'note' | 'warning' | 'error';
@@ -101,6 +101,9 @@ export function planNoteList(plan: Plan, wording: NoteWording = TEXT_WORDING): P
   }
   for (const text of pendingNodePortNotes(plan)) add('warning', 'pending-node-port', text);
   for (const u of plan.untracked) add(u.reason === 'name-collision' ? 'error' : 'warning', 'untracked', untrackedLine(u));
+  for (const p of plan.node_security_group_problems ?? []) {
+    add('warning', 'node-sg-rules', `Gateway ${p.stack}, target group ${p.target_group}: ${p.error}. LBC's TargetGroupBinding controller stops on this error, so gwlb plans no node security group rules for that target group and revokes no stale ones.`, p.stack);
+  }
   if (plan.errored && plan.resource_changes.length > 0) add('error', 'errored', `the input has errors (${wording.diagnostics}); the Gateways they affect are not in this plan. Fix them and plan again.`);
   return notes;
 }

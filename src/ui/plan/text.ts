@@ -47,6 +47,8 @@ function reasonLine(rc: ResourceChange): string | undefined {
       return `(because Gateway ${rc.stack} is not in the input, and the plan prunes orphaned stacks)`;
     case 'delete_because_unused':
       return '(because no load balancer, security group rule or Gateway of this cluster uses it any more)';
+    case 'delete_because_no_target_group_needs_it':
+      return '(because it carries elbv2.k8s.aws/targetGroupBinding=shared and no target group needs it any more)';
     case 'delete_because_destroy':
       return `(because gwlb destroy deletes the stack of Gateway ${rc.stack})`;
   }
