@@ -7,8 +7,12 @@
  *   non-mutating 100 / 20, unfiltered+unpaginated non-mutating 50 / 10, mutating 200 / 5.
  * - ACM: a bucket per action; ListCertificates 8 / s, DescribeCertificate 10 / s (ACM quotas page;
  *   burst equal to the rate is our assumption).
+ * - WAFv2: AssociateWebACL/DisassociateWebACL one call per 2 s, GetWebACLForResource and
+ *   ListResourcesForWebACL 1 / s, burst 1 (WAF's published API limits, which LBC's client-side
+ *   throttle copies: pkg/aws/throttle/defaults.go); any other call 5 / s.
+ * - Shield: no published rates; 5 / s, burst 5, per action is our assumption.
  */
-export type ServiceName = 'elbv2' | 'ec2' | 'acm';
+export type ServiceName = 'elbv2' | 'ec2' | 'acm' | 'wafv2' | 'shield';
 
 export interface BucketSpec {
   readonly capacity: number;
@@ -34,6 +38,10 @@ const DEFAULT_RATES: Readonly<Record<string, BucketSpec>> = {
   'acm:ListCertificates': { capacity: 8, refillPerSecond: 8 },
   'acm:DescribeCertificate': { capacity: 10, refillPerSecond: 10 },
   'acm:other': { capacity: 10, refillPerSecond: 10 },
+  'wafv2:associate': { capacity: 1, refillPerSecond: 0.5 },
+  'wafv2:resource-lookup': { capacity: 1, refillPerSecond: 1 },
+  'wafv2:other': { capacity: 5, refillPerSecond: 5 },
+  'shield:action': { capacity: 5, refillPerSecond: 5 },
 };
 
 export function defaultRates(): Record<string, BucketSpec> {
@@ -55,5 +63,12 @@ export function bucketFor(service: ServiceName, action: string, unfiltered: bool
       const category = action === 'ListCertificates' || action === 'DescribeCertificate' ? `acm:${action}` : 'acm:other';
       return { bucket: `acm:${action}`, category };
     }
+    case 'wafv2': {
+      // LBC's throttle shares one limiter between the calls of each pattern; so does AWS.
+      const category = action === 'AssociateWebACL' || action === 'DisassociateWebACL' ? 'wafv2:associate' : action === 'GetWebACLForResource' || action === 'ListResourcesForWebACL' ? 'wafv2:resource-lookup' : 'wafv2:other';
+      return { bucket: category === 'wafv2:other' ? `wafv2:${action}` : category, category };
+    }
+    case 'shield':
+      return { bucket: `shield:${action}`, category: 'shield:action' };
   }
 }

@@ -4,7 +4,8 @@
  * nothing that talks to AWS can bypass it.
  */
 
-export type ServiceName = 'elbv2' | 'ec2' | 'acm';
+export type { ServiceName } from '../aws-rules/request-rates.js';
+import type { ServiceName } from '../aws-rules/request-rates.js';
 
 /** Any SDK v3 client; its middleware stack is typed per client, so it is taken loosely here. */
 interface Instrumentable {

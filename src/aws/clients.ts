@@ -18,7 +18,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { REGION as EMULATOR_REGION, prepareSandbox, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { CallCounter } from './calls.js';
-import { pace, sharedPacer } from './pace.js';
+import { pace, sharedPacer, type Pacer } from './pace.js';
+import type { AddonClients } from './addon-clients.js';
 import { AwsSetupError } from './errors.js';
 import { CONNECTION_TIMEOUT_MS, GwlbRetryStrategy, Reachability } from './retry.js';
 
@@ -37,6 +38,8 @@ export interface AwsConnection {
   readonly ec2: EC2Client;
   readonly acm: ACMClient;
   readonly calls: CallCounter;
+  /** The WAFv2 and Shield clients, loaded and built on first use (addon-clients.ts). */
+  addons(): Promise<AddonClients>;
   /** Where the sandbox emulator keeps its state (sandbox only). */
   readonly sandboxState?: string;
   /** Sandbox only: tags its VPC and subnets for this cluster name on first use (emulator/sandbox.ts). */
@@ -102,12 +105,14 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
   calls.instrument('elbv2', elbv2);
   calls.instrument('ec2', ec2);
   calls.instrument('acm', acm);
+  let pacer: Pacer | undefined;
   if (target.kind !== 'sandbox') {
-    const pacer = sharedPacer(endpoint ?? `aws ${target.kind === 'live' ? (target.profile ?? '') : ''}`, region);
+    pacer = sharedPacer(endpoint ?? `aws ${target.kind === 'live' ? (target.profile ?? '') : ''}`, region);
     pace('elbv2', elbv2, pacer);
     pace('ec2', ec2, pacer);
     pace('acm', acm, pacer);
   }
+  let addons: Promise<AddonClients> | undefined;
   return {
     target,
     region,
@@ -115,12 +120,21 @@ export async function connectAws(target: AwsTarget, options: ConnectOptions = {}
     ec2,
     acm,
     calls,
+    addons() {
+      addons ??= import('./addon-clients.js').then((m) => m.makeAddonClients(config(), calls, pacer));
+      return addons;
+    },
     ...(sandboxState ? { sandboxState } : {}),
     ...(emulator ? { useSandboxCluster: (cluster: string) => prepareSandbox(emulator.state, cluster) && emulator.store.changed() } : {}),
     async close() {
       elbv2.destroy();
       ec2.destroy();
       acm.destroy();
+      if (addons) {
+        const made = await addons;
+        made.wafv2.destroy();
+        made.shield.destroy();
+      }
       await emulator?.close();
     },
   };

@@ -5,7 +5,7 @@
  * A handler bug becomes the service's internal error, never a crashed server.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ACM_ACTIONS, type AcmBody } from './acm/certificates.js';
+import { ACM_ACTIONS } from './acm/certificates.js';
 import type { EmulatorControls } from './controls.js';
 import { EC2_ACTIONS } from './ec2/service.js';
 import { isUnfiltered } from './ec2/paging.js';
@@ -16,7 +16,9 @@ import { requestId } from './ids.js';
 import type { StateStore } from './state.js';
 import type { ServiceName } from '../aws-rules/request-rates.js';
 import { ec2Error, ec2Success } from './wire/ec2-protocol.js';
-import { jsonError, jsonSuccess } from './wire/json-protocol.js';
+import { jsonError, jsonSuccess, type JsonBody } from './wire/json-protocol.js';
+import { SHIELD_ACTIONS } from './shield/protections.js';
+import { WAFV2_ACTIONS } from './wafv2/web-acls.js';
 import type { QueryInput } from './wire/query-input.js';
 import { queryError, querySuccess } from './wire/query-protocol.js';
 import type { WireResponse } from './wire/response.js';
@@ -37,7 +39,11 @@ function internal(service: ServiceName, err: unknown): AwsError {
   const detail = err instanceof Error ? err.message : String(err);
   return service === 'ec2'
     ? new AwsError('InternalError', `An internal error has occurred (emulator bug: ${detail})`, 500)
-    : new AwsError(service === 'acm' ? 'InternalFailure' : 'InternalFailure', `The request processing has failed because of an unknown error (emulator bug: ${detail})`, 500);
+    : service === 'wafv2'
+      ? new AwsError('WAFInternalErrorException', `Your request is valid, but AWS WAF couldn’t perform the operation because of a system problem (emulator bug: ${detail})`, 500)
+      : service === 'shield'
+        ? new AwsError('InternalErrorException', `Exception that indicates that a problem occurred with the service infrastructure (emulator bug: ${detail})`, 500)
+        : new AwsError('InternalFailure', `The request processing has failed because of an unknown error (emulator bug: ${detail})`, 500);
 }
 
 type RunResult<T> = { ok: T } | { err: AwsError; reset?: boolean };
@@ -94,20 +100,29 @@ export async function dispatchEc2(backend: Backend, action: string, input: Query
   return { ...('ok' in result ? ec2Success(action, result.ok, id) : ec2Error(result.err, id)), requestId: id, ...resetIf(result) };
 }
 
-export async function dispatchAcm(backend: Backend, target: string, body: string): Promise<DispatchResult> {
+/** The awsJson services, by the `X-Amz-Target` prefix before the dot. */
+const JSON_SERVICES: Readonly<Record<string, { readonly service: ServiceName; readonly actions: Readonly<Record<string, (body: JsonBody, ctx: HandlerContext) => unknown>> }>> = {
+  CertificateManager: { service: 'acm', actions: ACM_ACTIONS },
+  AWSWAF_20190729: { service: 'wafv2', actions: WAFV2_ACTIONS },
+  AWSShield_20160616: { service: 'shield', actions: SHIELD_ACTIONS },
+};
+
+export async function dispatchJson(backend: Backend, target: string, body: string): Promise<DispatchResult> {
   const id = requestId();
-  const action = target.slice(target.indexOf('.') + 1);
-  const handler = target.startsWith('CertificateManager.') ? ACM_ACTIONS[action] : undefined;
-  if (!handler) return { ...jsonError(new AwsError('UnknownOperationException', `Unknown operation ${target}`)), requestId: id };
-  let parsed: AcmBody;
+  const dot = target.indexOf('.');
+  const action = target.slice(dot + 1);
+  const service = dot > 0 ? JSON_SERVICES[target.slice(0, dot)] : undefined;
+  const handler = service && Object.hasOwn(service.actions, action) ? service.actions[action] : undefined;
+  if (!service || !handler) return { ...jsonError(new AwsError('UnknownOperationException', `Unknown operation ${target}`)), requestId: id };
+  let parsed: JsonBody;
   try {
     const value: unknown = body.trim() === '' ? {} : JSON.parse(body);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    parsed = value as AcmBody;
+    parsed = value as JsonBody;
   } catch {
     return { ...jsonError(new AwsError('SerializationException', 'The request body is not a JSON object')), requestId: id };
   }
-  const result = await run(backend, 'acm', action, false, (ctx) => handler(parsed, ctx));
+  const result = await run(backend, service.service, action, false, (ctx) => handler(parsed, ctx));
   return { ...('ok' in result ? jsonSuccess(result.ok) : jsonError(result.err)), requestId: id, ...resetIf(result) };
 }
 

@@ -141,6 +141,8 @@ export function throttlingError(service: ServiceName): AwsError {
     case 'ec2':
       return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
     case 'acm':
+    case 'wafv2':
+    case 'shield':
       return new AwsError('ThrottlingException', 'Rate exceeded', 400);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The emulator's in-process API. `startEmulator()` serves ELBv2, EC2 and ACM on 127.0.0.1 and
+ * The emulator's in-process API. `startEmulator()` serves ELBv2, EC2, ACM, WAFv2 and Shield on 127.0.0.1 and
  * hands back the endpoint for the SDK clients plus the controls and state for tests:
  *
  *   const emu = await startEmulator({ seed: true });
@@ -16,7 +16,7 @@ import { StateStore, type EmulatorState } from './state.js';
 export { EmulatorControls } from './controls.js';
 export type { ControlsSnapshot, FailureRule, FailureRuleInput, FailureSpec, LatencySettings, LifecycleSettings, ThrottlingSettings } from './controls.js';
 export { ACCOUNT_ID, REGION } from './ids.js';
-export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_NODE_SG, SEED_POD_IPS, SEED_REMOTE_ACCESS_SG, SEED_VPC_ID, seededState } from './seed.js';
+export { certificateArn, SEED_CERTIFICATES, SEED_CLUSTER, SEED_NODE_SG, SEED_POD_IPS, SEED_REMOTE_ACCESS_SG, SEED_VPC_ID, SEED_WEB_ACLS, seededState, webAclArn } from './seed.js';
 export { prepareSandbox, SANDBOX_TARGET_GROUP } from './sandbox.js';
 export type { EmulatorState } from './state.js';
 

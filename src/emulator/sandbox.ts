@@ -12,13 +12,13 @@
  *   tags), which examples/targetgroupname forwards to through a `TargetGroupName` backend.
  *
  * Both are added when missing, not only in a fresh state, so a state file seeded by an older
- * gwlb gains them too.
+ * gwlb gains them too; such a file also gains the seeded web ACLs and Shield subscription.
  */
 import { ELB_ARN_PREFIX } from './ids.js';
 import { targetGroupAttributeDefaults } from './elbv2/attribute-defaults.js';
 import { defaultHealthCheck } from './elbv2/health-checks.js';
 import type { TargetGroupRecord } from './elbv2/records.js';
-import { SEED_VPC_ID } from './seed.js';
+import { SEED_VPC_ID, seededWebAcls } from './seed.js';
 import type { EmulatorState } from './state.js';
 
 /** The target group examples/targetgroupname names; its ARN id is fixed like every seeded id. */
@@ -61,9 +61,18 @@ function addOutOfBandTargetGroup(state: EmulatorState): boolean {
   return true;
 }
 
+/** A sandbox seeded before WAFv2 and Shield were emulated gets the seeded web ACLs and subscription. */
+function addWebAcls(state: EmulatorState): boolean {
+  if (!state.ec2.vpcs[SEED_VPC_ID] || Object.keys(state.wafv2.webACLs).length > 0) return false;
+  for (const acl of seededWebAcls()) state.wafv2.webACLs[acl.arn] = acl;
+  state.shield.subscription = 'ACTIVE';
+  return true;
+}
+
 /** Makes the sandbox ready for `cluster`; true when the state changed (and should be saved). */
 export function prepareSandbox(state: EmulatorState, cluster: string): boolean {
   const tagged = tagForCluster(state, cluster);
   const added = addOutOfBandTargetGroup(state);
-  return tagged || added;
+  const acls = addWebAcls(state);
+  return tagged || added || acls;
 }

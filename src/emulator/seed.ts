@@ -1,13 +1,16 @@
 /**
  * The sandbox account: one VPC with public and private subnets in three AZs, tagged for LBC
  * subnet discovery (`kubernetes.io/role/elb`, `kubernetes.io/role/internal-elb`), worker nodes
- * with a node security group, and issued ACM certificates for the example hostnames (one a
- * wildcard). Each node's ENI holds pod IPs as secondary addresses (SEED_POD_IPS), and the third
- * node's ENI carries a second, untagged security group (remote access), so picking the ENI's
- * cluster-tagged group is exercised. Ids are fixed so plans against a fresh sandbox are reproducible.
+ * with a node security group, issued ACM certificates for the example hostnames (one a
+ * wildcard), three REGIONAL WAFv2 web ACLs, and an active Shield Advanced subscription (so
+ * `wafV2.webACL` and `shieldConfiguration` can be tried). Each node's ENI holds pod IPs as
+ * secondary addresses (SEED_POD_IPS), and the third node's ENI carries a second, untagged
+ * security group (remote access), so picking the ENI's cluster-tagged group is exercised. Ids are
+ * fixed so plans against a fresh sandbox are reproducible.
  */
 import { ACCOUNT_ID, REGION } from './ids.js';
 import type { CertificateRecord } from './acm/records.js';
+import type { WebAclRecord } from './wafv2/records.js';
 import type { Ec2Tag, InstanceRecord, NetworkInterfaceRecord, SecurityGroupRecord, SubnetRecord } from './ec2/records.js';
 import { emptyState, type EmulatorState } from './state.js';
 
@@ -35,6 +38,21 @@ export const SEED_CERTIFICATES: readonly { readonly domain: string; readonly san
   // Not usable on listeners: still waiting for DNS validation.
   { domain: 'pending.example.net', id: '0b5e0000-0000-4000-8000-000000000006', status: 'PENDING_VALIDATION' },
 ];
+
+export const SEED_WEB_ACLS: readonly { readonly name: string; readonly id: string; readonly defaultAction: WebAclRecord['defaultAction'] }[] = [
+  { name: 'gwlb-allow-all', id: '0a5e0000-0000-4000-8000-00000000a001', defaultAction: 'Allow' },
+  { name: 'gwlb-block-all', id: '0a5e0000-0000-4000-8000-00000000a002', defaultAction: 'Block' },
+  { name: 'gwlb-common-rules', id: '0a5e0000-0000-4000-8000-00000000a003', defaultAction: 'Allow' },
+];
+
+export function webAclArn(name: string, id: string): string {
+  return `arn:aws:wafv2:${REGION}:${ACCOUNT_ID}:regional/webacl/${name}/${id}`;
+}
+
+/** The seeded web ACLs, as records. */
+export function seededWebAcls(): WebAclRecord[] {
+  return SEED_WEB_ACLS.map((a) => ({ arn: webAclArn(a.name, a.id), id: a.id, name: a.name, description: `gwlb sandbox web ACL (${a.defaultAction.toLowerCase()} by default)`, lockToken: a.id.slice(-12), defaultAction: a.defaultAction, capacity: 0 }));
+}
 
 export function certificateArn(id: string): string {
   return `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
@@ -149,5 +167,7 @@ export function seededState(): EmulatorState {
       ...(issued ? { issuedAt: SEEDED_AT, notBefore: SEEDED_AT, notAfter: '2035-01-01T00:00:00.000Z', serial: `0b:5e:${c.id.slice(-2)}` } : {}),
     };
   }
+  for (const acl of seededWebAcls()) state.wafv2.webACLs[acl.arn] = acl;
+  state.shield.subscription = 'ACTIVE';
   return state;
 }

@@ -1,13 +1,14 @@
 /**
- * The emulator's HTTP front door: one node:http server for ELBv2, EC2 and ACM (aws-api-facts.md
- * §1.1). ACM is recognised by `X-Amz-Target: CertificateManager.*`; the two query services by
+ * The emulator's HTTP front door: one node:http server for ELBv2, EC2, ACM, WAFv2 and Shield
+ * (aws-api-facts.md §1.1). The awsJson services are recognised by `X-Amz-Target`
+ * (`CertificateManager.*`, `AWSWAF_20190729.*`, `AWSShield_20160616.*`); the two query services by
  * the form's `Version` (Classic ELB shares action names with ELBv2, so Action alone is not
  * enough), falling back to the SigV4 credential scope. `/_emulator/...` is the control path.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readBody } from '../local-server.js';
 import { handleControl } from './control-routes.js';
-import { dispatchAcm, dispatchEc2, dispatchElbv2, invalidAction, type Backend, type DispatchResult } from './dispatch.js';
+import { dispatchJson, dispatchEc2, dispatchElbv2, invalidAction, type Backend, type DispatchResult } from './dispatch.js';
 import { requestId } from './ids.js';
 import type { Seeder } from './seed.js';
 import { EC2_VERSION, ec2Error } from './wire/ec2-protocol.js';
@@ -49,7 +50,7 @@ async function route(backend: Backend, seeder: Seeder, req: IncomingMessage, res
   }
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') {
-    send(res, await dispatchAcm(backend, target, body));
+    send(res, await dispatchJson(backend, target, body));
     return;
   }
   // SDK v3 always POSTs a form; the query services also accept GET with the query string (§1.1).

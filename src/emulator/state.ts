@@ -10,6 +10,8 @@ import { dirname } from 'node:path';
 import { emptyAcmState, type AcmState } from './acm/records.js';
 import { emptyEc2State, type Ec2State } from './ec2/records.js';
 import { emptyElbv2State, type Elbv2State } from './elbv2/records.js';
+import { emptyShieldState, type ShieldState } from './shield/records.js';
+import { emptyWafv2State, type Wafv2State } from './wafv2/records.js';
 
 export const STATE_FORMAT_VERSION = 1;
 
@@ -18,10 +20,12 @@ export interface EmulatorState {
   elbv2: Elbv2State;
   ec2: Ec2State;
   acm: AcmState;
+  wafv2: Wafv2State;
+  shield: ShieldState;
 }
 
 export function emptyState(): EmulatorState {
-  return { formatVersion: STATE_FORMAT_VERSION, elbv2: emptyElbv2State(), ec2: emptyEc2State(), acm: emptyAcmState() };
+  return { formatVersion: STATE_FORMAT_VERSION, elbv2: emptyElbv2State(), ec2: emptyEc2State(), acm: emptyAcmState(), wafv2: emptyWafv2State(), shield: emptyShieldState() };
 }
 
 /** Owns the state object and its file; handlers call `changed()` after mutating. */
@@ -47,7 +51,8 @@ export class StateStore {
     if (!isState(parsed)) {
       throw new Error(`emulator state file ${path} is not in format version ${STATE_FORMAT_VERSION}; delete it or point --state at another file`);
     }
-    return new StateStore(parsed, path, readOnly);
+    // A state file written before WAFv2 and Shield were emulated has neither: an empty account's.
+    return new StateStore({ ...parsed, wafv2: parsed.wafv2 ?? emptyWafv2State(), shield: parsed.shield ?? emptyShieldState() }, path, readOnly);
   }
 
   changed(): void {
@@ -70,7 +75,7 @@ export class StateStore {
   }
 }
 
-function isState(value: unknown): value is EmulatorState {
+function isState(value: unknown): value is Omit<EmulatorState, 'wafv2' | 'shield'> & Partial<Pick<EmulatorState, 'wafv2' | 'shield'>> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<EmulatorState>;
   return v.formatVersion === STATE_FORMAT_VERSION && typeof v.elbv2 === 'object' && typeof v.ec2 === 'object' && typeof v.acm === 'object';

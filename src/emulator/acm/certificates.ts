@@ -7,7 +7,7 @@ import { AwsError } from '../errors.js';
 import { ACCOUNT_ID, REGION } from '../ids.js';
 import type { HandlerContext } from '../elbv2/context.js';
 import { certificateUsers } from '../elbv2/references.js';
-import { epochSeconds } from '../wire/json-protocol.js';
+import { epochSeconds, type JsonBody } from '../wire/json-protocol.js';
 import type { CertificateRecord } from './records.js';
 
 const STATUSES = ['PENDING_VALIDATION', 'ISSUED', 'INACTIVE', 'EXPIRED', 'VALIDATION_TIMED_OUT', 'REVOKED', 'FAILED'];
@@ -22,7 +22,7 @@ const EXTENDED_KEY_USAGES = [
 ];
 const ARN_PATTERN = /^arn:[\w+=/,.@-]+:acm:[\w+=/,.@-]*:[0-9]+:[\w+=,.@-]+(\/[\w+=,.@-]+)*$/;
 
-export type AcmBody = Record<string, unknown>;
+export type AcmBody = JsonBody;
 export type AcmHandler = (body: AcmBody, ctx: HandlerContext) => unknown;
 
 function validation(value: unknown, path: string, constraint: string): AwsError {
