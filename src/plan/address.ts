@@ -14,6 +14,7 @@ export const KIND_BY_TYPE: Readonly<Record<PlanResourceType, string>> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'load_balancer',
   'AWS::ElasticLoadBalancingV2::Listener': 'listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule': 'listener_rule',
+  'AWS::ElasticLoadBalancingV2::Target': 'target',
   'AWS::WAFv2::WebACLAssociation': 'wafv2_web_acl_association',
   'AWS::Shield::Protection': 'shield_protection',
 };

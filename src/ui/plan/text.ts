@@ -8,6 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
 import { planNotes, TEXT_WORDING, type NoteWording } from './notes.js';
+import { isTarget, renderChanges, renderTargetGroup } from './targets.js';
 
 const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
   create: 'create',
@@ -73,6 +74,7 @@ function sides(rc: ResourceChange): { before: Side; after: Side } {
 export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): string[] {
   const kind = actionKind(rc.change.actions);
   if (kind === 'no-op') return [];
+  if (isTarget(rc)) return renderTargetGroup([rc], chalk);
   const ctx: RenderContext = { chalk, replacePaths: rc.change.replace_paths };
   const { before, after } = sides(rc);
   const body =
@@ -99,7 +101,7 @@ export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
     out.push('gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:');
     for (const k of used) out.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
     out.push('', 'gwlb will perform the following actions:', '');
-    for (const rc of plan.resource_changes) out.push(...renderResourceChange(rc, chalk));
+    out.push(...renderChanges(plan.resource_changes, chalk, (rc) => renderResourceChange(rc, chalk)));
     out.push(summaryLine(plan, chalk));
   } else if (plan.errored || abortedStacks(plan).length > 0) {
     out.push(summaryLine(plan, chalk));
