@@ -1,7 +1,7 @@
 /**
  * Creates, one per resource type, each tagged in its create call so an interrupted apply never
  * leaves a resource the next observe cannot find (DESIGN.md "Ownership by tags"). Follow-up calls
- * (ingress rules, attributes, extra certificates, targets) come after; if one fails, the next plan
+ * (ingress rules, attributes, extra certificates) come after; if one fails, the next plan
  * sees the tagged resource and shows the rest as an update. A create whose answer was lost, so
  * that the SDK's retry answers InvalidGroup.Duplicate, PriorityInUse or the like, adopts what the
  * first attempt made when it is ours (recover.ts).
@@ -16,7 +16,6 @@ import {
   ModifyListenerAttributesCommand,
   ModifyLoadBalancerAttributesCommand,
   ModifyTargetGroupAttributesCommand,
-  RegisterTargetsCommand,
   type LoadBalancerTypeEnum,
   type MutualAuthenticationAttributes,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -26,7 +25,6 @@ import { setCapacityReservation } from './capacity.js';
 import type { StackContext } from './context.js';
 import { adoptListener, adoptLoadBalancer, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from './recover.js';
 import { actionsToSdk, conditionToSdk, transformToSdk } from './sdk-shapes.js';
-import { managedTargets } from './targets.js';
 
 const elbTags = (tags: Tags | undefined) => (tags ? Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) : undefined);
 function mtls(m: ListenerSpec['mutualAuthentication']): MutualAuthenticationAttributes | undefined {
@@ -85,8 +83,6 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
       if ((s.targetGroupAttributes?.length ?? 0) > 0) {
         await elbv2.send(new ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: s.targetGroupAttributes!.map((a) => ({ Key: a.key, Value: a.value })) }));
       }
-      const targets = managedTargets(ctx, res.id, where);
-      if (targets && targets.length > 0) await elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: arn, Targets: targets.map((t) => ({ Id: String(t.id), Port: t.port, AvailabilityZone: t.availabilityZone })) }));
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {

@@ -23,6 +23,7 @@ import { StackContext } from './context.js';
 import { createResource } from './create.js';
 import { deleteResource } from './delete.js';
 import { settleRulePriorities } from './rule-priorities.js';
+import { applyTargetBatch, isTargetChange, targetBatchKey } from './targets.js';
 import { resendClientSecret } from './secrets.js';
 import { reconcileTags } from './tags.js';
 import { clusterChanges, plannedSteps, stackQueue, stepAction, workByStack, type ApplyEvent, type ApplyOutcome, type Phase, type Step } from './steps.js';
@@ -157,6 +158,32 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
         return;
       }
       const { rc, phase, step } = queue[i]!;
+      if (isTargetChange(rc)) {
+        // Targets run as batches (targets.ts): every following change of one target group and action.
+        const key = targetBatchKey(ctx, rc);
+        let j = i + 1;
+        while (j < queue.length && queue[j]!.phase === phase && isTargetChange(queue[j]!.rc) && targetBatchKey(ctx, queue[j]!.rc) === key) j++;
+        const batch = queue.slice(i, j);
+        for (const q of batch) emit({ kind: 'start', step: q.step });
+        const t = performance.now();
+        try {
+          await applyTargetBatch(conn, ctx, batch.map((q) => q.rc));
+          for (const q of batch) {
+            done.push(q.step);
+            emit({ kind: 'done', step: q.step, ms: performance.now() - t });
+          }
+        } catch (err) {
+          const error = describeAwsError(err);
+          for (const q of batch) {
+            failed.push({ ...q.step, error });
+            emit({ kind: 'failed', step: q.step, error });
+          }
+          notDone.push(...queue.slice(j).map((q) => q.step));
+          return;
+        }
+        i = j - 1;
+        continue;
+      }
       emit({ kind: 'start', step });
       const started = performance.now();
       try {

@@ -6,14 +6,12 @@
  */
 import {
   AddListenerCertificatesCommand,
-  DeregisterTargetsCommand,
   ModifyListenerAttributesCommand,
   ModifyListenerCommand,
   ModifyLoadBalancerAttributesCommand,
   ModifyRuleCommand,
   ModifyTargetGroupAttributesCommand,
   ModifyTargetGroupCommand,
-  RegisterTargetsCommand,
   RemoveListenerCertificatesCommand,
   SetIpAddressTypeCommand,
   SetSecurityGroupsCommand,
@@ -29,7 +27,6 @@ import type { StackContext } from './context.js';
 import { setCapacityReservation } from './capacity.js';
 import { authorizeIngress, revokeIngress } from './recover.js';
 import { actionsToSdk, conditionToSdk, permissionKey, singleSourcePermissions, transformToSdk } from './sdk-shapes.js';
-import { managedTargets, targetKey } from './targets.js';
 
 type Planned = Extract<StackResource, { type: PlanResourceType }>;
 const differs = (a: unknown, b: unknown) => canonical(a) !== canonical(b);
@@ -93,16 +90,6 @@ export async function updateResource(conn: AwsConnection, ctx: StackContext, d: 
       }
       const attrs = changedAttributes(s.targetGroupAttributes, ov['targetGroupAttributes'] as Record<string, string> | undefined);
       if (attrs.length > 0) await elbv2.send(new ModifyTargetGroupAttributesCommand({ TargetGroupArn: o.arn, Attributes: attrs }));
-      const want = managedTargets(ctx, d.id, where);
-      if (want && o.type === 'AWS::ElasticLoadBalancingV2::TargetGroup') {
-        const have = o.targets ?? [];
-        const haveKeys = new Set(have.map(targetKey));
-        const wantKeys = new Set(want.map(targetKey));
-        const add = want.filter((t) => !haveKeys.has(targetKey(t)));
-        const remove = have.filter((t) => !wantKeys.has(targetKey(t)));
-        if (add.length > 0) await elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: o.arn, Targets: add.map((t) => ({ Id: String(t.id), Port: t.port, AvailabilityZone: t.availabilityZone })) }));
-        if (remove.length > 0) await elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: o.arn, Targets: remove.map((t) => ({ Id: String(t.id), Port: t.port, AvailabilityZone: t.availabilityZone })) }));
-      }
       return;
     }
     case 'AWS::ElasticLoadBalancingV2::Listener': {

@@ -201,7 +201,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       },
     },
   });
-  ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector));
+  ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector, spec.ipAddressType === 'ipv6'));
   return tgArn(id);
 }
 

@@ -15,6 +15,7 @@ export const KIND_BY_TYPE: Readonly<Record<PlanResourceType, string>> = {
   'AWS::ElasticLoadBalancingV2::Listener': 'listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule': 'listener_rule',
   'AWS::EC2::SecurityGroupIngress': 'node_security_group_rule',
+  'AWS::ElasticLoadBalancingV2::Target': 'target',
   'AWS::WAFv2::WebACLAssociation': 'wafv2_web_acl_association',
   'AWS::Shield::Protection': 'shield_protection',
 };

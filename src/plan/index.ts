@@ -149,10 +149,20 @@ export function buildPlan(input: PlanInput): Plan {
       stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'aborted', aborts: aborted });
       continue;
     }
-    add(d.id, planStack(d, observed.get(key), ctx, 'delete_because_no_resource_config'));
+    const planned = planStack(d, observed.get(key), ctx, 'delete_because_no_resource_config');
+    add(d.id, planned);
     observed.delete(key);
     const pending = pendingNodePorts(d);
-    stacks.push({ id: d.id, load_balancer_type: d.extras.loadBalancerType, status: 'planned', ...(pending.length > 0 ? { pending_node_ports: pending } : {}), uid_source: d.extras.uid.kind, uid: d.extras.uid.uid });
+    const unmanaged = planned.unmanagedTargets;
+    stacks.push({
+      id: d.id,
+      load_balancer_type: d.extras.loadBalancerType,
+      status: 'planned',
+      ...(pending.length > 0 ? { pending_node_ports: pending } : {}),
+      uid_source: d.extras.uid.kind,
+      uid: d.extras.uid.uid,
+      ...(unmanaged.length > 0 ? { unmanaged_targets: unmanaged } : {}),
+    });
   }
   const desiredIds = new Set(desired.map((d) => d.id));
   for (const o of [...observed.values()].sort(byId)) {

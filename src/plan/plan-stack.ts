@@ -15,9 +15,10 @@ import { orderChanges } from './order.js';
 import { taggedForStack } from './ownership.js';
 import { replacePaths } from './replacement.js';
 import { reconciledTags, sortTags, type TagPolicy } from './tags.js';
-import { TYPE_ORDER, type ActionReason, type Actions, type Path, type PlanResourceType, type UntrackedResource } from './types.js';
-import { clean, resolveRefs, sortSet } from './values.js';
-import { overlay, replacementView, targetsView, viewOf, type View } from './views.js';
+import { TYPE_ORDER, type ActionReason, type Actions, type Path, type PlanResourceType, type UnmanagedTargets, type UntrackedResource } from './types.js';
+import { resolveRefs } from './values.js';
+import { planTargets } from './targets.js';
+import { overlay, replacementView, viewOf, type View } from './views.js';
 
 export interface StackPlanContext {
   readonly cluster: string;
@@ -83,7 +84,14 @@ export function ownedResources(observed: ObservedStack, cluster: string): { owne
   return { owned, untracked };
 }
 
-export function planStack(desired: Stack | undefined, observed: ObservedStack | undefined, ctx: StackPlanContext, deleteReason: ActionReason): { changes: DraftChange[]; untracked: UntrackedResource[] } {
+export interface StackPlan {
+  readonly changes: DraftChange[];
+  readonly untracked: UntrackedResource[];
+  /** Target groups whose targets stay as they are (targets.ts). */
+  readonly unmanagedTargets: UnmanagedTargets[];
+}
+
+export function planStack(desired: Stack | undefined, observed: ObservedStack | undefined, ctx: StackPlanContext, deleteReason: ActionReason): StackPlan {
   const stackId = desired?.id ?? observed?.id ?? '';
   const { owned, untracked } = observed ? ownedResources(observed, ctx.cluster) : { owned: [], untracked: [] };
   const live = new Map<string, { o: ObservedResource; replaced: boolean }>();
@@ -93,18 +101,17 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
     const e = p ? live.get(key(p.type, p.id)) : undefined;
     return e && !e.replaced ? e.o.status[p!.field as StatusField] : undefined;
   };
-  const registrations = new Map((desired?.extras.targets ?? []).map((t) => [t.targetGroupId, t]));
   const tagCtx = { cluster: ctx.cluster, tagPrefix: desired?.extras.tagPrefix ?? '', stackId, listenerRulesTagging: ctx.gates.ListenerRulesTagging };
 
   const dView = (d: Desired): View => {
     const tags = desiredTags(d, tagCtx);
-    const targets = d.type === 'AWS::ElasticLoadBalancingV2::TargetGroup' ? targetsView(registrations.get(d.id)) : undefined;
-    return viewOf({ ...d, spec: resolveRefs(d.spec, lookup) } as Desired, tags ? sortTags(tags) : undefined, targets);
+    return viewOf({ ...d, spec: resolveRefs(d.spec, lookup) } as Desired, tags ? sortTags(tags) : undefined);
   };
-  const oView = (o: ObservedResource): View =>
-    viewOf(o, sortTags(o.tags), o.type === 'AWS::ElasticLoadBalancingV2::TargetGroup' && o.targets ? sortSet(o.targets.map((t) => clean(t))) : undefined);
+  // Targets are a kind of their own (targets.ts), so a target group's view never shows target churn.
+  const oView = (o: ObservedResource): View => viewOf(o, sortTags(o.tags));
 
   const changes: DraftChange[] = [];
+  const unmanagedTargets: UnmanagedTargets[] = [];
   let lbReplaced = false;
   const create = (d: Desired) => changes.push({ type: d.type, id: d.id, actions: ['create'], after: dView(d), replacePaths: [] });
   const remove = (o: ObservedResource) => changes.push({ type: o.type, id: o.id, actions: ['delete'], before: oView(o), replacePaths: [], reason: deleteReason, arn: o.arn });
@@ -144,6 +151,11 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
       apply({ ...p, observedOnly: [...p.observedOnly, ...os.filter((o) => !underLb(o))] }, lbReplaced);
     } else if (type === 'AWS::ElasticLoadBalancingV2::ListenerRule') {
       planRules(ds, os);
+    } else if (type === 'AWS::ElasticLoadBalancingV2::Target') {
+      // After the target groups: a target's change depends on its target group's (targets.ts).
+      const t = planTargets(stackId, desired?.extras.targets ?? [], changes, owned);
+      changes.push(...t.changes);
+      unmanagedTargets.push(...t.unmanaged);
     } else {
       apply(matchByKey(ds, os, (d) => d.id, (o) => o.id), false);
     }
@@ -170,5 +182,5 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
 
   const used = new Set(changes.filter((c) => c.actions[0] !== 'delete' || c.actions.length > 1).map((c) => key(c.type, c.id)));
   const marked = changes.map((c) => (c.actions.length === 1 && c.actions[0] === 'delete' && used.has(key(c.type, c.id)) ? { ...c, deposed: true } : c));
-  return { changes: orderChanges(marked), untracked };
+  return { changes: orderChanges(marked), untracked, unmanagedTargets };
 }

@@ -28,6 +28,7 @@ export function tagKeyIgnored(type: PlanResourceType, key: string, policy: TagPo
       // listener_manager.go / listener_rule_manager.go ignore external-managed keys only (plus `aws:`).
       return key.startsWith('aws:') || policy.externalManagedTags.includes(key);
     case 'AWS::EC2::SecurityGroupIngress':
+    case 'AWS::ElasticLoadBalancingV2::Target':
     case 'AWS::WAFv2::WebACLAssociation':
     case 'AWS::Shield::Protection':
       return true;

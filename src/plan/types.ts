@@ -22,6 +22,11 @@ export type PlanResourceType =
   | 'AWS::ElasticLoadBalancingV2::ListenerRule'
   /** A node/pod ENI security group rule (cluster-wide, node-sg-rules.ts). */
   | 'AWS::EC2::SecurityGroupIngress'
+  /**
+   * gwlb's own kind (not in LBC's stack): one registered target of a target group, as LBC's
+   * TargetGroupBinding controller registers it (plan/targets.ts). Only created or deleted.
+   */
+  | 'AWS::ElasticLoadBalancingV2::Target'
   | 'AWS::WAFv2::WebACLAssociation'
   | 'AWS::Shield::Protection';
 
@@ -35,6 +40,8 @@ export const TYPE_ORDER: readonly PlanResourceType[] = [
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule',
+  // LBC's TargetGroupBinding synthesizer runs after the rules; its controller then registers targets.
+  'AWS::ElasticLoadBalancingV2::Target',
   'AWS::WAFv2::WebACLAssociation',
   'AWS::Shield::Protection',
 ];
@@ -132,6 +139,18 @@ export interface PlannedStack {
   /** `stand-in`: the input had no metadata.uid, so LB/SG names hash a derived UID (planned stacks only). */
   readonly uid_source?: 'metadata' | 'stand-in';
   readonly uid?: string;
+  /**
+   * Target groups whose targets gwlb cannot compute (no EndpointSlices or Nodes in the input, or
+   * LBC's resolver would fail): their registered targets stay as they are. Absent when none.
+   */
+  readonly unmanaged_targets?: readonly UnmanagedTargets[];
+}
+
+/** A target group whose targets are left as they are, and why. */
+export interface UnmanagedTargets {
+  /** The target group's address. */
+  readonly target_group: string;
+  readonly reason: string;
 }
 
 /** A Service port without a nodePort in the input. */

@@ -12,7 +12,7 @@
  *   the desired spec are not compared; attributes as for LBs (target_group_manager.go).
  * - Listener: SSL policy only when desired sets one; attributes as for LBs (listener_manager.go).
  */
-import type { IPPermission, StackResource, Tags, TargetRegistration } from '../model/stack.js';
+import type { IPPermission, StackResource, Tags } from '../model/stack.js';
 import {
   alignActions,
   attributeMap,
@@ -49,22 +49,10 @@ function healthCheckView(hc: Spec<'AWS::ElasticLoadBalancingV2::TargetGroup'>['h
   return hc ? { ...hc, ...(hc.port !== undefined ? { port: String(hc.port) } : {}) } : undefined;
 }
 
-export function targetsView(reg: TargetRegistration | undefined): View[] | undefined {
-  if (!reg) return undefined;
-  switch (reg.kind) {
-    case 'managed':
-      return sortSet(reg.targets.map((t) => clean({ id: t.id, port: t.port, availabilityZone: t.availabilityZone }) as View));
-    case 'alb':
-      return [{ id: reg.albArn, port: reg.port }];
-    case 'unmanaged':
-      return undefined;
-  }
-}
-
 type Source = Extract<StackResource, { type: PlanResourceType }> | ObservedResource;
 
 /** The view of a spec (desired or observed), with full tags given separately. */
-export function viewOf(r: Source, tags: Tags | undefined, targets?: readonly unknown[]): View {
+export function viewOf(r: Source, tags: Tags | undefined): View {
   let v: View;
   switch (r.type) {
     case 'AWS::EC2::SecurityGroup':
@@ -82,7 +70,7 @@ export function viewOf(r: Source, tags: Tags | undefined, targets?: readonly unk
     }
     case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
       const { tags: _t, healthCheckConfig, targetGroupAttributes, ...rest } = r.spec;
-      v = { ...rest, healthCheckConfig: healthCheckView(healthCheckConfig), targetGroupAttributes: attributeMap(targetGroupAttributes), targets };
+      v = { ...rest, healthCheckConfig: healthCheckView(healthCheckConfig), targetGroupAttributes: attributeMap(targetGroupAttributes) };
       break;
     }
     case 'AWS::ElasticLoadBalancingV2::Listener': {
@@ -152,7 +140,7 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
       return clean({
         ...after,
         ...keep('name', 'port', 'ipAddressType'),
-        ...keepIfUnset('protocolVersion', 'targets'),
+        ...keepIfUnset('protocolVersion'),
         healthCheckConfig: merge(after['healthCheckConfig'], before['healthCheckConfig']),
         targetGroupAttributes: merge(after['targetGroupAttributes'], before['targetGroupAttributes']),
       }) as View;
@@ -166,6 +154,7 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
     case 'AWS::ElasticLoadBalancingV2::ListenerRule':
       return { ...after, actions: alignActions(after['actions'] as View[], (before['actions'] ?? []) as View[]) };
     case 'AWS::EC2::SecurityGroupIngress':
+    case 'AWS::ElasticLoadBalancingV2::Target':
     case 'AWS::WAFv2::WebACLAssociation':
     case 'AWS::Shield::Protection':
       return after;

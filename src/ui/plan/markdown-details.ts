@@ -8,6 +8,7 @@ import { shorten } from '../../diagnostics.js';
 import { makeChalk } from '../color.js';
 import { code, fence, GITHUB_COMMENT_LIMIT, html, linesSize, plural, size } from './markdown-format.js';
 import type { PlanTarget, StackRow } from './markdown-summary.js';
+import { renderChanges } from './targets.js';
 import { renderResourceChange } from './text.js';
 
 /** The smallest room worth a cut block: below it, the block is left out whole. */
@@ -84,7 +85,7 @@ export function detailLines(rows: readonly StackRow[], budget: number, input: Re
   const out: string[] = [];
   let used = 0;
   for (const [i, row] of changed.entries()) {
-    const lines = row.changes.flatMap((rc) => renderResourceChange(rc, plain)).map(diffLine);
+    const lines = renderChanges(row.changes, plain, (rc) => renderResourceChange(rc, plain)).map(diffLine);
     while (lines.at(-1) === '') lines.pop();
     const f = fence(lines);
     // The last block may use the reserve when it fits whole: no note follows it then.

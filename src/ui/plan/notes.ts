@@ -47,6 +47,15 @@ function pendingNodePortNotes(plan: Plan): string[] {
   });
 }
 
+/** Target groups whose targets stay as they are: one note per reason, naming each target group once. */
+function unmanagedTargetNotes(plan: Plan): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const s of plan.stacks) for (const u of s.unmanaged_targets ?? []) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.target_group]);
+  return [...byReason.entries()].map(([reason, tgs]) =>
+    tgs.length === 1 ? `the targets of ${tgs[0]} are left as they are: ${reason}.` : `the targets of ${tgs.length} target groups are left as they are: ${reason}. They are ${tgs.join(', ')}.`,
+  );
+}
+
 function untrackedLine(u: UntrackedResource): string {
   const what = `${u.type} ${u.name ? `${u.name} (${u.arn})` : u.arn}`;
   switch (u.reason) {
@@ -60,7 +69,7 @@ function untrackedLine(u: UntrackedResource): string {
 }
 
 /** What a note is about: the markdown view merges many notes of one kind into one sentence. */
-export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'pending-node-port' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored' | 'node-sg-rules';
+export type PlanNoteKind = 'offline' | 'write-only' | 'stand-in-uid' | 'pending-node-port' | 'unmanaged-targets' | 'orphan' | 'abort' | 'model-failed' | 'untracked' | 'errored' | 'node-sg-rules';
 
 export interface PlanNote {
   readonly severity: 'note' | 'warning' | 'error';
@@ -100,6 +109,7 @@ export function planNoteList(plan: Plan, wording: NoteWording = TEXT_WORDING): P
     if (s.status === 'model-failed') add('warning', 'model-failed', `Gateway ${s.id} is in the input but gwlb builds no model for it (it has errors, or its GatewayClass is missing or not LBC's; see the diagnostics), so its AWS resources are left unchanged, as LBC leaves them.`, s.id);
   }
   for (const text of pendingNodePortNotes(plan)) add('warning', 'pending-node-port', text);
+  for (const text of unmanagedTargetNotes(plan)) add('note', 'unmanaged-targets', text);
   for (const u of plan.untracked) add(u.reason === 'name-collision' ? 'error' : 'warning', 'untracked', untrackedLine(u));
   for (const p of plan.node_security_group_problems ?? []) {
     add('warning', 'node-sg-rules', `Gateway ${p.stack}, target group ${p.target_group}: ${p.error}. LBC's TargetGroupBinding controller stops on this error, so gwlb plans no node security group rules for that target group and revokes no stale ones.`, p.stack);

@@ -8,6 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
 import { planNotes, TEXT_WORDING, type NoteWording } from './notes.js';
+import { isTarget, renderChanges, renderTargetGroup } from './targets.js';
 
 const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
   create: 'create',
@@ -82,6 +83,10 @@ export function renderResourceChange(rc: ResourceChange, chalk: ChalkInstance): 
 function pushResourceChange(out: string[], rc: ResourceChange, chalk: ChalkInstance): void {
   const kind = actionKind(rc.change.actions);
   if (kind === 'no-op') return;
+  if (isTarget(rc)) {
+    for (const line of renderTargetGroup([rc], chalk)) out.push(line);
+    return;
+  }
   const ctx: RenderContext = { chalk, replacePaths: rc.change.replace_paths };
   const { before, after } = sides(rc);
   out.push(...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`);
@@ -108,7 +113,7 @@ export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
     out.push('gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:');
     for (const k of used) out.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
     out.push('', 'gwlb will perform the following actions:', '');
-    for (const rc of plan.resource_changes) pushResourceChange(out, rc, chalk);
+    for (const line of renderChanges(plan.resource_changes, chalk, (rc) => renderResourceChange(rc, chalk))) out.push(line);
     out.push(summaryLine(plan, chalk));
   } else if (plan.errored || abortedStacks(plan).length > 0) {
     out.push(summaryLine(plan, chalk));
