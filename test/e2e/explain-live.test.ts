@@ -55,7 +55,7 @@ describe('explain --from-cluster', () => {
     });
     await patch(c, `${GW}/httproutes/web/status`, { status: { parents: [parent('gateway.k8s.aws/alb', cond('Accepted', 'False', 'NotAllowedByListeners', 'not allowed'))] } });
     await patch(c, `${GW}/httproutes/stale/status`, { status: { parents: [parent('gateway.k8s.aws/alb', cond('Accepted', 'True', 'Accepted'))] } });
-    await patch(c, `${GW}/httproutes/stale`, { spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/older' } }], backendRefs: [{ name: 'web', port: 80 }] }] } });
+    await patch(c, `${GW}/httproutes/stale`, { spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/old/v2' } }], backendRefs: [{ name: 'web', port: 80 }] }] } });
     await patch(c, `${GW}/httproutes/other/status`, { status: { parents: [parent('example.com/other-controller', cond('Accepted', 'True', 'Accepted'))] } });
 
     // The account: an HTTPS Gateway without a certificate, the public subnets untagged, one node stopped.
