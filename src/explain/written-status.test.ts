@@ -62,6 +62,11 @@ describe('the status LBC wrote beside the status gwlb computes', () => {
     expect(findings(gateway('', status))).toEqual(['status-unknown Gateway/web Ready ', 'status-unknown Gateway/web listener http Accepted Listening']);
   });
 
+  it("a Gateway LBC fails: the listener statuses it leaves from before are not compared", () => {
+    const failing = gateway('', PROGRAMMED).replace('spec: {', 'spec: {infrastructure: {parametersRef: {group: gateway.k8s.aws, kind: LoadBalancerConfiguration, name: missing}}, ');
+    expect(findings(failing)).toEqual(['status-differs Gateway/web Accepted Accepted→Invalid']);
+  });
+
   it('differences: a condition, a listener only one side has, a route parent LBC has not written', () => {
     const status = `status: {conditions: [${c('Accepted', 'True', 'ListenersNotValid')}, ${c('Programmed', 'True', 'Programmed')}], listeners: [{name: old, conditions: ${LISTENER}}]}`;
     expect(findings(gateway('', status) + route('status: {parents: []}'))).toEqual([

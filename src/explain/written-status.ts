@@ -51,13 +51,22 @@ function compareConditions(object: ObjectRef, scope: FindingScope, generation: n
 }
 
 /** A Gateway's or ListenerSet's conditions and listeners. */
-function compareWithListeners(object: ObjectRef, generation: number, written: unknown, conditions: readonly Condition[], listeners: readonly { name: string; conditions: readonly Condition[] }[], finalizer?: string): Finding[] {
+function compareWithListeners(
+  object: ObjectRef,
+  generation: number,
+  written: unknown,
+  conditions: readonly Condition[],
+  listeners: readonly { name: string; conditions: readonly Condition[] }[] | undefined,
+  finalizer?: string,
+): Finding[] {
   const writtenConditions = conditionsIn(written);
   if (writtenConditions.every(isApiServerDefault)) {
     // LBC wrote nothing; a finding only when LBC would (not on dry-run or a silent failure).
     return conditions.every(isApiServerDefault) ? [] : [{ kind: 'status-not-written', object, ...(finalizer ? { finalizer } : {}) }];
   }
   const out = compareConditions(object, { at: 'object' }, generation, writtenConditions, conditions);
+  // On its failure paths LBC leaves the listener statuses as they were: nothing to compare them with.
+  if (listeners === undefined) return out;
   const writtenListeners = listenersIn(written);
   for (const l of listeners) {
     const scope: FindingScope = { at: 'listener', name: l.name };
@@ -116,7 +125,7 @@ export function writtenStatusFindings(snapshot: Snapshot, resolution: Resolution
     const s = computed.get(key(refOf(gw)))?.status;
     if (s?.kind !== 'Gateway') continue;
     const finalizer = gw.metadata.finalizers.find((f) => LBC_GATEWAY_FINALIZERS.includes(f));
-    out.push(...compareWithListeners(refOf(gw), gw.metadata.generation, gw.status, s.conditions, s.listeners ?? [], finalizer));
+    out.push(...compareWithListeners(refOf(gw), gw.metadata.generation, gw.status, s.conditions, s.listeners, finalizer));
     for (const set of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) {
       const ss = computed.get(key(refOf(set)))?.status;
       if (ss?.kind === 'ListenerSet') out.push(...compareWithListeners(refOf(set), set.metadata.generation, set.status, ss.conditions, ss.listeners));

@@ -98,6 +98,14 @@ describe('explain --from-cluster', () => {
     expect(r.code).toBe(0);
   });
 
+  it('an AWS endpoint that does not answer: one line, exit 1', async () => {
+    const r = await runCliInProcess(['explain', '--from-cluster', '--kubeconfig', c.kubeconfig, '--endpoint-url', 'http://127.0.0.1:1', '--cluster-name', acct.flags[3]!]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gwlb explain: .*127\.0\.0\.1:1/);
+  });
+
   it('--offline compares statuses only, taking Programmed from what LBC wrote', async () => {
     const r = await runCliInProcess(['explain', '--offline', '--from-cluster', '--kubeconfig', c.kubeconfig, '--cluster-name', acct.flags[3]!]);
     expect(r.code).toBe(0);
