@@ -67,6 +67,12 @@ describe('the status LBC wrote beside the status gwlb computes', () => {
     expect(findings(failing)).toEqual(['status-differs Gateway/web Accepted Accepted→Invalid']);
   });
 
+  it('a ListenerSet: its conditions and listeners are compared like a Gateway\'s', () => {
+    const gw = gateway().replace('spec: {', 'spec: {allowedListeners: {namespaces: {from: Same}}, ');
+    const set = `\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: {name: extra, namespace: ns}\nspec: {parentRef: {name: web}, listeners: [{name: alt, port: 8080, protocol: HTTP}]}\nstatus: {conditions: [${c('Accepted', 'True', 'Accepted')}, ${c('Programmed', 'False', 'Pending')}], listeners: [{name: alt, conditions: ${LISTENER}}]}\n`;
+    expect(findings(gw + set)).toEqual(['status-differs ListenerSet/extra Programmed Pending→Programmed']);
+  });
+
   it('differences: a condition, a listener only one side has, a route parent LBC has not written', () => {
     const status = `status: {conditions: [${c('Accepted', 'True', 'ListenersNotValid')}, ${c('Programmed', 'True', 'Programmed')}], listeners: [{name: old, conditions: ${LISTENER}}]}`;
     expect(findings(gateway('', status) + route('status: {parents: []}'))).toEqual([
