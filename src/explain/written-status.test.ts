@@ -21,7 +21,7 @@ const parent = (controller: string, accepted: string) => `status: {parents: [{pa
 
 /** The findings as `kind scope` lines: what each case is about. */
 function findings(yaml: string): string[] {
-  const { snapshot } = load(ALB_CLASS + service('s') + yaml);
+  const { snapshot } = load(ALB_CLASS.replace(/metadata: \{name: (alb|nlb)\}/g, 'metadata: {name: $1, finalizers: [gateway.k8s.aws/gatewayclass]}') + service('s') + yaml);
   const resolution = resolve(snapshot, { controllerNames: DEFAULT_CONTROLLER_NAMES, listenerSets: true, loadBalancerStates: writtenLoadBalancerStates(snapshot) });
   return writtenStatusFindings(snapshot, resolution, DEFAULT_CONTROLLER_NAMES).map((f) => {
     const scope = 'scope' in f ? (f.scope.at === 'object' ? '' : f.scope.at === 'listener' ? ` listener ${f.scope.name}` : ` ${f.scope.parent}`) : '';
@@ -43,6 +43,12 @@ describe('the status LBC wrote beside the status gwlb computes', () => {
   it('only the API server defaults (Waiting for controller) count as not written', () => {
     const defaults = 'status: {conditions: [{type: Accepted, status: Unknown, reason: Pending, message: Waiting for controller}, {type: Programmed, status: Unknown, reason: Pending, message: Waiting for controller}]}';
     expect(findings(gateway('', defaults))).toEqual(['status-not-written Gateway/web no finalizer']);
+  });
+
+  it('a GatewayClass LBC never processed (no finalizer, no Accepted from LBC): said once, on the class', () => {
+    const { snapshot } = load(ALB_CLASS + gateway());
+    const resolution = resolve(snapshot, { controllerNames: DEFAULT_CONTROLLER_NAMES, listenerSets: true, loadBalancerStates: writtenLoadBalancerStates(snapshot) });
+    expect(writtenStatusFindings(snapshot, resolution, DEFAULT_CONTROLLER_NAMES)).toEqual([{ kind: 'status-not-written', object: { kind: 'GatewayClass', namespace: '', name: 'alb' } }]);
   });
 
   it('dry-run: LBC writes no Gateway status, so its absence is no finding', () => {

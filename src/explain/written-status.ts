@@ -14,6 +14,8 @@ import { lbcWrites } from './lbc-vocabulary.js';
 
 /** LBC's Gateway finalizers (pkg/shared_constants/finalizers.go `ALBGatewayFinalizer`, `NLBGatewayFinalizer`). */
 export const LBC_GATEWAY_FINALIZERS: readonly string[] = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
+/** pkg/shared_constants/finalizers.go `GatewayClassFinalizer`, added by gateway_class_controller.go. */
+const LBC_CLASS_FINALIZER = 'gateway.k8s.aws/gatewayclass';
 
 const key = (r: ObjectRef) => `${r.kind}/${r.namespace}/${r.name}`;
 
@@ -120,6 +122,12 @@ function compareRoute(object: ObjectRef, namespace: string, generation: number, 
 export function writtenStatusFindings(snapshot: Snapshot, resolution: Resolution, controllerNames: ControllerNames): Finding[] {
   const computed = new Map<string, ObjectStatus>(resolution.statuses.map((s) => [key(s.object), s]));
   const out: Finding[] = [];
+  // A class LBC has processed carries its finalizer (and Accepted from LBC): without either, LBC is
+  // not running, so every Gateway of the class lacks status for one cause, said once here.
+  const classes = new Map(resolution.gateways.map((g) => [g.gatewayClass.metadata.name, g.gatewayClass]));
+  for (const gc of classes.values()) {
+    if (!gc.metadata.finalizers.includes(LBC_CLASS_FINALIZER) && conditionsIn(gc.status).every(isApiServerDefault)) out.push({ kind: 'status-not-written', object: refOf(gc) });
+  }
   for (const g of resolution.gateways) {
     const gw = g.gateway;
     const s = computed.get(key(refOf(gw)))?.status;
