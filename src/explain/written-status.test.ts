@@ -21,7 +21,7 @@ const parent = (controller: string, accepted: string) => `status: {parents: [{pa
 
 /** The findings as `kind scope` lines: what each case is about. */
 function findings(yaml: string): string[] {
-  const { snapshot } = load(ALB_CLASS + service('s') + yaml);
+  const { snapshot } = load(ALB_CLASS.replace(/metadata: \{name: (alb|nlb)\}/g, 'metadata: {name: $1, finalizers: [gateway.k8s.aws/gatewayclass]}') + service('s') + yaml);
   const resolution = resolve(snapshot, { controllerNames: DEFAULT_CONTROLLER_NAMES, listenerSets: true, loadBalancerStates: writtenLoadBalancerStates(snapshot) });
   return writtenStatusFindings(snapshot, resolution, DEFAULT_CONTROLLER_NAMES).map((f) => {
     const scope = 'scope' in f ? (f.scope.at === 'object' ? '' : f.scope.at === 'listener' ? ` listener ${f.scope.name}` : ` ${f.scope.parent}`) : '';
@@ -45,6 +45,12 @@ describe('the status LBC wrote beside the status gwlb computes', () => {
     expect(findings(gateway('', defaults))).toEqual(['status-not-written Gateway/web no finalizer']);
   });
 
+  it('a GatewayClass LBC never processed (no finalizer, no Accepted from LBC): said once, on the class', () => {
+    const { snapshot } = load(ALB_CLASS + gateway());
+    const resolution = resolve(snapshot, { controllerNames: DEFAULT_CONTROLLER_NAMES, listenerSets: true, loadBalancerStates: writtenLoadBalancerStates(snapshot) });
+    expect(writtenStatusFindings(snapshot, resolution, DEFAULT_CONTROLLER_NAMES)).toEqual([{ kind: 'status-not-written', object: { kind: 'GatewayClass', namespace: '', name: 'alb' } }]);
+  });
+
   it('dry-run: LBC writes no Gateway status, so its absence is no finding', () => {
     expect(findings(gateway(', annotations: {gateway.k8s.aws/dry-run: "true"}', ''))).toEqual([]);
   });
@@ -60,6 +66,17 @@ describe('the status LBC wrote beside the status gwlb computes', () => {
   it('a condition type or reason LBC v3.5.0 never writes', () => {
     const status = `status: {conditions: [${c('Accepted', 'True', 'Accepted')}, ${c('Programmed', 'True', 'Programmed')}, ${c('Ready', 'True', 'Ready')}], listeners: [{name: http, conditions: [${c('Conflicted', 'False', 'NoConflicts')}, ${c('Accepted', 'True', 'Listening')}, ${c('ResolvedRefs', 'True', 'ResolvedRefs')}, ${c('Programmed', 'True', 'Programmed')}]}]}`;
     expect(findings(gateway('', status))).toEqual(['status-unknown Gateway/web Ready ', 'status-unknown Gateway/web listener http Accepted Listening']);
+  });
+
+  it("a Gateway LBC fails: the listener statuses it leaves from before are not compared", () => {
+    const failing = gateway('', PROGRAMMED).replace('spec: {', 'spec: {infrastructure: {parametersRef: {group: gateway.k8s.aws, kind: LoadBalancerConfiguration, name: missing}}, ');
+    expect(findings(failing)).toEqual(['status-differs Gateway/web Accepted Accepted→Invalid']);
+  });
+
+  it('a ListenerSet: its conditions and listeners are compared like a Gateway\'s', () => {
+    const gw = gateway().replace('spec: {', 'spec: {allowedListeners: {namespaces: {from: Same}}, ');
+    const set = `\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: {name: extra, namespace: ns}\nspec: {parentRef: {name: web}, listeners: [{name: alt, port: 8080, protocol: HTTP}]}\nstatus: {conditions: [${c('Accepted', 'True', 'Accepted')}, ${c('Programmed', 'False', 'Pending')}], listeners: [{name: alt, conditions: ${LISTENER}}]}\n`;
+    expect(findings(gw + set)).toEqual(['status-differs ListenerSet/extra Programmed Pending→Programmed']);
   });
 
   it('differences: a condition, a listener only one side has, a route parent LBC has not written', () => {

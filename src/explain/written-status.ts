@@ -14,6 +14,8 @@ import { lbcWrites } from './lbc-vocabulary.js';
 
 /** LBC's Gateway finalizers (pkg/shared_constants/finalizers.go `ALBGatewayFinalizer`, `NLBGatewayFinalizer`). */
 export const LBC_GATEWAY_FINALIZERS: readonly string[] = ['gateway.k8s.aws/alb', 'gateway.k8s.aws/nlb'];
+/** pkg/shared_constants/finalizers.go `GatewayClassFinalizer`, added by gateway_class_controller.go. */
+const LBC_CLASS_FINALIZER = 'gateway.k8s.aws/gatewayclass';
 
 const key = (r: ObjectRef) => `${r.kind}/${r.namespace}/${r.name}`;
 
@@ -51,13 +53,22 @@ function compareConditions(object: ObjectRef, scope: FindingScope, generation: n
 }
 
 /** A Gateway's or ListenerSet's conditions and listeners. */
-function compareWithListeners(object: ObjectRef, generation: number, written: unknown, conditions: readonly Condition[], listeners: readonly { name: string; conditions: readonly Condition[] }[], finalizer?: string): Finding[] {
+function compareWithListeners(
+  object: ObjectRef,
+  generation: number,
+  written: unknown,
+  conditions: readonly Condition[],
+  listeners: readonly { name: string; conditions: readonly Condition[] }[] | undefined,
+  finalizer?: string,
+): Finding[] {
   const writtenConditions = conditionsIn(written);
   if (writtenConditions.every(isApiServerDefault)) {
     // LBC wrote nothing; a finding only when LBC would (not on dry-run or a silent failure).
     return conditions.every(isApiServerDefault) ? [] : [{ kind: 'status-not-written', object, ...(finalizer ? { finalizer } : {}) }];
   }
   const out = compareConditions(object, { at: 'object' }, generation, writtenConditions, conditions);
+  // On its failure paths LBC leaves the listener statuses as they were: nothing to compare them with.
+  if (listeners === undefined) return out;
   const writtenListeners = listenersIn(written);
   for (const l of listeners) {
     const scope: FindingScope = { at: 'listener', name: l.name };
@@ -111,12 +122,18 @@ function compareRoute(object: ObjectRef, namespace: string, generation: number, 
 export function writtenStatusFindings(snapshot: Snapshot, resolution: Resolution, controllerNames: ControllerNames): Finding[] {
   const computed = new Map<string, ObjectStatus>(resolution.statuses.map((s) => [key(s.object), s]));
   const out: Finding[] = [];
+  // A class LBC has processed carries its finalizer (and Accepted from LBC): without either, LBC is
+  // not running, so every Gateway of the class lacks status for one cause, said once here.
+  const classes = new Map(resolution.gateways.map((g) => [g.gatewayClass.metadata.name, g.gatewayClass]));
+  for (const gc of classes.values()) {
+    if (!gc.metadata.finalizers.includes(LBC_CLASS_FINALIZER) && conditionsIn(gc.status).every(isApiServerDefault)) out.push({ kind: 'status-not-written', object: refOf(gc) });
+  }
   for (const g of resolution.gateways) {
     const gw = g.gateway;
     const s = computed.get(key(refOf(gw)))?.status;
     if (s?.kind !== 'Gateway') continue;
     const finalizer = gw.metadata.finalizers.find((f) => LBC_GATEWAY_FINALIZERS.includes(f));
-    out.push(...compareWithListeners(refOf(gw), gw.metadata.generation, gw.status, s.conditions, s.listeners ?? [], finalizer));
+    out.push(...compareWithListeners(refOf(gw), gw.metadata.generation, gw.status, s.conditions, s.listeners, finalizer));
     for (const set of [...g.acceptedListenerSets, ...g.rejectedListenerSets]) {
       const ss = computed.get(key(refOf(set)))?.status;
       if (ss?.kind === 'ListenerSet') out.push(...compareWithListeners(refOf(set), set.metadata.generation, set.status, ss.conditions, ss.listeners));

@@ -55,7 +55,7 @@ describe('explain --from-cluster', () => {
     });
     await patch(c, `${GW}/httproutes/web/status`, { status: { parents: [parent('gateway.k8s.aws/alb', cond('Accepted', 'False', 'NotAllowedByListeners', 'not allowed'))] } });
     await patch(c, `${GW}/httproutes/stale/status`, { status: { parents: [parent('gateway.k8s.aws/alb', cond('Accepted', 'True', 'Accepted'))] } });
-    await patch(c, `${GW}/httproutes/stale`, { spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/older' } }], backendRefs: [{ name: 'web', port: 80 }] }] } });
+    await patch(c, `${GW}/httproutes/stale`, { spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/old/v2' } }], backendRefs: [{ name: 'web', port: 80 }] }] } });
     await patch(c, `${GW}/httproutes/other/status`, { status: { parents: [parent('example.com/other-controller', cond('Accepted', 'True', 'Accepted'))] } });
 
     // The account: an HTTPS Gateway without a certificate, the public subnets untagged, one node stopped.
@@ -96,6 +96,14 @@ describe('explain --from-cluster', () => {
     const r = await runCliInProcess(['explain', 'gateway/default/web', '--detailed-exitcode', '--offline', '--from-cluster', '--kubeconfig', c.kubeconfig, '--cluster-name', acct.flags[3]!]);
     expect(r.stdout).toBe("No findings (AWS not read: --offline): LBC's status matches gwlb's, and every Gateway, listener and route is programmed.\n");
     expect(r.code).toBe(0);
+  });
+
+  it('an AWS endpoint that does not answer: one line, exit 1', async () => {
+    const r = await runCliInProcess(['explain', '--from-cluster', '--kubeconfig', c.kubeconfig, '--endpoint-url', 'http://127.0.0.1:1', '--cluster-name', acct.flags[3]!]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gwlb explain: .*127\.0\.0\.1:1/);
   });
 
   it('--offline compares statuses only, taking Programmed from what LBC wrote', async () => {

@@ -45,6 +45,8 @@ export function describeFinding(f: Finding): DescribedFinding {
     case 'status-not-written':
       if (f.object.kind === 'Gateway' && f.finalizer)
         return { code: 'GWLB402', severity: 'error', message: `LBC took this Gateway (finalizer ${f.finalizer}) but wrote no status: its reconcile fails before the status update`, fix: `read the Gateway's events (kubectl describe gateway -n ${f.object.namespace} ${f.object.name}) and LBC's log for this Gateway` };
+      if (f.object.kind === 'GatewayClass')
+        return { code: 'GWLB401', severity: 'error', message: 'LBC has not processed this GatewayClass: no gateway.k8s.aws/gatewayclass finalizer and no Accepted condition from LBC', fix: LBC_RUNNING };
       return { code: 'GWLB401', severity: 'error', message: f.object.kind === 'Gateway' ? 'no status from LBC and no LBC finalizer: LBC has not seen this Gateway' : 'no status from LBC: LBC has not written this object\'s status', fix: LBC_RUNNING };
     case 'status-other-controller':
       return { code: 'GWLB403', severity: 'error', message: `status.parents holds entries only from ${f.controllers.join(', ')}, none from LBC`, fix: `another controller serves this route's parents; ${LBC_RUNNING}` };
