@@ -2,7 +2,9 @@
  * What starts a watch round, and the seam every trigger source plugs into. The loop does not know
  * where triggers come from: the file watcher (file-watch.ts), the AWS resync timer (resync.ts) and,
  * for `--from-cluster`, the Kubernetes list-then-watch client (kube-watch.ts) are all
- * `TriggerSource`s, started with the function they call for each trigger.
+ * `TriggerSource`s, started with the function they call for each trigger; a source written as
+ * an async generator plugs in through `iterableSource`. (run.ts takes extra sources and the
+ * function that reads a round's input, so a cluster source needs no change to the loop.)
  */
 
 export type Trigger =
@@ -23,6 +25,32 @@ export type TriggerKind = Trigger['kind'];
 export interface TriggerSource {
   /** Starts emitting through `emit`; the returned function stops it (closes watchers, timers). */
   start(emit: (trigger: Trigger) => void): () => void;
+}
+
+/**
+ * A source from an async iterable of triggers (a cluster watch written as a generator): each
+ * value is emitted as it comes; stopping ends the iteration (`return()` on the iterator, which
+ * runs the generator's `finally`). An iterator that throws ends the source; the error is passed
+ * to `onError`, since a source that stops silently would leave the loop blind.
+ */
+export function iterableSource(iterable: AsyncIterable<Trigger>, onError: (err: unknown) => void = () => {}): TriggerSource {
+  return {
+    start(emit) {
+      const it = iterable[Symbol.asyncIterator]();
+      let stopped = false;
+      void (async () => {
+        try {
+          for (let r = await it.next(); !r.done && !stopped; r = await it.next()) emit(r.value);
+        } catch (err) {
+          if (!stopped) onError(err);
+        }
+      })();
+      return () => {
+        stopped = true;
+        void it.return?.(undefined)?.catch(() => {});
+      };
+    },
+  };
 }
 
 /**

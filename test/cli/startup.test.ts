@@ -46,6 +46,7 @@ describe('start-up: commands load only what they use', () => {
     ['gwlb explain', ['explain', '-f', 'examples/alb-http-https']],
     ['gwlb model', ['model', '-f', 'examples/nlb-tcp']],
     ['gwlb apply without input', ['apply']],
+    ['gwlb watch without input', ['watch']],
   ])('%s loads neither the AWS SDK nor React', (_name, args) => {
     const r = packagesLoaded(args);
     expect(r.packages.has('commander')).toBe(true);
@@ -89,7 +90,7 @@ describe('commandsNeeded', () => {
   });
 
   it('help, no command, an unknown command or option: all of them, for commander to list or suggest', () => {
-    expect(all).toEqual(['validate', 'explain', 'model', 'plan', 'show', 'apply', 'destroy', 'emulator']);
+    expect(all).toEqual(['validate', 'explain', 'model', 'plan', 'show', 'apply', 'destroy', 'watch', 'emulator']);
     for (const args of [['--help'], ['help', 'plan'], ['valdate'], ['--no-color', 'validate']]) expect(commandsNeeded(args), args.join(' ')).toEqual(all);
   });
 });

@@ -3,8 +3,9 @@
  * process and its signals are the point) against an emulator in this process. One watch sees an
  * edit (saved as editors save: a new file renamed over the old), an added and a deleted manifest,
  * and a hand-made drift on an owned listener; each makes one round whose apply converges (the
- * next round plans no changes). Then SIGTERM lands mid-apply: the call in flight finishes, no
- * other starts, the watch exits 143; a new `watch --once --apply` converges.
+ * next round plans no changes). A round that cannot read AWS plans nothing and is retried.
+ * Then SIGTERM lands mid-apply: the call in flight finishes, no other starts, the watch exits
+ * 143; a new `watch --once --apply` converges.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
@@ -145,7 +146,8 @@ describe('gwlb watch --apply on files', () => {
       expect(deleted.plan.changes.filter((c) => c.action === 'delete').map((c) => c.address)).toEqual(added.plan.changes.filter((c) => c.action === 'create').map((c) => c.address).reverse());
       // Each change made exactly one round with one plan; each apply was verified by a plan with
       // no changes (apply_done.matches), and the next round, the resync's, plans none either.
-      expect([edited.round, added.round, deleted.round]).toEqual([edited.round, edited.round + 1, edited.round + 2]);
+      const fileRounds = w.events.filter((e) => 'type' in e && e.type === 'round_started' && e.trigger.kind === 'files').map((e) => ('round' in e ? e.round : 0));
+      expect(fileRounds).toEqual([edited.round, added.round, deleted.round]);
       for (const r of [edited.round, added.round, deleted.round]) expect(roundEvents(w, r).filter((e) => e.type === 'plan')).toHaveLength(1);
       const resync = await w.next('round_started', deleted.next);
       expect(resync.event.trigger).toEqual({ kind: 'resync' });
@@ -163,6 +165,19 @@ describe('gwlb watch --apply on files', () => {
       expect(repaired.event).toMatchObject({ matches: true, failed: 0 });
       const after = await acct.elbv2.send(new DescribeListenersCommand({ ListenerArns: [l80.ListenerArn!] }));
       expect(after.Listeners![0]!.DefaultActions![0]!.FixedResponseConfig?.StatusCode).not.toBe('503');
+
+      // AWS cannot be read: the round reports it and plans nothing (no deletion for what it could
+      // not see); the retry a second later plans no changes.
+      acct.emu.controls.addFailure({ action: 'DescribeLoadBalancers', error: { kind: 'error', code: 'AccessDenied', message: 'not now', status: 403 } });
+      const beforeFailure = w.events.length;
+      writeFileSync(routes, readFileSync(routes, 'utf8'));
+      const failed = await w.next('error', beforeFailure, (e) => e.phase === 'read');
+      expect(failed.event).toMatchObject({ retry_in_ms: 1000 });
+      expect(failed.event.message).toContain('AccessDenied');
+      expect(roundEvents(w, failed.event.round).filter((e) => e.type === 'plan')).toEqual([]);
+      // The next round (the retry, or a resync that came first) sees everything still there.
+      const retry = await w.next('round_started', failed.index);
+      expect((await w.next('plan', retry.index)).event.has_changes).toBe(false);
 
       // SIGTERM while an apply runs: the create in flight finishes, the rule is not started.
       acct.emu.controls.setLatency({ perAction: { CreateTargetGroup: 800, CreateRule: 800 } });

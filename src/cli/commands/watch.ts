@@ -15,7 +15,7 @@ import type { AwsTarget } from '../../aws/clients.js';
 import { AwsSetupError } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
 import { renderDiagnostics } from '../../ui/diagnostics.js';
-import { wantsProgressView } from '../../ui/apply/reporter.js';
+import { wantsProgressView } from '../../ui/apply/progress-wanted.js';
 import { INTERRUPT_TEXT } from '../../ui/apply/text.js';
 import { jsonSink, lineSink } from '../../ui/watch/lines.js';
 import { offlineApplyText, resyncDurationText, stdinWatchText } from '../../ui/watch/text.js';
