@@ -16,6 +16,7 @@
  * failed read is never absent"). Secrets are never listed or watched: snapshot() GETs the ones
  * ListenerRuleConfigurations name, each time.
  */
+import { setMaxListeners } from 'node:events';
 import type { Diagnostic } from '../diagnostics.js';
 import type { KubeClient } from '../source/cluster/client.js';
 import { discover } from '../source/cluster/discovery.js';
@@ -93,6 +94,8 @@ export async function startClusterWatch(opts: ClusterWatchOptions): Promise<Clus
   if (served.length === 0) allSynced();
 
   const abort = new AbortController();
+  // Every kind's loop waits on it (sleeps and open requests): more listeners than Node's default 10.
+  setMaxListeners(0, abort.signal);
   const loops = caches.map((cache) =>
     runKind({
       client: opts.client,
