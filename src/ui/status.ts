@@ -26,5 +26,5 @@ export function statusFailedText(failed: readonly { object: ObjectRef; message: 
 }
 
 export function statusSkippedAfterFailureText(): string {
-  return 'Status: not written, because the apply did not finish cleanly; the next apply writes it.\n';
+  return 'Status: not written, because the apply was cancelled or interrupted; the next apply writes it.\n';
 }

@@ -140,3 +140,32 @@ describe('status write-back after apply --from-cluster', () => {
     expect(gw.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionTimestamp: expect.any(String) });
   });
 });
+
+describe('status after an apply that failed', () => {
+  let c: Cluster;
+  let acct: Account;
+  beforeAll(async () => {
+    c = await startCluster();
+    acct = await sandboxAccount();
+    await createFrom(c.kube, 'examples/alb-http-https');
+  });
+  afterAll(async () => {
+    await acct?.close();
+    await c?.kube.close();
+  });
+
+  it("a deploy error gets LBC's Accepted=False/Invalid with its static message, and no addresses", async () => {
+    acct.emu.controls.addFailure({ action: 'elbv2:CreateRule', times: 100, error: { kind: 'error', code: 'ValidationError', message: 'injected', status: 400 } });
+    const applied = await runCliInProcess(['apply', '--auto-approve', '--from-cluster', '--kubeconfig', c.kubeconfig, ...acct.flags]);
+    expect(applied.code).toBe(1);
+    // Route statuses come from the loader, before the deploy (as LBC's): they are written too.
+    expect(applied.stdout).toContain('Status written to 3 objects: Gateway example-ns/my-alb-gateway, HTTPRoute');
+    const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { status: { conditions: { type: string; status: string; reason: string; message: string }[]; addresses?: unknown } };
+    // Programmed is the CRD's default on a real API server (this one does not default status).
+    expect(gw.status.conditions.map((x) => [x.type, x.status, x.reason, x.message])).toEqual([
+      ['Accepted', 'False', 'Invalid', 'Check Gateway Events for more information.'],
+      ['Programmed', 'Unknown', 'Pending', 'Waiting for controller'],
+    ]);
+    expect(gw.status.addresses).toBeUndefined();
+  });
+});
