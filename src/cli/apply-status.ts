@@ -6,7 +6,8 @@
 import type { AwsSession } from '../aws/session.js';
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
-import { statusFailedText, statusWrittenText, stillProvisioningText, provisioningWaitText } from '../ui/status.js';
+import { lbcFinalizerLeftText, statusFailedText, statusWrittenText, stillProvisioningText, provisioningWaitText } from '../ui/status.js';
+import { lbcManaged } from './lbc-managed.js';
 import type { DesiredState } from './pipeline.js';
 import type { LoadBalancerState, Resolution } from '../resolve/types.js';
 import { withBuildFailures } from '../resolve/statuses.js';
@@ -87,6 +88,10 @@ export async function writeStatusAfterApply(input: ApplyStatusInput): Promise<vo
     },
   });
   input.say(statusWrittenText(written));
+  // With --take-over, a deleting Gateway LBC's finalizer holds stays until someone removes it.
+  const deleting = input.desired.snapshot.gateways.filter((g) => g.metadata.deletionTimestamp !== undefined && (input.gateway === undefined || input.gateway === nsName(g)));
+  const held = input.takeOver ? lbcManaged(deleting).filter((m) => !failed.has(m.gateway)) : [];
+  if (held.length > 0) input.say(lbcFinalizerLeftText(held));
   if (last.provisioning.length > 0 && last.failed.length === 0) input.say(stillProvisioningText(last.provisioning, Math.round(maxWaitMs / 1000)));
   if (last.failed.length > 0) input.fail(statusFailedText(last.failed));
 }

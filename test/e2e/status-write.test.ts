@@ -125,19 +125,20 @@ describe('status write-back after apply --from-cluster', () => {
     }
   });
 
-  it('a Gateway marked for deletion: its stack is deleted, no status is written, and the other finalizer stays (gwlb adds and removes none)', async () => {
-    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['example.com/hold'] } }) });
+  it('a Gateway marked for deletion, held by LBC’s finalizer, with --take-over: its stack is deleted, no status is written, the finalizer stays (gwlb adds and removes none) and apply says how to remove it', async () => {
+    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['gateway.k8s.aws/alb'] } }) });
     expect(hold.status).toBe(200);
     expect((await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'DELETE' })).status).toBe(202);
     c.kube.faults.clearRequests();
-    const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+    const applied = await runCliInProcess(['apply', '--auto-approve', '--take-over', ...from()]);
     expect(applied.stderr).not.toMatch(/gwlb apply:/);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/Resources: 0 added, 0 changed, \d+ destroyed/);
+    expect(applied.stdout).toContain("LBC's finalizer gateway.k8s.aws/alb still holds it; gwlb adds and removes no finalizer. If LBC no longer runs: kubectl patch gateway my-alb-gateway -n example-ns");
     expect((await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
     expect(statusPatches(c)).toEqual([]);
     const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { metadata: { finalizers: string[]; deletionTimestamp?: string } };
-    expect(gw.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionTimestamp: expect.any(String) });
+    expect(gw.metadata).toMatchObject({ finalizers: ['gateway.k8s.aws/alb'], deletionTimestamp: expect.any(String) });
   });
 });
 
