@@ -6,9 +6,13 @@
 import type { AwsSession } from '../aws/session.js';
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
-import { statusFailedText, statusWrittenText, stillProvisioningText, provisioningWaitText } from '../ui/status.js';
+import { lbcFinalizerLeftText, statusFailedText, statusWrittenText, stillProvisioningText, provisioningWaitText } from '../ui/status.js';
+import { lbcManaged } from './lbc-managed.js';
 import type { DesiredState } from './pipeline.js';
-import type { LoadBalancerState, ObjectStatus } from '../resolve/types.js';
+import type { LoadBalancerState, Resolution } from '../resolve/types.js';
+import { withBuildFailures } from '../resolve/statuses.js';
+import { workByStack } from '../apply/steps.js';
+import { abortedStacks, refusedStacks, type Plan } from '../plan/index.js';
 import type { GwlbSettings } from './settings.js';
 import { notActingFor, writeStatusUntilProgrammed, type ActingScope, type StatusRoundInput } from './status-writeback.js';
 import { nsName } from '../source/kube.js';
@@ -21,8 +25,10 @@ export interface ApplyStatusInput {
   readonly settings: GwlbSettings;
   /** The desired state apply planned from. */
   readonly desired: Pick<DesiredState, 'snapshot' | 'resolution'>;
-  /** The same desired state with load balancer states folded in. */
-  readonly statusesFor: (states: ReadonlyMap<string, LoadBalancerState>) => Promise<readonly ObjectStatus[]>;
+  /** The same desired state's resolution with load balancer states folded in. */
+  readonly resolutionFor: (states: ReadonlyMap<string, LoadBalancerState>) => Promise<Resolution>;
+  /** Gateways (`ns/name`) whose deploy failed: LBC's failure status for them (deployFailedStacks). */
+  readonly failedStacks?: ReadonlySet<string>;
   readonly takeOver: boolean;
   readonly gateway?: string;
   readonly say: (text: string) => void;
@@ -54,10 +60,24 @@ export function actingStatusRound(args: {
   };
 }
 
+/**
+ * After an apply that ran but failed, the Gateways whose stacks still differ (a failed call) or
+ * were aborted (ownership): LBC records `Accepted=False/Invalid` with a static message for a
+ * deploy error (gateway_controller.go `handleReconcileError`). Refused stacks (waiting for a
+ * nodePort) are gwlb's own hold, not a deploy error.
+ */
+export function deployFailedStacks(after: Pick<Plan, 'stacks' | 'resource_changes' | 'write_only_resent'>): Set<string> {
+  const refused = new Set(refusedStacks(after).map((s) => s.id));
+  const failed = [...[...workByStack(after)].filter(([, w]) => w.changes.length > 0).map(([id]) => id), ...abortedStacks(after).map((s) => s.id)];
+  return new Set(failed.filter((id) => !refused.has(id)));
+}
+
 export async function writeStatusAfterApply(input: ApplyStatusInput): Promise<void> {
   const client = await connectKube(input.kube);
+  const failed = input.failedStacks ?? new Set<string>();
+  const statusesFor = async (states: ReadonlyMap<string, LoadBalancerState>) => withBuildFailures(await input.resolutionFor(states), failed).statuses;
   const scope: ActingScope = { takeOver: input.takeOver, ...(input.gateway !== undefined ? { gateway: input.gateway } : {}) };
-  const round = actingStatusRound({ client, session: input.session, settings: input.settings, desired: input.desired, statusesFor: input.statusesFor, scope });
+  const round = actingStatusRound({ client, session: input.session, settings: input.settings, desired: input.desired, statusesFor, scope });
   let announced = false;
   const maxWaitMs = input.maxWaitMs ?? APPLY_WAIT_MS;
   const { written, last } = await writeStatusUntilProgrammed(round, {
@@ -68,6 +88,10 @@ export async function writeStatusAfterApply(input: ApplyStatusInput): Promise<vo
     },
   });
   input.say(statusWrittenText(written));
+  // With --take-over, a deleting Gateway LBC's finalizer holds stays until someone removes it.
+  const deleting = input.desired.snapshot.gateways.filter((g) => g.metadata.deletionTimestamp !== undefined && (input.gateway === undefined || input.gateway === nsName(g)));
+  const held = input.takeOver ? lbcManaged(deleting).filter((m) => !failed.has(m.gateway)) : [];
+  if (held.length > 0) input.say(lbcFinalizerLeftText(held));
   if (last.provisioning.length > 0 && last.failed.length === 0) input.say(stillProvisioningText(last.provisioning, Math.round(maxWaitMs / 1000)));
   if (last.failed.length > 0) input.fail(statusFailedText(last.failed));
 }

@@ -26,5 +26,14 @@ export function statusFailedText(failed: readonly { object: ObjectRef; message: 
 }
 
 export function statusSkippedAfterFailureText(): string {
-  return 'Status: not written, because the apply did not finish cleanly; the next apply writes it.\n';
+  return 'Status: not written, because the apply was cancelled or interrupted; the next apply writes it.\n';
+}
+
+export function lbcFinalizerLeftText(held: readonly { gateway: string; finalizer: string }[]): string {
+  return held
+    .map(({ gateway, finalizer }) => {
+      const [ns, name] = gateway.split('/');
+      return `Gateway ${gateway} is being deleted and its stack is gone, but LBC's finalizer ${finalizer} still holds it; gwlb adds and removes no finalizer. If LBC no longer runs: kubectl patch gateway ${name} -n ${ns} --type=json -p '[{"op":"remove","path":"/metadata/finalizers"}]' (removes every finalizer on it)\n`;
+    })
+    .join('');
 }

@@ -125,18 +125,48 @@ describe('status write-back after apply --from-cluster', () => {
     }
   });
 
-  it('a Gateway marked for deletion: its stack is deleted, no status is written, and the other finalizer stays (gwlb adds and removes none)', async () => {
-    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['example.com/hold'] } }) });
+  it('a Gateway marked for deletion, held by LBC’s finalizer, with --take-over: its stack is deleted, no status is written, the finalizer stays (gwlb adds and removes none) and apply says how to remove it', async () => {
+    const hold = await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { finalizers: ['gateway.k8s.aws/alb'] } }) });
     expect(hold.status).toBe(200);
     expect((await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`, { method: 'DELETE' })).status).toBe(202);
     c.kube.faults.clearRequests();
-    const applied = await runCliInProcess(['apply', '--auto-approve', ...from()]);
+    const applied = await runCliInProcess(['apply', '--auto-approve', '--take-over', ...from()]);
     expect(applied.stderr).not.toMatch(/gwlb apply:/);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/Resources: 0 added, 0 changed, \d+ destroyed/);
+    expect(applied.stdout).toContain("LBC's finalizer gateway.k8s.aws/alb still holds it; gwlb adds and removes no finalizer. If LBC no longer runs: kubectl patch gateway my-alb-gateway -n example-ns");
     expect((await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers).toEqual([]);
     expect(statusPatches(c)).toEqual([]);
     const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { metadata: { finalizers: string[]; deletionTimestamp?: string } };
-    expect(gw.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionTimestamp: expect.any(String) });
+    expect(gw.metadata).toMatchObject({ finalizers: ['gateway.k8s.aws/alb'], deletionTimestamp: expect.any(String) });
+  });
+});
+
+describe('status after an apply that failed', () => {
+  let c: Cluster;
+  let acct: Account;
+  beforeAll(async () => {
+    c = await startCluster();
+    acct = await sandboxAccount();
+    await createFrom(c.kube, 'examples/alb-http-https');
+  });
+  afterAll(async () => {
+    await acct?.close();
+    await c?.kube.close();
+  });
+
+  it("a deploy error gets LBC's Accepted=False/Invalid with its static message, and no addresses", async () => {
+    acct.emu.controls.addFailure({ action: 'elbv2:CreateRule', times: 100, error: { kind: 'error', code: 'ValidationError', message: 'injected', status: 400 } });
+    const applied = await runCliInProcess(['apply', '--auto-approve', '--from-cluster', '--kubeconfig', c.kubeconfig, ...acct.flags]);
+    expect(applied.code).toBe(1);
+    // Route statuses come from the loader, before the deploy (as LBC's): they are written too.
+    expect(applied.stdout).toContain('Status written to 3 objects: Gateway example-ns/my-alb-gateway, HTTPRoute');
+    const gw = (await (await fetch(`${c.kube.endpoint}${GATEWAY_PATH}`)).json()) as { status: { conditions: { type: string; status: string; reason: string; message: string }[]; addresses?: unknown } };
+    // Programmed is the CRD's default on a real API server (this one does not default status).
+    expect(gw.status.conditions.map((x) => [x.type, x.status, x.reason, x.message])).toEqual([
+      ['Accepted', 'False', 'Invalid', 'Check Gateway Events for more information.'],
+      ['Programmed', 'Unknown', 'Pending', 'Waiting for controller'],
+    ]);
+    expect(gw.status.addresses).toBeUndefined();
   });
 });

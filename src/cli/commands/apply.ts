@@ -115,15 +115,19 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
       if (code !== 0) exit.code = code;
       // The acting controller's last step: the status LBC would write (src/cli/apply-status.ts).
       if (flags.fromCluster && flags.writeStatus !== false && input.loaded) {
-        const { writeStatusAfterApply } = await import('../apply-status.js');
-        if (code !== 0) process.stdout.write((await import('../../ui/status.js')).statusSkippedAfterFailureText());
+        const { writeStatusAfterApply, deployFailedStacks } = await import('../apply-status.js');
+        // Approved and run: 0, or 1 when something failed (then LBC's failure status for those
+        // stacks). Cancelled, or interrupted (130/143): no status.
+        const ran = code === 0 || (code === 1 && (Boolean(planfile) || Boolean(flags.autoApprove)));
+        if (!ran) process.stdout.write((await import('../../ui/status.js')).statusSkippedAfterFailureText());
         else
           await writeStatusAfterApply({
             kube: { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) },
             session,
             settings: io.settings,
             desired,
-            statusesFor: async (states) => (await desiredState({ files: io.files, settings: io.settings, ...input, ...(lastFacts ? { facts: lastFacts } : {}), loadBalancerStates: states })).resolution.statuses,
+            resolutionFor: async (states) => (await desiredState({ files: io.files, settings: io.settings, ...input, ...(lastFacts ? { facts: lastFacts } : {}), loadBalancerStates: states })).resolution,
+            ...(code === 0 ? {} : { failedStacks: deployFailedStacks((await planOnce()).plan) }),
             takeOver: Boolean(flags.takeOver),
             ...(flags.gateway ? { gateway: flags.gateway } : {}),
             say: (t) => process.stdout.write(t),
