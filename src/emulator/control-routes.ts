@@ -13,10 +13,12 @@
  *   POST   /reset               controls back to defaults
  *   GET    /state               the whole emulator state as JSON;  PUT /state replaces it
  *   POST   /state/reset         {seed?: boolean}  empty or freshly seeded state
+ *   POST   /pod-network-interfaces  {privateIpAddress, groupIds?}  an ENI holding a pod IP (ec2/pod-enis.ts)
  */
 import type { Backend } from './dispatch.js';
 import type { FailureRuleInput } from './failures.js';
 import type { Seeder } from './seed.js';
+import { addPodNetworkInterface } from './ec2/pod-enis.js';
 import { emptyState, STATE_FORMAT_VERSION, type EmulatorState } from './state.js';
 
 export interface ControlReply {
@@ -72,6 +74,20 @@ export function handleControl(backend: Backend, seeder: Seeder, method: string, 
       store.replace(body as unknown as EmulatorState);
       store.flush();
       return { status: 200, body: { replaced: true } };
+    case 'POST /pod-network-interfaces': {
+      const ip = body['privateIpAddress'];
+      const groups = body['groupIds'];
+      if (typeof ip !== 'string') return { status: 400, body: { error: 'privateIpAddress (a string) is required' } };
+      if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) return { status: 400, body: { error: 'groupIds must be a list of security group ids' } };
+      try {
+        const eni = addPodNetworkInterface(store.state, ip, groups ? { groupIds: groups as string[] } : {});
+        store.changed();
+        store.flush();
+        return { status: 201, body: { networkInterfaceId: eni.networkInterfaceId, groupIds: eni.groupIds } };
+      } catch (err) {
+        return { status: 400, body: { error: err instanceof Error ? err.message : String(err) } };
+      }
+    }
     case 'POST /state/reset':
       store.replace(body['seed'] === true ? seeder() : emptyState());
       store.flush();

@@ -8,9 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Plan } from '../../src/plan/index.js';
 import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
 
+/** The sandbox's node security group (EKS cluster SG), on the nodes' and the seeded pods' interfaces. */
+const NODE_SG = 'sg-0a5e0000000000002';
 const NODES = [1, 2, 3].map((i) => ({ name: `node-${i}`, id: `i-0a5e000000000000${i}`, zone: `us-west-2${'abc'[i - 1]}` }));
 
 function nodes(): string {
@@ -233,19 +237,41 @@ describe('targets on the emulator', () => {
     expect(changed(await planJson(files))).toEqual([]);
   });
 
+  it('targets turn healthy once the node security group admits the backend security group (opened by hand here)', async () => {
+    acct.emu.controls.setLifecycle({ describesUntilHealthy: 0 });
+    const states = async () => {
+      const out: string[] = [];
+      for (const tg of Object.values(acct.emu.state.elbv2.targetGroups)) {
+        const d = await acct.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }));
+        out.push(...(d.TargetHealthDescriptions ?? []).map((x) => x.TargetHealth!.State!));
+      }
+      return [...new Set(out)].sort();
+    };
+    // gwlb does not open the node security group yet (LBC's TargetGroupBinding networking rules).
+    expect(await states()).toEqual(['unhealthy']);
+    const backend = Object.values(acct.emu.state.ec2.securityGroups).find((g) => g.tags.some((t) => t.Key === 'elbv2.k8s.aws/resource' && t.Value === 'backend-sg'))!;
+    await acct.ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: NODE_SG,
+        IpPermissions: [8080, 30080, 30082].map((p) => ({ IpProtocol: 'tcp', FromPort: p, ToPort: p, UserIdGroupPairs: [{ GroupId: backend.groupId, Description: 'elbv2.k8s.aws/targetGroupBinding=shared' }] })),
+      }),
+    );
+    expect(await states()).toEqual(['healthy']);
+  });
+
   it('an EndpointSlice change plans only target adds and removes, and apply converges', async () => {
-    const files = write({ ipRoute: true, podIps: ['10.0.144.51', '10.0.160.52'] });
+    const files = write({ ipRoute: true, podIps: ['10.0.144.51', '10.0.160.50'] });
     const p = await planJson(files);
     const c = changed(p);
     expect(new Set(c.map((rc) => rc.type))).toEqual(new Set(['AWS::ElasticLoadBalancingV2::Target']));
     expect(c.map((rc) => `${rc.change.actions.join()} ${rc.address.replace(/^.*\//, '')}`).sort()).toEqual([
-      'create 10.0.160.52:8080"]',
-      'create 10.0.160.52:8080"]',
+      'create 10.0.160.50:8080"]',
+      'create 10.0.160.50:8080"]',
       'delete 10.0.128.50:8080"]',
       'delete 10.0.128.50:8080"]',
     ]);
     const text = await cli(['plan'], files);
-    expect(text.stdout).toContain('  + target 10.0.160.52:8080\n');
+    expect(text.stdout).toContain('  + target 10.0.160.50:8080\n');
     expect(text.stdout).toContain('  - target 10.0.128.50:8080\n');
     expect((await cli(['apply', '--auto-approve'], files)).code).toBe(0);
     // Deregistered targets drain first (the emulator keeps them for a few DescribeTargetHealth calls).
@@ -253,7 +279,7 @@ describe('targets on the emulator', () => {
   });
 
   it('removing a route deletes its target group, and its targets with it', async () => {
-    const files = write({ ipRoute: false, podIps: ['10.0.144.51', '10.0.160.52'] });
+    const files = write({ ipRoute: false, podIps: ['10.0.144.51', '10.0.160.50'] });
     const c = changed(await planJson(files));
     expect(c.filter((rc) => rc.type === 'AWS::ElasticLoadBalancingV2::Target')).toEqual([]);
     expect(c.filter((rc) => rc.type === 'AWS::ElasticLoadBalancingV2::TargetGroup').map((rc) => rc.change.actions.join())).toEqual(['delete']);

@@ -12,7 +12,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { SEED_VPC_ID } from '../../src/emulator/index.js';
 import { alb, httpListener, targetGroup } from './fixtures.js';
-import { NODE_INSTANCES, failure, useEmulator } from './helpers.js';
+import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { DEFAULT_SG, NODE_INSTANCES, NODE_SG, failure, useEmulator } from './helpers.js';
 
 const h = useEmulator();
 
@@ -146,6 +147,9 @@ describe('targets and health', () => {
       ['10.0.128.51', 8080, 'unused', 'Target.NotInUse'],
     ]);
     await httpListener(h.elbv2, await alb(h.elbv2, 'health-lb'), tg);
+    // The pod ENIs carry the node SG; healthy needs it to admit the ALB's (default) SG on port 80
+    // (elbv2-targets-health.test.ts covers the unhealthy side).
+    await h.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: NODE_SG, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, UserIdGroupPairs: [{ GroupId: DEFAULT_SG }] }] }));
     const first = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg }));
     expect(first.TargetHealthDescriptions![0]!.TargetHealth).toMatchObject({ State: 'initial', Reason: 'Elb.RegistrationInProgress' });
     const second = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg }));

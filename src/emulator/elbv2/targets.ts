@@ -1,7 +1,9 @@
 /**
  * RegisterTargets, DeregisterTargets and DescribeTargetHealth (aws-api-facts.md §2.3, §0.13).
  * Health is simulated: a target of a target group no listener uses is `unused`/Target.NotInUse;
- * otherwise `initial` until the configured DescribeTargetHealth call, then `healthy`.
+ * otherwise `initial` until the configured DescribeTargetHealth call, then `healthy` when its
+ * security groups admit the load balancer on the health-check port (target-health.ts), else
+ * `unhealthy`.
  */
 import { isIP } from 'node:net';
 import { AwsError, validationError } from '../errors.js';
@@ -11,6 +13,7 @@ import { requireTargetGroup } from './arns.js';
 import type { HandlerContext } from './context.js';
 import type { RegisteredTarget, TargetGroupRecord } from './records.js';
 import { targetGroupLoadBalancers } from './references.js';
+import { reachability } from './target-health.js';
 import { cidrContains } from '../ec2/cidr.js';
 
 const MAX_TARGETS = 1000;
@@ -115,8 +118,14 @@ function healthOf(state: EmulatorState, tg: TargetGroupRecord, t: RegisteredTarg
   if (!tg.healthCheck.enabled) return { State: 'unavailable', Reason: 'Target.HealthCheckDisabled', Description: 'Health checks are disabled for the target group' };
   t.describesSeen += 1;
   ctx.store.changed();
-  if (t.describesSeen >= ctx.controls.lifecycle().describesUntilHealthy) return { State: 'healthy' };
-  return { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+  if (t.describesSeen < ctx.controls.lifecycle().describesUntilHealthy) return { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+  if (reachability(state, tg, t) === 'admitted') return { State: 'healthy' };
+  // No answer to the health checks: a security group drops them, or nothing holds the IP.
+  // Target.Timeout applies only to ALBs (and GWLBs); an NLB reports failed health checks.
+  const network = targetGroupLoadBalancers(state, tg.arn).some((arn) => state.elbv2.loadBalancers[arn]?.type === 'network');
+  return network
+    ? { State: 'unhealthy', Reason: 'Target.FailedHealthChecks', Description: 'Health checks failed' }
+    : { State: 'unhealthy', Reason: 'Target.Timeout', Description: 'Request timed out' };
 }
 
 export function describeTargetHealth(input: QueryInput, ctx: HandlerContext) {
