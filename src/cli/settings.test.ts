@@ -32,3 +32,22 @@ describe('gatewayClasses setting', () => {
     expect(s.cluster.gatewayClasses).toEqual({});
   });
 });
+
+describe('serviceTargetEniSecurityGroupTags setting (LBC --service-target-eni-security-group-tags)', () => {
+  it('reads a map from the file; the flag (k=v,k2=v2) wins', () => {
+    const file = config('serviceTargetEniSecurityGroupTags: {role: nodes}\n');
+    expect(loadSettings({ config: file }).cluster.serviceTargetEniSecurityGroupTags).toEqual({ role: 'nodes' });
+    const s = loadSettings({ config: file, serviceTargetEniSgTags: 'role=pods,team=web' });
+    expect(s.diagnostics).toEqual([]);
+    expect(s.cluster.serviceTargetEniSecurityGroupTags).toEqual({ role: 'pods', team: 'web' });
+  });
+
+  it('a pair without = and a non-map are errors saying the form', () => {
+    expect(loadSettings({ config: config('clusterName: c\n'), serviceTargetEniSgTags: 'role' }).diagnostics.map((d) => d.message)).toEqual([
+      '--service-target-eni-security-group-tags: role must be key=value (pairs separated by commas, e.g. node-group=workers,team=web)',
+    ]);
+    expect(loadSettings({ config: config('serviceTargetEniSecurityGroupTags: [a]\n') }).diagnostics.map((d) => d.message)).toEqual([
+      'serviceTargetEniSecurityGroupTags must map tag keys to values, e.g. serviceTargetEniSecurityGroupTags: {node-group: workers}',
+    ]);
+  });
+});

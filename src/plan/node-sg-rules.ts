@@ -27,9 +27,9 @@ import { toPlanJson } from './values.js';
 
 /** A source security group this apply creates: resolved by apply (`backend-sg` or `stack:<prefix>:<stack>:<resource>`). */
 type PendingSource = { readonly kind: 'pending'; readonly name: string; readonly ref: string };
-type DesiredSource = RuleSource | PendingSource;
+export type DesiredSource = RuleSource | PendingSource;
 
-interface DesiredPermission {
+export interface DesiredPermission {
   readonly protocol: string;
   readonly fromPort: number;
   readonly toPort: number;
@@ -143,7 +143,7 @@ function permissionsOfTgb(stack: Stack, tgId: string, input: NodeRulesInput): Ma
 }
 
 /** `computeRestrictedIngressPermissionsPerSG` / `computeUnrestrictedIngressPermissionsPerSG` (networking_manager.go 268–349). */
-function aggregate(perTgb: readonly Map<string, DesiredPermission[]>[], restricted: boolean): Map<string, DesiredPermission[]> {
+export function aggregate(perTgb: readonly Map<string, DesiredPermission[]>[], restricted: boolean): Map<string, DesiredPermission[]> {
   const bySg = new Map<string, Map<string, DesiredPermission>>();
   for (const m of perTgb) {
     for (const [sg, perms] of m) {
