@@ -16,7 +16,15 @@ import {
   ShieldClient,
   type ShieldClientConfig,
 } from '@aws-sdk/client-shield';
-import { AssociateWebACLCommand, DisassociateWebACLCommand, GetWebACLForResourceCommand, WAFV2Client, type WAFV2ClientConfig } from '@aws-sdk/client-wafv2';
+import {
+  AssociateWebACLCommand,
+  DisassociateWebACLCommand,
+  GetWebACLForResourceCommand,
+  ListResourcesForWebACLCommand,
+  ListWebACLsCommand,
+  WAFV2Client,
+  type WAFV2ClientConfig,
+} from '@aws-sdk/client-wafv2';
 import type { CallCounter } from './calls.js';
 import { pace, type Pacer } from './pace.js';
 
@@ -32,6 +40,10 @@ export interface AddonClients {
   readonly shield: ShieldClient;
   /** The web ACL ARN associated with the resource, '' for none (GetAssociatedWebACL). */
   webAclOf(resourceArn: string): Promise<string>;
+  /** The REGIONAL web ACLs' ARNs (ListWebACLs, all pages). */
+  webAcls(): Promise<string[]>;
+  /** The application load balancers a web ACL is associated with (ListResourcesForWebACL). */
+  resourcesOf(webAclArn: string): Promise<string[]>;
   /** Associates, replacing any web ACL the resource had (LBC's create and update alike). */
   associate(resourceArn: string, webAclArn: string): Promise<void>;
   disassociate(resourceArn: string): Promise<void>;
@@ -61,6 +73,20 @@ export function makeAddonClients(config: WAFV2ClientConfig & ShieldClientConfig,
     shield,
     async webAclOf(resourceArn) {
       return (await wafv2.send(new GetWebACLForResourceCommand({ ResourceArn: resourceArn }))).WebACL?.ARN ?? '';
+    },
+    async webAcls() {
+      const out: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await wafv2.send(new ListWebACLsCommand({ Scope: 'REGIONAL', Limit: 100, ...(marker ? { NextMarker: marker } : {}) }));
+        out.push(...(page.WebACLs ?? []).map((a) => a.ARN ?? '').filter(Boolean));
+        // WAF returns a marker even on the last page; an empty page ends the listing.
+        marker = (page.WebACLs ?? []).length > 0 ? page.NextMarker || undefined : undefined;
+      } while (marker);
+      return out;
+    },
+    async resourcesOf(webAclArn) {
+      return (await wafv2.send(new ListResourcesForWebACLCommand({ WebACLArn: webAclArn, ResourceType: 'APPLICATION_LOAD_BALANCER' }))).ResourceArns ?? [];
     },
     async associate(resourceArn, webAclArn) {
       await wafv2.send(new AssociateWebACLCommand({ ResourceArn: resourceArn, WebACLArn: webAclArn }));
