@@ -20,6 +20,7 @@ export const refKey = (type: string, id: string, field: StatusField | string) =>
 export class StackContext {
   readonly refs = new Map<string, string>();
   readonly observedByArn = new Map<string, ObservedResource>();
+  private readonly observedByTypedArn = new Map<string, ObservedResource>();
 
   constructor(
     readonly stackId: string,
@@ -31,7 +32,9 @@ export class StackContext {
   ) {
     const replaced = new Set(changes.filter((c) => c.change.actions.length === 2).map((c) => c.arn));
     for (const o of observed?.resources ?? []) {
-      this.observedByArn.set(o.arn, o);
+      // An LB's addons carry the LB's ARN: the LB keeps the ARN's entry, each addon is found by type.
+      if (!this.observedByArn.has(o.arn) || o.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer') this.observedByArn.set(o.arn, o);
+      this.observedByTypedArn.set(`${o.type} ${o.arn}`, o);
       if (replaced.has(o.arn)) continue;
       for (const [field, value] of Object.entries(o.status)) if (value) this.refs.set(refKey(o.type, o.id, field), value);
     }
@@ -44,7 +47,7 @@ export class StackContext {
   }
 
   observedOf(rc: ResourceChange): ObservedResource {
-    const o = rc.arn ? this.observedByArn.get(rc.arn) : undefined;
+    const o = rc.arn ? this.observedByTypedArn.get(`${rc.type} ${rc.arn}`) : undefined;
     if (!o) throw new UnresolvedValueError(`${rc.address}: the observed resource ${rc.arn ?? '(no ARN)'} is gone; re-run gwlb plan`);
     return o;
   }

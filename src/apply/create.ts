@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsConnection } from '../aws/clients.js';
 import type { KnownTargetGroupSpec, ListenerSpec, StackResource, Tags } from '../model/stack.js';
+import { putAddon } from './addons.js';
 import { setCapacityReservation } from './capacity.js';
 import type { StackContext } from './context.js';
 import { adoptListener, adoptLoadBalancer, adoptRule, adoptSecurityGroup, adoptTargetGroup, authorizeIngress } from './recover.js';
@@ -154,6 +155,9 @@ export async function createResource(conn: AwsConnection, ctx: StackContext, res
       await elbv2.send(cmd).catch((err: unknown) => adoptRule(conn, err, cmd.input, s));
       return;
     }
+    case 'AWS::WAFv2::WebACLAssociation':
+    case 'AWS::Shield::Protection':
+      return putAddon(conn, ctx, res, where);
     default:
       throw new Error(`${where}: gwlb cannot create ${res.type} resources yet; apply them with LBC or by hand`);
   }

@@ -17,6 +17,7 @@ import {
 import type { AwsConnection } from '../aws/clients.js';
 import { errorMessage, hasCode, isNotFound } from '../aws/errors.js';
 import type { PlanResourceType } from '../plan/types.js';
+import { removeAddon } from './addons.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,6 +55,9 @@ export async function deleteResource(conn: AwsConnection, type: PlanResourceType
       return retrying(() => elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: arn })), (e) => hasCode(e, 'ResourceInUse'), retryIntervalMs, 11);
     case 'AWS::EC2::SecurityGroup':
       return retrying(() => ec2.send(new DeleteSecurityGroupCommand({ GroupId: arn })), (e) => hasCode(e, 'DependencyViolation'), retryIntervalMs, 6);
+    case 'AWS::WAFv2::WebACLAssociation':
+    case 'AWS::Shield::Protection':
+      return removeAddon(conn, type, arn);
     default:
       throw new Error(`gwlb cannot delete ${type} resources yet; remove ${arn} by hand`);
   }

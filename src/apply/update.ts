@@ -24,6 +24,7 @@ import type { PlanResourceType } from '../plan/types.js';
 import { canonical } from '../plan/values.js';
 import { overlay, viewOf, type View } from '../plan/views.js';
 import type { StackContext } from './context.js';
+import { putAddon } from './addons.js';
 import { setCapacityReservation } from './capacity.js';
 import { authorizeIngress, revokeIngress } from './recover.js';
 import { actionsToSdk, conditionToSdk, permissionKey, singleSourcePermissions, transformToSdk } from './sdk-shapes.js';
@@ -135,7 +136,11 @@ export async function updateResource(conn: AwsConnection, ctx: StackContext, d: 
       }
       return;
     }
+    case 'AWS::WAFv2::WebACLAssociation':
+    case 'AWS::Shield::Protection':
+      if (differs(after, ov)) await putAddon(conn, ctx, resolved, where);
+      return;
     default:
-      throw new Error(`${where}: gwlb cannot update ${resolved.type} resources yet`);
+      throw new Error(`${where}: gwlb cannot update ${d.type} resources yet`);
   }
 }

@@ -8,7 +8,7 @@ function clocked() {
   const pacer = new Pacer(defaultRates(), () => t);
   return {
     advance: (ms: number) => (t += ms),
-    send: (service: 'elbv2' | 'ec2' | 'acm', action: string, unfiltered = false) => pacer.reserve(bucketFor(service, action, unfiltered)),
+    send: (service: 'elbv2' | 'ec2' | 'acm' | 'wafv2' | 'shield', action: string, unfiltered = false) => pacer.reserve(bucketFor(service, action, unfiltered)),
   };
 }
 
@@ -18,6 +18,13 @@ describe('Pacer', () => {
     const waits = Array.from({ length: 45 }, () => c.send('elbv2', 'CreateRule'));
     expect(waits.slice(0, 40 - MARGIN)).toEqual(new Array(40 - MARGIN).fill(0));
     expect(waits.slice(40 - MARGIN)).toEqual([100, 200, 300, 400, 500, 600]);
+  });
+
+  it('WAFv2 buckets of one: the first call goes at once, then AssociateWebACL and DisassociateWebACL share one call per 2 s, the lookups one per s', () => {
+    const c = clocked();
+    expect([c.send('wafv2', 'AssociateWebACL'), c.send('wafv2', 'DisassociateWebACL'), c.send('wafv2', 'AssociateWebACL')]).toEqual([0, 2000, 4000]);
+    expect([c.send('wafv2', 'GetWebACLForResource'), c.send('wafv2', 'ListResourcesForWebACL')]).toEqual([0, 1000]);
+    expect(c.send('wafv2', 'ListWebACLs')).toBe(0);
   });
 
   it('buckets are per ELBv2 action: another action has its own burst', () => {

@@ -8,8 +8,8 @@
  * The buckets are per process and per (account endpoint, region, bucket): AWS's buckets are per
  * account and region, so every connection of this process to the same place shares them, and a
  * process cannot know what other clients spent — hence a small safety margin: a bucket starts
- * `MARGIN` tokens short of full, which absorbs the requests of one burst reaching AWS in a
- * different order or spacing than they were sent.
+ * `MARGIN` tokens short of full (never empty), which absorbs the requests of one burst reaching
+ * AWS in a different order or spacing than they were sent.
  *
  * A token is reserved when the request is about to be signed and sent (once per HTTP attempt,
  * retries included, as AWS counts them); the caller then sleeps until the token exists.
@@ -40,8 +40,10 @@ export class Pacer {
     if (!spec) return 0;
     const now = this.now();
     let b = this.buckets.get(key.bucket);
-    if (!b) this.buckets.set(key.bucket, (b = { tokens: Math.max(0, spec.capacity - this.margin), last: now }));
-    b.tokens = Math.min(spec.capacity - this.margin, b.tokens + ((now - b.last) / 1000) * spec.refillPerSecond);
+    // A bucket of one (WAFv2's) keeps its one token: short of it, every first call would sleep.
+    const full = spec.capacity - Math.min(this.margin, Math.max(0, spec.capacity - 1));
+    if (!b) this.buckets.set(key.bucket, (b = { tokens: full, last: now }));
+    b.tokens = Math.min(full, b.tokens + ((now - b.last) / 1000) * spec.refillPerSecond);
     b.last = now;
     b.tokens -= 1;
     return b.tokens >= 0 ? 0 : Math.ceil((-b.tokens / spec.refillPerSecond) * 1000);

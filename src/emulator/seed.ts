@@ -13,7 +13,7 @@ import type { CertificateRecord } from './acm/records.js';
 import type { WebAclRecord } from './wafv2/records.js';
 import type { Ec2Tag, InstanceRecord, NetworkInterfaceRecord, SecurityGroupRecord, SubnetRecord } from './ec2/records.js';
 import { emptyState, type EmulatorState } from './state.js';
-import { addPodNetworkInterface, SEED_POD_IPS } from './ec2/pod-enis.js';
+import { addPodNetworkInterface, SEED_POD_IPS as SEED_POD_ENI_IPS } from './ec2/pod-enis.js';
 
 /** Builds a freshly seeded state; the control path uses it to reset the sandbox. */
 export type Seeder = () => EmulatorState;
@@ -154,7 +154,7 @@ export function seededState(): EmulatorState {
     state.ec2.instances[instanceId] = instance;
   });
   // Pod IPs behind the nodes (VPC CNI): ip targets at these addresses can pass health checks.
-  for (const ip of SEED_POD_IPS) addPodNetworkInterface(state, ip);
+  for (const ip of SEED_POD_ENI_IPS) addPodNetworkInterface(state, ip);
   for (const c of SEED_CERTIFICATES) {
     const arn = certificateArn(c.id);
     const issued = (c.status ?? 'ISSUED') === 'ISSUED';

@@ -7,6 +7,7 @@
  *   per owned LB:        DescribeListeners (+ attributes only where the model sets some)
  *   per owned listener:  DescribeRules (ALB), DescribeListenerCertificates (HTTPS/TLS)
  *   per owned TG:        attributes / DescribeTargetHealth only where the model needs them
+ *   per owned ALB of a planned stack: its WAFv2 web ACL and Shield protection (addons.ts)
  * Ownership is LBC's tag test (aws/ownership.ts); listeners and rules are owned through their LB.
  *
  * Narrowed (`--gateway NS/NAME`, or `destroy --gateway`): the per-stack reads (listeners, rules,
@@ -25,6 +26,7 @@ import { isBackendSecurityGroup, stackOf, taggedInventory, type StackKey } from 
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
 import type { ForeignResource, ObservedBackendSecurityGroup, ObservedResource, ObservedState, ObservedStack } from '../plan/observed.js';
+import { observeAddons } from './addons.js';
 import { observeNodeNetwork } from './enis.js';
 import { hintsFrom, NO_HINTS, stackKey, type ObserveHints } from './hints.js';
 import { listenerAttributes, listenerCertificates, lbAttributes, lbCapacity, rulesOf, targetsOf, tgAttributes } from './reads.js';
@@ -51,7 +53,8 @@ export type ObserveScope = ReadonlySet<string> | undefined;
 
 export async function observeState(session: AwsSession, desired: readonly Stack[] = [], scope?: ObserveScope): Promise<ObservedState> {
   const inScope = (key: StackKey) => scope === undefined || scope.has(key.stackId);
-  const hints: ObserveHints = hintsFrom(scope ? desired.filter((s) => scope.has(s.id)) : desired);
+  const planned = scope ? desired.filter((s) => scope.has(s.id)) : desired;
+  const hints: ObserveHints = hintsFrom(planned);
   const [inventory, groups] = await Promise.all([taggedInventory(session), session.securityGroups()]);
   const buckets = new Map<string, Bucket>();
   const bucket = (key: StackKey) => {
@@ -130,13 +133,26 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
     }
   }
 
+  const addonLbs = ownedLbs
+    .filter((lb) => lb.item.Type === 'application' && hints.stacks.has(stackKey(lb.stack!.tagPrefix, lb.stack!.stackId)))
+    .map((lb) => ({ arn: lb.arn, id: resourceId(lb.tags, lb.stack!, lb.item.LoadBalancerName ?? ''), key: lb.stack! }));
+  const protectionDesired = planned.some((s) => s.resources.some((r) => r.type === 'AWS::Shield::Protection' && r.spec.enabled));
+  const addons = await observeAddons(session.conn, addonLbs, protectionDesired);
+  for (const a of addons.resources) bucket(a.key).resources.push(a.resource);
+
   const stacks: ObservedStack[] = [...buckets.values()]
     .map((b) => ({ id: b.key.stackId, tagPrefix: b.key.tagPrefix, resources: sortResources(b.resources) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.tagPrefix < b.tagPrefix ? -1 : 1));
   const backend = backendSecurityGroup(session.cluster, groups, inventory.loadBalancers.map((l) => l.item));
   // Target ENIs and node SGs for the node/pod rules (enis.ts): reads only when targets are known.
   const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups);
-  return { stacks, foreign: await foreignResources(session, hints, inventory, groups), ...(backend ? { backendSecurityGroup: backend } : {}), nodeNetwork };
+  return {
+    stacks,
+    foreign: await foreignResources(session, hints, inventory, groups),
+    ...(backend ? { backendSecurityGroup: backend } : {}),
+    nodeNetwork,
+    ...(addons.shieldSubscribed !== undefined ? { shieldSubscribed: addons.shieldSubscribed } : {}),
+  };
 }
 
 /**
@@ -170,7 +186,7 @@ async function listenersOf(session: AwsSession, lbArn: string): Promise<Listener
 
 /** Deterministic order, so the observed state (and the plan fingerprint over it) is stable. */
 function sortResources(rs: ObservedResource[]): ObservedResource[] {
-  const order = ['AWS::EC2::SecurityGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule'];
+  const order = ['AWS::EC2::SecurityGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule', 'AWS::WAFv2::WebACLAssociation', 'AWS::Shield::Protection'];
   return [...rs].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.arn < b.arn ? -1 : 1));
 }
 

@@ -99,7 +99,12 @@ function pendingNodePorts(d: Stack): PendingNodePortRef[] {
 
 export function buildPlan(input: PlanInput): Plan {
   const s = input.settings;
-  const ctx: StackPlanContext = { cluster: s.clusterName, policy: { cluster: s.clusterName, externalManagedTags: s.externalManagedTags }, gates: s.featureGates };
+  const ctx: StackPlanContext = {
+    cluster: s.clusterName,
+    policy: { cluster: s.clusterName, externalManagedTags: s.externalManagedTags },
+    gates: s.featureGates,
+    ...(input.observed.shieldSubscribed !== undefined ? { shieldSubscribed: input.observed.shieldSubscribed } : {}),
+  };
   const inScope = (id: string) => input.scope === undefined || input.scope === id;
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const desired = deployableStacks(input.desired, s.featureGates).filter((d) => inScope(d.id)).sort(byId);

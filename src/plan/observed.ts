@@ -48,7 +48,8 @@ export type ObservedResource =
   | (ObservedBase & { readonly type: 'AWS::ElasticLoadBalancingV2::Listener'; readonly spec: ListenerSpec })
   | (ObservedBase & { readonly type: 'AWS::ElasticLoadBalancingV2::ListenerRule'; readonly spec: ListenerRuleSpec })
   | (ObservedBase & { readonly type: 'AWS::WAFv2::WebACLAssociation'; readonly spec: { readonly webACLARN: string; readonly resourceARN: string } })
-  | (ObservedBase & { readonly type: 'AWS::Shield::Protection'; readonly spec: { readonly enabled: boolean; readonly resourceARN: string } });
+  /** `name`: the protection's name in Shield (LBC deletes only those it named, plan/addons.ts). */
+  | (ObservedBase & { readonly type: 'AWS::Shield::Protection'; readonly spec: { readonly enabled: boolean; readonly resourceARN: string; readonly name?: string } });
 
 export type ObservedType = ObservedResource['type'];
 export type ObservedOf<T extends ObservedType> = Extract<ObservedResource, { type: T }>;
@@ -89,6 +90,8 @@ export interface ObservedState {
   readonly foreign: readonly ForeignResource[];
   /** Target ENIs and their security groups, for the node/pod SG rules (absent offline, or when no target group has rules). */
   readonly nodeNetwork?: ObservedNodeNetwork;
+  /** False when GetSubscriptionState says the account has no Shield Advanced (absent: not read, offline). */
+  readonly shieldSubscribed?: boolean;
 }
 
 export const EMPTY_OBSERVED: ObservedState = { stacks: [], foreign: [] };

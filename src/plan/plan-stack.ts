@@ -8,6 +8,7 @@
 import type { FeatureGates } from '../model/settings.js';
 import { isResourceRef, type Stack, type StackResource, type StatusField } from '../model/stack.js';
 import { CLUSTER_TAG, desiredTags } from '../model/tags.js';
+import { deletable, desiresNothing, isAddon } from './addons.js';
 import { diffValues } from './diff.js';
 import { matchByKey, matchRules, type Pairing } from './match.js';
 import type { ObservedResource, ObservedStack } from './observed.js';
@@ -24,6 +25,8 @@ export interface StackPlanContext {
   readonly cluster: string;
   readonly policy: TagPolicy;
   readonly gates: Pick<FeatureGates, 'NLBHealthCheckAdvancedConfig' | 'ListenerRulesTagging'>;
+  /** False: no Shield Advanced subscription, so LBC leaves Shield alone (plan/addons.ts). */
+  readonly shieldSubscribed?: boolean;
 }
 
 export interface DraftChange {
@@ -93,7 +96,10 @@ export interface StackPlan {
 
 export function planStack(desired: Stack | undefined, observed: ObservedStack | undefined, ctx: StackPlanContext, deleteReason: ActionReason): StackPlan {
   const stackId = desired?.id ?? observed?.id ?? '';
-  const { owned, untracked } = observed ? ownedResources(observed, ctx.cluster) : { owned: [], untracked: [] };
+  const found = observed ? ownedResources(observed, ctx.cluster) : { owned: [], untracked: [] };
+  const untracked = found.untracked;
+  // A deleted stack's addons go with its load balancer, or stay as LBC leaves them (plan/addons.ts).
+  const owned = desired ? found.owned : found.owned.filter((o) => !isAddon(o.type));
   const live = new Map<string, { o: ObservedResource; replaced: boolean }>();
   const key = (type: string, id: string) => `${type}\u0000${id}`;
   const lookup = (ref: string): string | undefined => {
@@ -108,7 +114,7 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
     return viewOf({ ...d, spec: resolveRefs(d.spec, lookup) } as Desired, tags ? sortTags(tags) : undefined);
   };
   // Targets are a kind of their own (targets.ts), so a target group's view never shows target churn.
-  const oView = (o: ObservedResource): View => viewOf(o, sortTags(o.tags));
+  const oView = (o: ObservedResource): View => viewOf(o, isAddon(o.type) ? undefined : sortTags(o.tags));
 
   const changes: DraftChange[] = [];
   const unmanagedTargets: UnmanagedTargets[] = [];
@@ -140,7 +146,7 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
     p.observedOnly.forEach(remove);
   };
 
-  const desiredRes = (desired?.resources ?? []).filter(isPlanned);
+  const desiredRes = (desired?.resources ?? []).filter(isPlanned).filter((r) => !desiresNothing(r, ctx.shieldSubscribed ?? true));
   for (const type of TYPE_ORDER) {
     const ds = desiredRes.filter((r) => r.type === type);
     const os = owned.filter((o) => o.type === type);
@@ -156,6 +162,10 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
       const t = planTargets(stackId, desired?.extras.targets ?? [], changes, owned);
       changes.push(...t.changes);
       unmanagedTargets.push(...t.unmanaged);
+    } else if (isAddon(type)) {
+      // A replaced LB needs its addons again; a protection LBC did not name is never deleted.
+      const p = matchByKey(ds, os, (d) => d.id, (o) => o.id);
+      apply({ ...p, observedOnly: p.observedOnly.filter(deletable) }, lbReplaced);
     } else {
       apply(matchByKey(ds, os, (d) => d.id, (o) => o.id), false);
     }

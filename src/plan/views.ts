@@ -11,6 +11,7 @@
  * - TG: name, port and IP address type changes are not detected; health-check fields not set in
  *   the desired spec are not compared; attributes as for LBs (target_group_manager.go).
  * - Listener: SSL policy only when desired sets one; attributes as for LBs (listener_manager.go).
+ * - Shield protection: its name is never changed (protection_synthesizer.go).
  */
 import type { IPPermission, StackResource, Tags } from '../model/stack.js';
 import {
@@ -23,6 +24,7 @@ import {
   normalizeMtls,
   normalizeTransforms,
 } from './normalize.js';
+import { SHIELD_PROTECTION_NAME } from './addons.js';
 import type { ObservedResource } from './observed.js';
 import type { PlanResourceType } from './types.js';
 import { canonical, clean, sortSet } from './values.js';
@@ -100,8 +102,11 @@ export function viewOf(r: Source, tags: Tags | undefined): View {
       break;
     }
     case 'AWS::WAFv2::WebACLAssociation':
+      v = { webACLARN: r.spec.webACLARN, resourceARN: r.spec.resourceARN };
+      break;
     case 'AWS::Shield::Protection':
-      v = { ...r.spec };
+      // LBC names the protections it creates (protection_synthesizer.go); the model does not.
+      v = { enabled: r.spec.enabled, name: ('name' in r.spec ? r.spec.name : undefined) ?? SHIELD_PROTECTION_NAME, resourceARN: r.spec.resourceARN };
       break;
   }
   // Nested undefined members are harmless (diff, canonical and the plan JSON skip them); drop the top-level ones.
@@ -156,8 +161,10 @@ export function overlay(type: PlanResourceType, after: View, before: View): View
     case 'AWS::EC2::SecurityGroupIngress':
     case 'AWS::ElasticLoadBalancingV2::Target':
     case 'AWS::WAFv2::WebACLAssociation':
-    case 'AWS::Shield::Protection':
       return after;
+    case 'AWS::Shield::Protection':
+      // An existing protection satisfies LBC whatever its name (it never renames one).
+      return { ...after, ...keep('name') };
   }
 }
 

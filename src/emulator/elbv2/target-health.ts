@@ -20,7 +20,8 @@ function interfaceOf(state: EmulatorState, tg: TargetGroupRecord, t: RegisteredT
     const primary = state.ec2.instances[t.id]?.networkInterfaceIds[0];
     return primary ? state.ec2.networkInterfaces[primary] : undefined;
   }
-  return Object.values(state.ec2.networkInterfaces).find((n) => n.privateIpAddress === t.id);
+  // A pod IP is an interface's primary address, or a secondary one on a node's ENI (VPC CNI).
+  return Object.values(state.ec2.networkInterfaces).find((n) => n.privateIpAddress === t.id || (n.secondaryPrivateIpAddresses ?? []).includes(t.id));
 }
 
 function healthCheckPort(tg: TargetGroupRecord, t: RegisteredTarget): number {
