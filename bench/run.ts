@@ -6,6 +6,7 @@ import { defaultClusterSettings } from '../src/model/index.js';
 import { buildPlan } from '../src/plan/index.js';
 import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import { runAwsBench } from './aws-bench.js';
+import { runCliBench } from './cli-bench.js';
 import { runClusterBench } from './cluster-bench.js';
 import { runModelBench } from './model-bench.js';
 import { runParseBench } from './parse-bench.js';
@@ -19,6 +20,8 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 async function main(): Promise<void> {
   // Spawns the CLI that `npm run bench` has just built (bin/gwlb.js runs dist/).
   runStartupBench();
+  console.log();
+  runCliBench();
   console.log();
   runParseBench();
   console.log();

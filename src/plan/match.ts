@@ -59,6 +59,8 @@ function looseContent(v: View): string {
 
 /** LBC's rule matching for one listener. Views are rule views (views.ts), refs resolved. */
 export function matchRules<D extends RuleSide, O extends RuleSide>(desired: readonly D[], observed: readonly O[]): Pairing<D, O> {
+  // No observed rules (a new listener, an offline plan): every desired rule is created.
+  if (observed.length === 0) return { pairs: [], desiredOnly: desired, observedOnly: [] };
   const buckets = new Map<string, O[]>();
   for (const o of observed) {
     const k = looseContent(o.view);

@@ -103,6 +103,7 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
   const live = new Map<string, { o: ObservedResource; replaced: boolean }>();
   const key = (type: string, id: string) => `${type}\u0000${id}`;
   const lookup = (ref: string): string | undefined => {
+    if (live.size === 0) return undefined;
     const p = parseRef(ref);
     const e = p ? live.get(key(p.type, p.id)) : undefined;
     return e && !e.replaced ? e.o.status[p!.field as StatusField] : undefined;

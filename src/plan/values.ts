@@ -29,14 +29,30 @@ export function isMarker(v: unknown): boolean {
   return isPending(v) || isSensitive(v);
 }
 
-/** Replaces every `$ref` the lookup can answer (the referenced resource exists and stays). */
+/**
+ * Replaces every `$ref` the lookup can answer (the referenced resource exists and stays). Parts
+ * with nothing to replace are returned as they are, not copied: most of a spec has no reference.
+ */
 export function resolveRefs(v: unknown, lookup: (ref: string) => string | undefined): unknown {
+  if (v === null || typeof v !== 'object') return v;
   if (isResourceRef(v)) return lookup(v.$ref) ?? v;
-  if (Array.isArray(v)) return v.map((x) => resolveRefs(x, lookup));
-  if (v === null || typeof v !== 'object' || isMarker(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = resolveRefs(x, lookup);
-  return out;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = resolveRefs(v[i], lookup);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return out ?? v;
+  }
+  if (isMarker(v)) return v;
+  let out: Record<string, unknown> | undefined;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x0 = (v as Record<string, unknown>)[k];
+    const x = resolveRefs(x0, lookup);
+    if (x !== x0) (out ??= { ...(v as Record<string, unknown>) })[k] = x;
+  }
+  return out ?? v;
 }
 
 /** Drops undefined members so views compare and print the same whatever built them. */
@@ -51,16 +67,20 @@ export function clean(v: unknown): unknown {
 /** Stable text for sorting sets and comparing: object keys sorted. */
 export function canonical(v: unknown): string {
   if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const obj = v as Record<string, unknown>;
-    return `{${Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-      .join(',')}}`;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  // Loops into one array per level, joined once: this runs over every stack for a fingerprint.
+  if (Array.isArray(v)) {
+    const parts = new Array<string>(v.length);
+    for (let i = 0; i < v.length; i++) parts[i] = canonical(v[i]);
+    return `[${parts.join(',')}]`;
   }
-  return JSON.stringify(v);
+  const obj = v as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(obj).sort()) {
+    const x = obj[k];
+    if (x !== undefined) parts.push(`${JSON.stringify(k)}:${canonical(x)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** Equality as the plan sees it: a value known only after apply never equals an observed one. */
@@ -78,6 +98,8 @@ function sortKey(v: unknown): string {
 
 /** A set in a stable order (views compare sets position by position). */
 export function sortSet<T>(items: readonly T[]): T[] {
+  // Most sets (a forward action's target groups, a load balancer's security groups) have one member.
+  if (items.length < 2) return [...items];
   return items
     .map((item) => ({ item, key: sortKey(item) }))
     .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
@@ -96,35 +118,66 @@ export interface PlanJson {
 
 export function toPlanJson(view: unknown, refAddress: (ref: string) => string | undefined = () => undefined): PlanJson {
   if (view === undefined) return { value: null, unknown: false, sensitive: false, references: false };
-  return convert(view, refAddress);
+  const j = convert(view, refAddress);
+  return { value: j.value, unknown: fresh(j.unknown), sensitive: fresh(j.sensitive), references: fresh(j.references) };
 }
 
-/** One pass: the value with markers as null, and the three masks (parts with no hit left out). */
+type Scalar = string | number | boolean;
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * The mask of an object with no hit, shared while converting (most objects have none) and
+ * replaced by a fresh `{}` wherever a mask is kept, so no two places in a plan share it.
+ */
+const NO_HIT: JsonValue = Object.freeze({});
+const fresh = (m: JsonValue): JsonValue => (m === NO_HIT ? {} : m);
+const NULL_LEAF: PlanJson = { value: null, unknown: false, sensitive: false, references: false };
+
+/**
+ * One pass: the value with markers as null, and the three masks (parts with no hit left out). A
+ * part with nothing to change (no marker, no undefined member) is the value itself, not a copy.
+ */
 function convert(v: unknown, refAddress: (ref: string) => string | undefined): PlanJson {
+  if (v === null || v === undefined) return NULL_LEAF;
+  if (typeof v !== 'object') return isScalar(v) ? { value: v, unknown: false, sensitive: false, references: false } : NULL_LEAF;
   if (isResourceRef(v)) return { value: null, unknown: true, sensitive: false, references: refAddress(v.$ref) ?? false };
   if (isUnknown(v)) return { value: null, unknown: true, sensitive: false, references: false };
   if (isSensitive(v)) return { value: null, unknown: false, sensitive: true, references: false };
   if (Array.isArray(v)) {
     const items = v.map((x) => convert(x, refAddress));
-    const masks = (pick: (j: PlanJson) => JsonValue) => (items.every((j) => emptyMask(pick(j))) ? false : items.map(pick));
-    return { value: items.map((j) => j.value), unknown: masks((j) => j.unknown), sensitive: masks((j) => j.sensitive), references: masks((j) => j.references) };
+    const masks = (pick: (j: PlanJson) => JsonValue) => (items.every((j) => emptyMask(pick(j))) ? false : items.map((j) => fresh(pick(j))));
+    const same = items.every((j, i) => j.value === v[i]);
+    return { value: same ? (v as JsonValue[]) : items.map((j) => j.value), unknown: masks((j) => j.unknown), sensitive: masks((j) => j.sensitive), references: masks((j) => j.references) };
   }
-  if (v === null || v === undefined) return { value: null, unknown: false, sensitive: false, references: false };
-  if (typeof v === 'object') {
-    const value: Record<string, JsonValue> = {};
-    const unknownMask: Record<string, JsonValue> = {};
-    const sensitiveMask: Record<string, JsonValue> = {};
-    const refMask: Record<string, JsonValue> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (x === undefined) continue;
-      const j = convert(x, refAddress);
-      value[k] = j.value;
-      if (!emptyMask(j.unknown)) unknownMask[k] = j.unknown;
-      if (!emptyMask(j.sensitive)) sensitiveMask[k] = j.sensitive;
-      if (!emptyMask(j.references)) refMask[k] = j.references;
+  const src = v as Record<string, unknown>;
+  const keys = Object.keys(src);
+  // A copy, made at the first member that differs from the source.
+  let value: Record<string, JsonValue> | undefined;
+  const copyBefore = (n: number): Record<string, JsonValue> => {
+    const out: Record<string, JsonValue> = {};
+    for (let i = 0; i < n; i++) if (src[keys[i]!] !== undefined) out[keys[i]!] = src[keys[i]!] as JsonValue;
+    return out;
+  };
+  let unknownMask: Record<string, JsonValue> | undefined;
+  let sensitiveMask: Record<string, JsonValue> | undefined;
+  let refMask: Record<string, JsonValue> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = src[k];
+    if (isScalar(x)) {
+      if (value) value[k] = x;
+      continue;
     }
-    return { value, unknown: unknownMask, sensitive: sensitiveMask, references: refMask };
+    if (x === undefined) {
+      value ??= copyBefore(i);
+      continue;
+    }
+    const j = convert(x, refAddress);
+    if (!value && j.value !== x) value = copyBefore(i);
+    if (value) value[k] = j.value;
+    if (!emptyMask(j.unknown)) (unknownMask ??= {})[k] = j.unknown;
+    if (!emptyMask(j.sensitive)) (sensitiveMask ??= {})[k] = j.sensitive;
+    if (!emptyMask(j.references)) (refMask ??= {})[k] = j.references;
   }
-  const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-  return { value, unknown: false, sensitive: false, references: false };
+  return { value: value ?? (src as Record<string, JsonValue>), unknown: unknownMask ?? NO_HIT, sensitive: sensitiveMask ?? NO_HIT, references: refMask ?? NO_HIT };
 }

@@ -14,7 +14,7 @@ import { awsTarget } from '../../aws/target.js';
 import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions } from '../../observe/fingerprint.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, lazyFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
-import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
+import { planTextChunks, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../lbc-managed.js';
@@ -149,7 +149,9 @@ export function registerPlanCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    process.stdout.write(render(plan, flags, io, state.diagnostics));
+    // The text of a large plan is tens of MB: written as it is rendered, not held whole.
+    if (flags.output === 'text') for (const chunk of planTextChunks(plan, io.chalk)) process.stdout.write(chunk);
+    else process.stdout.write(render(plan, flags, io, state.diagnostics));
     const managed = lbcManagedChanges(plan, state.snapshot.gateways);
     if (managed.length > 0) process.stderr.write(io.errChalk.yellow(lbcManagedWarning(managed)));
     if (flags.out) {

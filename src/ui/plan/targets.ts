@@ -47,21 +47,27 @@ export function renderTargetGroup(group: readonly ResourceChange[], chalk: Chalk
 
 /**
  * The plan's changes as text blocks, runs of target changes of one target group and action
- * grouped; `single` renders every other change.
+ * grouped; `single` renders every other change. A generator, so a huge plan is rendered piece
+ * by piece (text.ts planTextChunks).
  */
-export function renderChanges(changes: readonly ResourceChange[], chalk: ChalkInstance, single: (rc: ResourceChange) => string[]): string[] {
-  const out: string[] = [];
+export function* changeBlocks(changes: readonly ResourceChange[], chalk: ChalkInstance, single: (rc: ResourceChange) => string[]): Generator<string[]> {
   for (let i = 0; i < changes.length; i++) {
     const rc = changes[i]!;
     if (!isTarget(rc) || actionKind(rc.change.actions) === 'no-op') {
-      out.push(...single(rc));
+      yield single(rc);
       continue;
     }
     const key = `${actionKind(rc.change.actions)} ${targetGroupAddress(rc)}`;
     let j = i + 1;
     while (j < changes.length && isTarget(changes[j]!) && `${actionKind(changes[j]!.change.actions)} ${targetGroupAddress(changes[j]!)}` === key) j++;
-    out.push(...renderTargetGroup(changes.slice(i, j), chalk));
+    yield renderTargetGroup(changes.slice(i, j), chalk);
     i = j - 1;
   }
+}
+
+/** `changeBlocks`, all lines at once. */
+export function renderChanges(changes: readonly ResourceChange[], chalk: ChalkInstance, single: (rc: ResourceChange) => string[]): string[] {
+  const out: string[] = [];
+  for (const block of changeBlocks(changes, chalk, single)) for (const line of block) out.push(line);
   return out;
 }

@@ -8,7 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { objectDiff, wholeObject, type RenderContext, type Side } from './attributes.js';
 import { planNotes, TEXT_WORDING, type NoteWording } from './notes.js';
-import { isTarget, renderChanges, renderTargetGroup } from './targets.js';
+import { changeBlocks, isTarget, renderTargetGroup } from './targets.js';
 
 const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
   create: 'create',
@@ -106,21 +106,41 @@ export function summaryLine(plan: Plan, chalk: ChalkInstance, wording: NoteWordi
 }
 
 export function renderPlanText(plan: Plan, chalk: ChalkInstance): string {
+  return [...planTextChunks(plan, chalk)].join('');
+}
+
+/** Resource changes rendered per chunk of `planTextChunks`: a few hundred resources. */
+const CHUNK_LINES = 4096;
+
+/**
+ * The text view in pieces, each a run of whole lines with their newlines; joined, they are
+ * `renderPlanText`. A plan of thousands of resources is tens of MB of text: the CLI writes it
+ * piece by piece instead of holding every line and the whole text at once.
+ */
+export function* planTextChunks(plan: Plan, chalk: ChalkInstance): Generator<string> {
+  const lines = (ls: readonly string[]) => `${ls.join('\n')}\n`;
   const kinds = new Set(plan.resource_changes.map((rc) => actionKind(rc.change.actions)));
-  const out: string[] = [];
   const used = ORDER.filter((k) => kinds.has(k));
   if (used.length > 0) {
-    out.push('gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:');
-    for (const k of used) out.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
-    out.push('', 'gwlb will perform the following actions:', '');
-    for (const line of renderChanges(plan.resource_changes, chalk, (rc) => renderResourceChange(rc, chalk))) out.push(line);
+    const head = ['gwlb compared the desired load balancers with the account. Resource actions are indicated with the following symbols:'];
+    for (const k of used) head.push(`${actionSymbol(k, chalk)} ${LEGEND[k]}`);
+    head.push('', 'gwlb will perform the following actions:', '');
+    yield lines(head);
+    let out: string[] = [];
+    for (const block of changeBlocks(plan.resource_changes, chalk, (rc) => renderResourceChange(rc, chalk))) {
+      for (const line of block) out.push(line);
+      if (out.length >= CHUNK_LINES) {
+        yield lines(out);
+        out = [];
+      }
+    }
     out.push(summaryLine(plan, chalk));
+    yield lines(out);
   } else if (plan.errored || abortedStacks(plan).length > 0) {
-    out.push(summaryLine(plan, chalk));
+    yield lines([summaryLine(plan, chalk)]);
   } else {
-    out.push(summaryLine(plan, chalk), '', 'gwlb has compared the desired load balancers with the account and found no differences, so no changes are needed.');
+    yield lines([summaryLine(plan, chalk), '', 'gwlb has compared the desired load balancers with the account and found no differences, so no changes are needed.']);
   }
   const notes = planNotes(plan, chalk);
-  if (notes.length > 0) out.push('', ...notes);
-  return `${out.join('\n')}\n`;
+  if (notes.length > 0) yield lines(['', ...notes]);
 }
