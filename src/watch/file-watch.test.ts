@@ -39,12 +39,16 @@ describe('fileTriggers', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a directory: manifests in it and in new subdirectories count, editor swap and backup files do not', async () => {
+  it('a directory: manifests in it and in new subdirectories count; editor swap and backup files, and the sandbox state, do not', async () => {
     mkdirSync(join(dir, 'm'));
     start([join(dir, 'm')]);
     writeFileSync(join(dir, 'm', '.gw.yaml.swp'), 'x');
     writeFileSync(join(dir, 'm', 'gw.yaml~'), 'x');
     writeFileSync(join(dir, 'm', '4913'), 'x');
+    mkdirSync(join(dir, 'm', '.gwlb', 'sandbox'), { recursive: true });
+    await settle();
+    seen.length = 0;
+    writeFileSync(join(dir, 'm', '.gwlb', 'sandbox', 'state.json'), '{}');
     await settle();
     expect(seen).toEqual([]);
     writeFileSync(join(dir, 'm', 'gw.yaml'), 'kind: Gateway');

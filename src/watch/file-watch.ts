@@ -10,10 +10,13 @@
  * under it may differ. One save usually makes several events; the debouncer merges them.
  */
 import { watch, statSync, type FSWatcher } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Trigger, TriggerSource } from './triggers.js';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** The sandbox's directory (aws/clients.ts SANDBOX_STATE). */
+const GWLB_DIR = '.gwlb';
 
 /** How long to wait before re-adding a dead watcher (its path may be mid-replacement). */
 const REWATCH_MS = 200;
@@ -45,6 +48,9 @@ function isDirectory(path: string): boolean {
 export function isRelevant(target: Target, name: string | null): boolean {
   if (name === null) return true; // the platform did not say which file: assume it matters
   if (target.only !== undefined) return name === target.only;
+  // gwlb's own writes (the sandbox state under .gwlb/) must not start rounds: with `-f .` and
+  // --sandbox --apply, each round's state write would start the next.
+  if (name.split(sep).includes(GWLB_DIR)) return false;
   return MANIFEST_EXTENSIONS.has(extname(name).toLowerCase()) || isDirectory(join(target.dir, name));
 }
 

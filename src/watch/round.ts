@@ -16,7 +16,7 @@ import { LockRefusedError, lockTarget, type HeldLock } from '../cli/lock.js';
 import { connectAws, AwsSession, livePlan } from '../cli/aws-runtime.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../cli/pipeline.js';
 import type { GwlbSettings } from '../cli/settings.js';
-import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type ObservedState, type Plan } from '../plan/index.js';
+import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type Plan } from '../plan/index.js';
 import type { LoadResult } from '../source/snapshot.js';
 import { abortedText, collisionRefusal, refusedText } from '../ui/apply/refusals.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../ui/scope.js';
@@ -81,7 +81,7 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     const live = await planOnce();
     const judged = judge(cfg, round, trigger, live.plan, live.desired);
     if (judged.kind !== 'planned' || judged.refused || !cfg.apply || cfg.signal.aborted) return judged;
-    const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed as ObservedState, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
+    const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
     return { ...judged, apply };
   } catch (err) {
     if (err instanceof LockRefusedError) return { kind: 'failed', phase: 'lock', message: err.message };
