@@ -77,7 +77,9 @@ export async function runKind(o: KindLoopOptions): Promise<void> {
   let failed = false;
   while (!o.signal.aborted) {
     try {
+      // One attempt per failure counts as a reconnect, whether it is a relist or a re-watch.
       if (failed) o.count('reconnects');
+      failed = false;
       if (at.rv === undefined) {
         o.count('lists');
         if (listedOnce) o.count('relists');
@@ -92,7 +94,6 @@ export async function runKind(o: KindLoopOptions): Promise<void> {
         if (listedOnce) for (const c of changes) o.onChange(c);
         listedOnce = true;
         at.rv = listed.resourceVersion;
-        failed = false;
         o.onSynced();
       }
       const started = Date.now();

@@ -125,6 +125,8 @@ describe('cluster watch', () => {
     expect(watches).toBeGreaterThanOrEqual(2);
     expect(watches).toBeLessThanOrEqual(Math.ceil(elapsed / 1050) + 1);
     expect(cw.stats().relists).toBe(0);
+    const kinds = Object.keys(cw.health().kinds).length;
+    expect(cw.stats().reconnects).toBeLessThanOrEqual(kinds * (Math.ceil((Date.now() - started) / 1050) + 1));
     await waitFor('every kind synced', () => cw.health().blind.length === 0);
   });
 
