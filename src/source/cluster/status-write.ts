@@ -31,22 +31,26 @@ function groupVersion(apiVersion: string): { group: string; version: string } {
   return at < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, at), version: apiVersion.slice(at + 1) };
 }
 
-/** `gatewayclasses`, `gateways`, `httproutes`…: every kind gwlb writes pluralises so. */
-function pluralOf(kind: string): string {
+/**
+ * `gatewayclasses`, `gateways`, `httproutes`…: every kind gwlb writes pluralises so. A ListenerSet
+ * of the experimental group is the API's XListenerSet (source/schema/index.ts stores it as ListenerSet).
+ */
+function pluralOf(kind: string, group: string): string {
+  if (kind === 'ListenerSet' && group === 'gateway.networking.x-k8s.io') return 'xlistenersets';
   const lower = kind.toLowerCase();
   return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
 }
 
 function collectionPath(apiVersion: string, kind: string): string {
   const { group, version } = groupVersion(apiVersion);
-  return `${group === '' ? `/api/${version}` : `/apis/${group}/${version}`}/${pluralOf(kind)}`;
+  return `${group === '' ? `/api/${version}` : `/apis/${group}/${version}`}/${pluralOf(kind, group)}`;
 }
 
 function objectPath(s: Pick<ObjectStatus, 'apiVersion' | 'object'>): string {
   const { group, version } = groupVersion(s.apiVersion);
   const base = group === '' ? `/api/${version}` : `/apis/${group}/${version}`;
   const ns = s.object.namespace === '' ? '' : `/namespaces/${encodeURIComponent(s.object.namespace)}`;
-  return `${base}${ns}/${pluralOf(s.object.kind)}/${encodeURIComponent(s.object.name)}`;
+  return `${base}${ns}/${pluralOf(s.object.kind, group)}/${encodeURIComponent(s.object.name)}`;
 }
 
 function refOfLive(kind: string, item: LiveObject): ObjectRef {
@@ -83,7 +87,7 @@ async function writeOne(client: KubeClient, s: ObjectStatus, input: StatusPatchI
     const reply = await client.patch(`${path}/status`, patch.body, MERGE_PATCH);
     if (reply.status === 200) return 'written';
     if (reply.status === 404) return 'unchanged';
-    if (reply.status === 403) return { message: forbidden(client, s.object.kind, groupVersion(s.apiVersion).group, `${pluralOf(s.object.kind)}/status`, 'patch') };
+    if (reply.status === 403) return { message: forbidden(client, s.object.kind, groupVersion(s.apiVersion).group, `${pluralOf(s.object.kind, groupVersion(s.apiVersion).group)}/status`, 'patch') };
     if (reply.status !== 409) return { message: failedRequest(client, 'write the status of', path, reply) };
     counts.conflicts++;
     const fresh = await client.get(path);
