@@ -11,7 +11,7 @@ import type { Stack } from '../model/stack.js';
 import { KIND_BY_TYPE, resourceAddress } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
 import { planBackendSecurityGroup } from './backend-sg.js';
-import { nodeRulesOfPlan } from './node-sg-rules.js';
+import { nodeRulesOfPlan } from './node-sg-coverage.js';
 import { ownershipAborts } from './ownership.js';
 import { parseRef, planStack, type DraftChange, type StackPlanContext } from './plan-stack.js';
 import { PLAN_FORMAT_VERSION, refusedStacks, type OwnershipAbort, type PendingNodePortRef, type Plan, type PlanResourceType, type PlannedStack, type ResourceChange, type UntrackedResource } from './types.js';

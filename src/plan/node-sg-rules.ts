@@ -22,7 +22,7 @@ import { CLUSTER_STACK } from './backend-sg.js';
 import { isTgbManaged, permissionHash, sourceKey, TGB_RULE_DESCRIPTION, type EniInfo, type IngressPermission, type ObservedNodeNetwork, type RuleSource } from './node-network.js';
 import type { ObservedState } from './observed.js';
 import { parseRef } from './plan-stack.js';
-import type { PlannedStack, ResourceChange } from './types.js';
+import type { ResourceChange } from './types.js';
 import { toPlanJson } from './values.js';
 
 /** A source security group this apply creates: resolved by apply (`backend-sg` or `stack:<prefix>:<stack>:<resource>`). */
@@ -245,46 +245,3 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
   };
 }
 
-export interface PlanScope {
-  /** Every desired stack of the input (unscoped), deployable. */
-  readonly desired: readonly Stack[];
-  readonly observed: ObservedState;
-  readonly settings: ClusterSettings;
-  readonly stacks: readonly PlannedStack[];
-  /** Ids of stacks apply refuses (pending nodePorts). */
-  readonly refused: ReadonlySet<string>;
-  readonly scoped: boolean;
-  readonly errored: boolean;
-  readonly prune: boolean;
-  /** `destroy` of every stack, of some, or none. */
-  readonly destroy: 'all' | 'some' | undefined;
-}
-
-/**
- * The rule changes of a plan, with the plan's coverage: complete only when it is neither narrowed
- * nor errored, leaves no owned stack unplanned (orphans kept, failed models, aborted or refused
- * stacks), and no load balancer outside its stacks (an Ingress or Service of the same cluster)
- * attaches the backend SG, whose TGBs gwlb cannot see.
- */
-export function nodeRulesOfPlan(p: PlanScope): NodeRulesPlan | undefined {
-  const network = p.observed.nodeNetwork;
-  if (!network || !p.settings.manageNodeSecurityGroupRules) return undefined;
-  const status = new Map(p.stacks.map((s) => [s.id, s.status]));
-  const kept = (id: string) => status.get(id) === 'planned' && !p.refused.has(id);
-  const deleted = (id: string) => status.get(id) === 'destroyed' || (status.get(id) === 'orphaned' && p.prune);
-  const ownLbs = new Set(p.observed.stacks.flatMap((o) => o.resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((r) => r.arn)));
-  const complete =
-    !p.scoped &&
-    !p.errored &&
-    p.destroy !== 'some' &&
-    p.stacks.every((s) => kept(s.id) || deleted(s.id)) &&
-    (p.observed.backendSecurityGroup?.usedBy ?? []).every((arn) => ownLbs.has(arn));
-  const ownSources = new Map(
-    p.observed.stacks
-      .filter((o) => deleted(o.id) || (p.destroy === undefined && kept(o.id)))
-      .flatMap((o) => o.resources.filter((r) => r.type === 'AWS::EC2::SecurityGroup').map((r) => [r.arn, o.id] as const)),
-  );
-  // A narrowed plan computes the rules of its own stacks only, and so only authorizes.
-  const stacks = p.destroy !== undefined ? [] : p.desired.filter((d) => kept(d.id));
-  return planNodeSecurityGroupRules({ stacks, network, observed: p.observed, settings: p.settings, complete, ownSources });
-}
