@@ -17,6 +17,12 @@ function recordingClient(): { client: KubeClient; calls: string[] } {
       calls.push(`PATCH ${path} ${contentType}`);
       return { status: 200, body: {} };
     },
+    async send(): Promise<KubeReply> {
+      throw new Error('the status writer writes only with patch');
+    },
+    async stream(): Promise<KubeReply> {
+      throw new Error('the status writer does not watch');
+    },
   };
   return { client, calls };
 }
