@@ -68,6 +68,23 @@ describe('IncrementalDesired', () => {
     expect(inc.round(filesOf(docs)).rebuilt).toBe('all');
   });
 
+  it("a Gateway's errors stay in the round's diagnostics while another Gateway is edited", async () => {
+    const docs: (string | undefined)[] = docsOf({ gateways: 3, routes: 9 });
+    const r0 = indexOf(docs, 'name: route-0\n');
+    docs[r0] = docs[r0]!.replace('port: 80\n', 'port: 80\n          weight: 1000\n');
+    const inc = new IncrementalDesired(settings);
+    const first = inc.round(filesOf(docs));
+    const coldErrors = (await desiredState({ files: [], settings, loaded: loadTexts(filesOf(docs)), offline: true })).diagnostics.filter((d) => d.severity === 'error');
+    expect(coldErrors.length).toBeGreaterThan(0);
+    expect(first.errored).toBe(true);
+    const r1 = indexOf(docs, 'name: route-1\n');
+    docs[r1] = docs[r1]!.replace('/svc-1/v0', '/svc-1/edited');
+    const second = inc.round(filesOf(docs));
+    expect([...(second.rebuilt as Set<string>)]).toEqual(['team-1/gw-1']);
+    expect(second.errored).toBe(true);
+    expect(second.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(coldErrors.map((d) => d.message));
+  });
+
   it('files given in another order: the first of two definitions still wins, as a cold run', async () => {
     const docs: (string | undefined)[] = docsOf({ gateways: 3, routes: 9 });
     const r = indexOf(docs, 'name: route-4\n');

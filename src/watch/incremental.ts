@@ -16,7 +16,7 @@ import { parseManifest } from '../source/parse.js';
 import type { DecodedObject } from '../source/schema/index.js';
 import type { LoadResult } from '../source/snapshot.js';
 import type { GwlbSettings } from '../cli/settings.js';
-import { affectedGateways, narrowSnapshot, Reach, type ObjectChange } from './affected.js';
+import { affectedGateways, narrowSnapshot, Reach, routesOf, type ObjectChange } from './affected.js';
 
 interface CachedFile {
   readonly text: string;
@@ -51,9 +51,13 @@ export interface Round {
   readonly stacks: readonly Stack[];
   /** Gateways (`ns/name`) resolved and modelled this round; the others kept their stacks. */
   readonly rebuilt: ReadonlySet<string> | 'all';
-  /** Reading diagnostics of the whole input, then this round's resolve and model diagnostics. */
+  /**
+   * Reading diagnostics of the whole input, then each Gateway's resolve and model diagnostics
+   * from the round that last rebuilt it (a run-wide note, such as the stand-in UIDs, may then
+   * count fewer Gateways than a cold run's).
+   */
   readonly diagnostics: readonly Diagnostic[];
-  /** The input has errors, or some Gateway's last build had: such a round must not prune. */
+  /** Some diagnostic is an error: such a round must not apply or prune. */
   readonly errored: boolean;
 }
 
@@ -68,7 +72,8 @@ export class IncrementalDesired {
   private order = '';
   private reach: Reach | undefined;
   private stacks = new Map<string, Stack>();
-  private errored = new Set<string>();
+  /** Resolve and model diagnostics per Gateway, from the round that last rebuilt it. */
+  private gatewayDiagnostics = new Map<string, Diagnostic[]>();
 
   constructor(
     private readonly settings: GwlbSettings,
@@ -82,9 +87,10 @@ export class IncrementalDesired {
     const reach = new Reach(loaded.snapshot);
     this.reach = reach;
     const rebuilt = previous === undefined ? 'all' : affectedGateways(previous, reach, changes);
-    const diagnostics = [...loaded.diagnostics, ...this.rebuild(reach, rebuilt)];
+    this.rebuild(reach, rebuilt);
+    const diagnostics = [...loaded.diagnostics, ...this.diagnosticsOfGateways()];
     const stacks = [...this.stacks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { loaded, stacks, rebuilt, diagnostics, errored: hasErrors(loaded.diagnostics) || this.errored.size > 0 };
+    return { loaded, stacks, rebuilt, diagnostics, errored: hasErrors(diagnostics) };
   }
 
   /** Parses and decodes only the files whose text changed; the rest come from the cache. */
@@ -181,12 +187,11 @@ export class IncrementalDesired {
   }
 
   /** Resolves and models the `rebuilt` Gateways; returns their diagnostics. */
-  private rebuild(reach: Reach, rebuilt: ReadonlySet<string> | 'all'): Diagnostic[] {
+  private rebuild(reach: Reach, rebuilt: ReadonlySet<string> | 'all'): void {
     const snapshot = reach.snapshot;
     const present = new Set(snapshot.gateways.map(gatewayKey));
-    for (const id of [...this.stacks.keys()]) if (!present.has(id)) this.stacks.delete(id);
-    for (const id of [...this.errored]) if (!present.has(id)) this.errored.delete(id);
-    if (rebuilt !== 'all' && rebuilt.size === 0) return [];
+    for (const map of [this.stacks, this.gatewayDiagnostics]) for (const id of [...map.keys()]) if (!present.has(id)) map.delete(id);
+    if (rebuilt !== 'all' && rebuilt.size === 0) return;
     const scope = rebuilt === 'all' ? present : new Set([...rebuilt].filter((g) => present.has(g)));
     const input = rebuilt === 'all' ? snapshot : narrowSnapshot(reach, scope);
     const resolution = resolve(input, {
@@ -196,15 +201,60 @@ export class IncrementalDesired {
     });
     const mine = { ...resolution, gateways: resolution.gateways.filter((g) => scope.has(gatewayKey(g.gateway))) };
     const built = buildStacks(mine, { facts: this.facts, settings: this.settings.cluster, endpointSlices: snapshot.endpointSlices, nodes: snapshot.nodes, secrets: snapshot.secrets });
-    for (const id of scope) this.stacks.delete(id);
-    for (const s of built.stacks) this.stacks.set(s.id, s);
-    // Resolve diagnostics of Gateways outside the scope describe them without their routes: drop them.
-    const diagnostics = [...resolution.diagnostics.filter((d) => d.object?.kind !== 'Gateway' || scope.has(`${d.object.namespace}/${d.object.name}`)), ...built.diagnostics];
-    const failed = hasErrors(diagnostics);
     for (const id of scope) {
-      if (failed) this.errored.add(id);
-      else this.errored.delete(id);
+      this.stacks.delete(id);
+      this.gatewayDiagnostics.set(id, []);
     }
-    return diagnostics;
+    for (const s of built.stacks) this.stacks.set(s.id, s);
+    const routes = new Map(routesOf(input).map((r) => [`${r.kind}/${r.metadata.namespace}/${r.metadata.name}`, r]));
+    for (const d of [...resolution.diagnostics, ...built.diagnostics]) {
+      for (const id of attributedTo(d, reach, routes, scope)) this.gatewayDiagnostics.get(id)?.push(d);
+    }
+  }
+
+  /** Each Gateway's last resolve and model diagnostics, once each, in Gateway order. */
+  private diagnosticsOfGateways(): Diagnostic[] {
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    for (const ds of this.gatewayDiagnostics.values()) {
+      for (const d of ds) {
+        const key = `${d.code}\u0000${d.message}\u0000${d.location?.file}:${d.location?.line}:${d.location?.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(d);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The Gateways of `scope` a diagnostic belongs to: the Gateway it names, a route's or
+ * ListenerSet's parents; anything else (run-wide notes, a Service) to every Gateway rebuilt.
+ * A Gateway outside the scope was resolved without its routes: its diagnostics are dropped.
+ */
+function attributedTo(d: Diagnostic, reach: Reach, routes: ReadonlyMap<string, ReturnType<typeof routesOf>[number]>, scope: ReadonlySet<string>): readonly string[] {
+  const o = d.object;
+  if (!o) return [...scope];
+  const id = `${o.namespace}/${o.name}`;
+  switch (o.kind) {
+    case 'Gateway':
+      return scope.has(id) ? [id] : [];
+    case 'ListenerSet': {
+      const ls = reach.snapshot.listenerSets.find((l) => l.metadata.namespace === o.namespace && l.metadata.name === o.name);
+      const parent = ls ? reach.listenerSetGateway(ls) : undefined;
+      return parent !== undefined && scope.has(parent) ? [parent] : [...scope];
+    }
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+    case 'TCPRoute':
+    case 'UDPRoute':
+    case 'TLSRoute': {
+      const route = routes.get(`${o.kind}/${id}`);
+      const parents = route ? reach.parents(route).filter((p) => scope.has(p)) : [];
+      return parents.length > 0 ? [...new Set(parents)] : [...scope];
+    }
+    default:
+      return [...scope];
   }
 }

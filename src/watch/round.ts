@@ -16,6 +16,9 @@ import { LockRefusedError, lockTarget, type HeldLock } from '../cli/lock.js';
 import { connectAws, AwsSession, livePlan } from '../cli/aws-runtime.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../cli/pipeline.js';
 import type { GwlbSettings } from '../cli/settings.js';
+import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
+import { readManifests } from '../source/files.js';
+import { IncrementalDesired } from './incremental.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type Plan } from '../plan/index.js';
 import type { LoadResult } from '../source/snapshot.js';
 import { abortedText, collisionRefusal, refusedText } from '../ui/apply/refusals.js';
@@ -51,10 +54,31 @@ export type RoundResult =
   /** Nothing could be planned, or the apply did not finish: retried with backoff. */
   | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
 
-type WatchDesired = { readonly state: DesiredState; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
+type WatchDesired = { readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
 
 function desiredInput(state: DesiredState): WatchDesired {
   return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
+}
+
+/** Per watch (its RoundConfig) and discovery facts: the engine that replans only what a change reaches. */
+const engines = new WeakMap<RoundConfig, { readonly facts: string; readonly engine: IncrementalDesired }>();
+
+/**
+ * `-f` rounds reuse the last round's parsing and models (incremental.ts): a change re-parses its
+ * file and rebuilds the Gateways it reaches. New discovery facts rebuild everything.
+ */
+async function filesDesired(cfg: RoundConfig, facts: DiscoveryFacts | undefined): Promise<WatchDesired> {
+  const read = await readManifests(cfg.files);
+  const key = JSON.stringify(facts ?? null);
+  let entry = engines.get(cfg);
+  if (!entry || entry.facts !== key) {
+    entry = { facts: key, engine: new IncrementalDesired(cfg.settings, facts ?? OFFLINE_FACTS) };
+    engines.set(cfg, entry);
+  }
+  const round = entry.engine.round(read.texts);
+  const diagnostics = [...cfg.settings.diagnostics, ...read.diagnostics, ...round.diagnostics];
+  const stacks = cfg.gateway ? round.stacks.filter((st) => st.id === cfg.gateway) : round.stacks;
+  return { state: { diagnostics, snapshot: round.loaded.snapshot }, stacks, inputGateways: inputGatewayIds(round.loaded), errored: hasErrors(diagnostics) };
 }
 
 export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger): Promise<RoundResult> {
@@ -65,8 +89,9 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
   let closeConn: (() => Promise<void>) | undefined;
   try {
     const input = await cfg.readInput();
-    const desire = async (facts?: Parameters<typeof desiredState>[0]['facts']) =>
-      desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+    const incremental = !input.loaded && !cfg.files.includes('-');
+    const desire = async (facts?: DiscoveryFacts) =>
+      incremental ? filesDesired(cfg, facts) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
     if (!target) {
       const desired = await desire();
       const plan = buildPlan({ desired: desired.stacks, observed: EMPTY_OBSERVED, settings: cfg.settings.cluster, mode: 'offline', prune: cfg.prune, inputGateways: desired.inputGateways, ...(cfg.gateway ? { scope: cfg.gateway } : {}), errored: desired.errored });
