@@ -98,8 +98,13 @@ export function stackToLbcJson(stack: Stack, opts: { redactSecrets: boolean }): 
   return toPlain(build(stack, opts.redactSecrets));
 }
 
+/** What Go's encoder escapes beyond JSON.stringify: checked once, most strings have none. */
+const GO_ESCAPED = /[<>&\u2028\u2029]/;
+
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(s);
+  if (!GO_ESCAPED.test(json)) return json;
+  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function encode(v: unknown): string {
@@ -109,10 +114,9 @@ function encode(v: unknown): string {
   if (typeof v === 'string') return goString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'object') {
-    return `{${Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .map(([k, x]) => `${goString(k)}:${encode(x)}`)
-      .join(',')}}`;
+    const parts: string[] = [];
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) parts.push(`${goString(k)}:${encode(x)}`);
+    return `{${parts.join(',')}}`;
   }
   return 'null';
 }

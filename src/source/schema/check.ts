@@ -198,11 +198,20 @@ export type Field =
 
 export const req = (schema: Schema): Field => ({ presence: 'required', schema });
 export const opt = (schema: Schema): Field => ({ presence: 'optional', schema });
+/** A copy of a default (plain data): a loop, where structuredClone's serialisation cost more than the decode. */
+function copyDefault(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyDefault);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = copyDefault(x);
+  return out;
+}
+
 /** A string, number or boolean default is used as is; only an object or list is copied per use. */
 export const def = (schema: Schema, fallback: unknown): Field => ({
   presence: 'defaulted',
   schema,
-  fallback: typeof fallback === 'object' && fallback !== null ? () => structuredClone(fallback) : () => fallback,
+  fallback: typeof fallback === 'object' && fallback !== null ? () => copyDefault(fallback) : () => fallback,
 });
 
 /** A rule over the whole (already field-checked) object, like a CRD's `x-kubernetes-validations`. */
