@@ -7,7 +7,10 @@
  * - per owned LB its listeners, per ALB listener its rules (+ the default rule), per HTTPS/TLS
  *   listener its certificate list — these have no batch form in the API;
  * - attributes and target health only where the desired stack sets them (unset keys cannot
- *   drift, lbc-model-deploy.md §10.4).
+ *   drift, lbc-model-deploy.md §10.4);
+ * - each owned ALB's web ACL (one lookup per ALB, or, with more ALBs than web ACLs, the web ACLs'
+ *   resource lists) and, with one, the Shield subscription and the ALB protections: the account
+ *   is gwlb's record of which addon is active (plan/addons.ts).
  * Counts come from the emulator's state after the apply (the account) and the desired stacks.
  * With `scope` (`plan --gateway NS/NAME`) the per-stack reads count that stack's resources only
  * (the ones whose `<prefix>/stack` tag names it); the listings and the LB/TG tags stay region-
@@ -52,6 +55,12 @@ export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, allDesired
   const of = scope === undefined ? '' : ` of ${scope}`;
   const N = listeners.length;
   const R = rules;
+  const desiredIds = new Set(desired.map((d) => d.id));
+  const A = lbs.filter((l) => l.type === 'application' && desiredIds.has(stackOf(l.arn) ?? '')).length;
+  const K = Object.keys(emu.state.wafv2.webACLs).length;
+  const listAcls = A > 2 && K < A;
+  const shieldRead = A > 0 || desiredOf(RT.shieldProtection).some((p) => p.spec.enabled);
+  const subscribed = emu.state.shield.subscription === 'ACTIVE';
   return [
     { action: 'ec2:DescribeVpcs', minimum: 1, formula: '1 (the VPC tagged for the cluster)' },
     { action: 'ec2:DescribeSubnets', minimum: pages(subnets, 1000), formula: `ceil(subnets/1000) = ceil(${subnets}/1000)` },
@@ -76,5 +85,10 @@ export function minimumPlanCalls(emu: RunningEmulator, vpcId: string, allDesired
     { action: 'elbv2:DescribeTargetGroupAttributes', minimum: tgAttrs, formula: `TGs${of} whose model sets attributes` },
     { action: 'elbv2:DescribeListenerAttributes', minimum: listenerAttrs, formula: `listeners${of} whose model sets attributes` },
     { action: 'elbv2:DescribeTargetHealth', minimum: managedTargets, formula: `TGs${of} whose targets gwlb manages` },
+    { action: 'wafv2:GetWebACLForResource', minimum: listAcls ? 0 : A, formula: `owned ALBs${of}, unless more than 2 and more than the web ACLs = ${A} (${K} web ACLs)` },
+    { action: 'wafv2:ListWebACLs', minimum: listAcls ? pages(K, 100) : 0, formula: `ceil(web ACLs/100), when listed = ceil(${K}/100)` },
+    { action: 'wafv2:ListResourcesForWebACL', minimum: listAcls ? K : 0, formula: `web ACLs, when listed = ${K}` },
+    { action: 'shield:GetSubscriptionState', minimum: shieldRead ? 1 : 0, formula: '1 with an owned ALB or a desired protection' },
+    { action: 'shield:ListProtections', minimum: shieldRead && subscribed && A > 0 ? 1 : 0, formula: 'ceil(ALB protections/10000), when subscribed' },
   ];
 }

@@ -11,8 +11,9 @@
  *                             cheaper than LBC's DescribeProtection per ALB, with the same answer
  * LBC reads an addon only while the Gateway's annotation says it is active; gwlb reads every
  * owned ALB's, because the account is its record of what is active (plan/addons.ts). A failed
- * GetSubscriptionState means "not subscribed", as LBC logs it and skips Shield (stack_deployer.go
- * 159–166), so nothing Shield is planned; any other failed read fails the plan.
+ * read fails the plan, GetSubscriptionState's too: LBC logs that one and skips Shield
+ * (stack_deployer.go 159–166), but a read failure is never absence for gwlb (DESIGN.md), and a
+ * plan that silently left Shield out would misstate what apply does.
  */
 import type { AddonClients } from '../aws/addon-clients.js';
 import type { AwsConnection } from '../aws/clients.js';
@@ -40,7 +41,7 @@ export async function observeAddons(conn: AwsConnection, lbs: readonly AddonLoad
   const [acls, shield] = await Promise.all([
     webAclsOf(api, lbs.map((lb) => lb.arn)),
     (async () => {
-      const subscribed = await api.shieldSubscribed().catch(() => false);
+      const subscribed = await api.shieldSubscribed();
       return { subscribed, protections: subscribed && lbs.length > 0 ? await api.albProtections() : [] };
     })(),
   ]);
