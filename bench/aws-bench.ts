@@ -29,6 +29,28 @@ import { fmt } from './measure.js';
 /** 50 ALBs (the default regional quota), 2 routes × 2 rules each on the HTTP listener. */
 const SCALE: Scale = { gateways: 50, routes: 100, rulesPerRoute: 2, withinAlbQuota: true };
 
+/**
+ * The sandbox's three worker nodes as Node objects, so the apply registers instance targets (the
+ * Services are NodePort) and opens the node security group, as LBC's TargetGroupBinding
+ * controller would.
+ */
+function seededNodes(): string {
+  return [1, 2, 3]
+    .map(
+      (i) => `apiVersion: v1
+kind: Node
+metadata:
+  name: node-${i}
+spec:
+  providerID: aws:///us-west-2${'abc'[i - 1]}/i-0a5e000000000000${i}
+status:
+  conditions:
+    - type: Ready
+      status: "True"`,
+    )
+    .join('\n---\n');
+}
+
 type Counts = Record<string, number>;
 
 /** This process's CPU time (user + system) in ms. */
@@ -99,7 +121,7 @@ function printCalls(title: string, changed: boolean, actual: Counts, rows: reado
 export async function runAwsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gwlb-aws-bench-'));
   const file = join(dir, 'bench.yaml');
-  writeFileSync(file, generateManifests(SCALE));
+  writeFileSync(file, `${generateManifests(SCALE)}---\n${seededNodes()}\n`);
   const emu = await startEmulator({ seed: true });
   emu.controls.setThrottling({ enabled: true });
   const settings: GwlbSettings = { cluster: defaultClusterSettings(SEED_CLUSTER), controllerNames: DEFAULT_CONTROLLER_NAMES, diagnostics: [] };
@@ -129,7 +151,10 @@ export async function runAwsBench(): Promise<void> {
     const changes = live.plan.resource_changes.filter((rc) => actionKind(rc.change.actions) !== 'no-op').length;
     const executeS = (t2 - t1) / 1000;
     console.log(`aws: ${SCALE.gateways} Gateways / ${SCALE.routes} HTTPRoutes / ${SCALE.routes * SCALE.rulesPerRoute} route rules against the emulator, AWS rate limits on`);
-    console.log(`  apply from scratch: ${changes} resource changes, ${outcome.done.length} done, ${outcome.failed.length} failed, ${outcome.notDone.length} not attempted; account matches after: ${!hasChanges(verify.plan)}`);
+    const byType = new Map<string, number>();
+    for (const rc of live.plan.resource_changes) if (actionKind(rc.change.actions) !== 'no-op') byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
+    const kinds = [...byType].map(([t, k]) => `${t.split('::').pop()} ${k}`).join(', ');
+    console.log(`  apply from scratch: ${changes} resource changes (${kinds}), ${outcome.done.length} done, ${outcome.failed.length} failed, ${outcome.notDone.length} not attempted; account matches after: ${!hasChanges(verify.plan)}`);
     console.log(`  wall: plan ${fmt(t1 - t0)}, execute ${fmt(t2 - t1)}, re-observe ${fmt(t3 - t2)}, total ${fmt(t3 - t0)}`);
     console.log(`  cpu (user+sys, gwlb and the in-process emulator): plan ${fmt(c1 - c0)}, execute ${fmt(c2 - c1)}, re-observe ${fmt(c3 - c2)}, total ${fmt(c3 - c0)}`);
     console.log(`  calls: ${Object.values(writes).reduce((n, v) => n + v, 0)} mutating in execute; ${a.conn.calls.total()} logical / ${attempts} HTTP attempts in all; throttling errors answered by the emulator: ${throttledInApply} in plan+execute, ${emu.controls.throttledCount()} by the end of re-observe`);

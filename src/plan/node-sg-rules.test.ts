@@ -78,6 +78,18 @@ describe('node security group rules', () => {
     expect(ruleChanges(plan([s], shared))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
   });
 
+  it('a narrowed plan adds no rule when an existing one already admits its ports (the merged range of a complete plan)', () => {
+    const s = withTargets();
+    const merged = network([group(NODE_SG, [rule(30000, 30099, 'sg-backend')])]);
+    expect(ruleChanges(plan([s], observed(merged, s), { scope: s.id }))).toEqual({});
+    // Ports outside the existing range still need their rule.
+    const narrow = network([group(NODE_SG, [rule(30080, 30080, 'sg-backend')])]);
+    expect(ruleChanges(plan([s], observed(narrow, s), { scope: s.id }))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
+    // Another source is no cover.
+    const other = network([group(NODE_SG, [rule(30000, 30099, 'sg-other')])]);
+    expect(ruleChanges(plan([s], observed(other, s), { scope: s.id }))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
+  });
+
   it('targets unknown (no Nodes in the input): authorize-only, nothing computed for that target group', () => {
     const s = albStack();
     const net = network([group(NODE_SG, [rule(9000, 9000, 'sg-backend')])]);

@@ -193,6 +193,17 @@ function change(actions: ['create'] | ['delete'], group: string, p: DesiredPermi
   };
 }
 
+/** `have` admits everything `want` does: same protocol (or all traffic) and source, ports within. */
+function covers(have: IngressPermission, want: DesiredPermission): boolean {
+  if (want.source.kind === 'pending' || have.source.kind !== want.source.kind || sourceKey(have.source) !== key(want.source)) return false;
+  if (have.protocol === '-1') return true;
+  if (have.protocol !== want.protocol) return false;
+  const all = (q: { fromPort?: number; toPort?: number }) => (q.fromPort ?? 0) === 0 && (q.toPort ?? 0) === 0;
+  if (all(have)) return true;
+  if (all(want)) return false;
+  return (have.fromPort ?? 0) <= (want.fromPort ?? 0) && (have.toPort ?? 0) >= (want.toPort ?? 0);
+}
+
 export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan {
   const problems: NodeRuleProblem[] = [];
   const perTgb: Map<string, DesiredPermission[]>[] = [];
@@ -222,7 +233,14 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
     const have = observedBy.get(sg)?.ingress ?? [];
     const haveHashes = new Set(have.map(permissionHash));
     const wantHashes = new Set(want.map(hashOf));
-    for (const p of want) if (!haveHashes.has(hashOf(p))) creates.push(change(['create'], sg, p, TGB_RULE_DESCRIPTION));
+    for (const p of want) {
+      if (haveHashes.has(hashOf(p))) continue;
+      // A plan that does not cover every target group (a --gateway, an orphan…) sees only part of
+      // the ports LBC would merge into one range: a rule already admitting them is enough, or
+      // every narrowed plan would add a narrower copy of the merged rule.
+      if (!computedForAll && have.some((h) => covers(h, p))) continue;
+      creates.push(change(['create'], sg, p, TGB_RULE_DESCRIPTION));
+    }
     for (const p of have) {
       if (wantHashes.has(permissionHash(p)) || !isTgbManaged(p.description)) continue;
       const owner = p.source.kind === 'group' ? input.ownSources.get(p.source.groupID) : undefined;
