@@ -57,6 +57,26 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
   const failed: (Step & { error: string })[] = [];
   const notDone: Step[] = [];
   const emit = (e: ApplyEvent) => opts.onEvent?.(e);
+  /** One call's worth of work for `steps`: reported started, then done or failed; true when done. */
+  const attempt = async (steps: readonly Step[], work: () => Promise<unknown>): Promise<boolean> => {
+    for (const step of steps) emit({ kind: 'start', step });
+    const t = performance.now();
+    try {
+      await work();
+      for (const step of steps) {
+        done.push(step);
+        emit({ kind: 'done', step, ms: performance.now() - t });
+      }
+      return true;
+    } catch (err) {
+      const error = describeAwsError(err);
+      for (const step of steps) {
+        failed.push({ ...step, error });
+        emit({ kind: 'failed', step, error });
+      }
+      return false;
+    }
+  };
   const byStack = workByStack(plan);
   const stackIds = [...byStack.keys()];
 
@@ -92,17 +112,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
         notDone.push(...rules.slice(i).map((r) => ({ address: r.address, action: stepAction(r) })));
         return;
       }
-      emit({ kind: 'start', step });
-      const t = performance.now();
-      try {
-        await applyIngressRule(session, rc, unknowns);
-        done.push(step);
-        emit({ kind: 'done', step, ms: performance.now() - t });
-      } catch (err) {
-        const error = describeAwsError(err);
-        failed.push({ ...step, error });
-        emit({ kind: 'failed', step, error });
-      }
+      await attempt([step], () => applyIngressRule(session, rc, unknowns));
     }
   };
   await runRules(cluster.early);
@@ -164,36 +174,14 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
         let j = i + 1;
         while (j < queue.length && queue[j]!.phase === phase && isTargetChange(queue[j]!.rc) && targetBatchKey(ctx, queue[j]!.rc) === key) j++;
         const batch = queue.slice(i, j);
-        for (const q of batch) emit({ kind: 'start', step: q.step });
-        const t = performance.now();
-        try {
-          await applyTargetBatch(conn, ctx, batch.map((q) => q.rc));
-          for (const q of batch) {
-            done.push(q.step);
-            emit({ kind: 'done', step: q.step, ms: performance.now() - t });
-          }
-        } catch (err) {
-          const error = describeAwsError(err);
-          for (const q of batch) {
-            failed.push({ ...q.step, error });
-            emit({ kind: 'failed', step: q.step, error });
-          }
+        if (!(await attempt(batch.map((q) => q.step), () => applyTargetBatch(conn, ctx, batch.map((q) => q.rc))))) {
           notDone.push(...queue.slice(j).map((q) => q.step));
           return;
         }
         i = j - 1;
         continue;
       }
-      emit({ kind: 'start', step });
-      const started = performance.now();
-      try {
-        await run(rc, phase);
-        done.push(step);
-        emit({ kind: 'done', step, ms: performance.now() - started });
-      } catch (err) {
-        const error = describeAwsError(err);
-        failed.push({ ...step, error });
-        emit({ kind: 'failed', step, error });
+      if (!(await attempt([step], () => run(rc, phase)))) {
         notDone.push(...queue.slice(i + 1).map((q) => q.step));
         return;
       }
@@ -205,17 +193,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
     const step: Step = { address: cluster.last.address, action: 'delete' };
     if (failed.length > 0 || opts.signal?.aborted) notDone.push(step);
     else {
-      emit({ kind: 'start', step });
-      const t = performance.now();
-      try {
-        await deleteBackendSecurityGroup(session, cluster.last.arn ?? '', opts.retryIntervalMs);
-        done.push(step);
-        emit({ kind: 'done', step, ms: performance.now() - t });
-      } catch (err) {
-        const error = describeAwsError(err);
-        failed.push({ ...step, error });
-        emit({ kind: 'failed', step, error });
-      }
+      const groupId = cluster.last.arn ?? '';
+      await attempt([step], () => deleteBackendSecurityGroup(session, groupId, opts.retryIntervalMs));
     }
   }
   return { done, failed, notDone, ...(opts.signal?.aborted ? { interrupted: true } : {}) };
