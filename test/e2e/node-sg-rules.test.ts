@@ -9,6 +9,7 @@
  * The third node's ENI also carries an untagged SG, which must be left alone.
  */
 import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +171,24 @@ describe('node security group rules on the sandbox', () => {
     const again = await run(['plan', '--detailed-exitcode', '-f', albBoth, '-f', nlbFile]);
     expect(again.stdout).toContain('No changes.');
     expect(again.code).toBe(0);
+  });
+
+  it('every registered target passes its health checks: the rules gwlb opened admit the load balancers', async () => {
+    const tgs = (await acct.elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? [];
+    expect(tgs).toHaveLength(3);
+    const states = async () => {
+      const out: string[] = [];
+      for (const tg of tgs) {
+        const health = await acct.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }));
+        for (const d of health.TargetHealthDescriptions ?? []) out.push(`${tg.TargetType} ${d.Target?.Id}:${d.Target?.Port} ${d.TargetHealth?.State}`);
+      }
+      return out.sort();
+    };
+    // Registration settles after a few health checks (the emulator's lifecycle); then all are healthy.
+    let seen = await states();
+    for (let i = 0; i < 10 && seen.some((s) => s.endsWith(' initial')); i++) seen = await states();
+    expect(seen).toHaveLength(3 * 2 + 2);
+    expect(seen.filter((s) => !s.endsWith(' healthy'))).toEqual([]);
   });
 
   it('a hand-added rule without the description is never touched; a stale one with it is revoked', async () => {
