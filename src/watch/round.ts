@@ -18,6 +18,7 @@ import { lbcManagedChanges } from '../cli/lbc-managed.js';
 import { LockRefusedError, lockCluster, lockTarget, type HeldLease, type HeldLock } from '../cli/lock.js';
 import { deployFailedStacks } from '../cli/apply-status.js';
 import { withBuildFailures } from '../resolve/statuses.js';
+import type { LoadBalancerState } from '../resolve/types.js';
 import type { KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import { writeRoundStatus } from './round-status.js';
@@ -117,7 +118,7 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     if (cfg.cluster?.writeStatus && !apply.cutShort && input.loaded) {
       const failed = apply.failed > 0 ? deployFailedStacks((await planOnce()).plan) : new Set<string>();
       const facts = lastFacts;
-      const statusesFor = async (states: Parameters<typeof desiredState>[0]['loadBalancerStates'] & object) =>
+      const statusesFor = async (states: ReadonlyMap<string, LoadBalancerState>) =>
         withBuildFailures((await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}), loadBalancerStates: states })).resolution, failed).statuses;
       await writeRoundStatus({ client: cfg.cluster.client, session, settings: cfg.settings, desired: live.desired.state, statusesFor, takeOver: cfg.takeOver, ...(cfg.gateway ? { gateway: cfg.gateway } : {}), signal: cfg.signal, round, emit: cfg.emit, time });
     }

@@ -196,14 +196,14 @@ describe('gwlb watch --from-cluster --apply', () => {
 });
 
 /**
- * Waits until no round but a resync has started for 1.5 s (the debounce's quiet window is 0.5 s)
+ * Waits until no round but a resync has started for 1 s (the debounce's quiet window is 0.5 s)
  * and the last round ended; returns the next index.
  */
 async function settled(w: Watch): Promise<number> {
   const changeRounds = () => w.events.filter((e) => e.type === 'round_started' && e.trigger.kind !== 'resync').length;
   for (;;) {
     const n = changeRounds();
-    await new Promise((r) => setTimeout(r, 1500));
+    await sleep(1000);
     const lastStart = w.events.findLastIndex((e) => e.type === 'round_started');
     const ended = w.events.slice(lastStart).some((e) => e.type === 'plan' || e.type === 'error');
     if (changeRounds() === n && ended) return w.events.length;
