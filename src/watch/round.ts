@@ -6,13 +6,22 @@
  * (and the plan prunes nothing); `--gateway` must name a Gateway of the input; `--prune` needs
  * Gateways in the input; LBC-managed Gateways need `--take-over`; a name collision with an
  * untracked resource refuses the round. A read that fails (files, cluster, AWS) is returned as
- * `failed`: the loop reports it and retries; it never looks like an empty input.
+ * `failed`: the loop reports it and retries; it never looks like an empty input. With
+ * `--from-cluster` (`cluster`): a round while the cluster watch is blind plans nothing (`failed`,
+ * retried); with `--apply` the cluster's Lease is held with the target's lock, as apply holds
+ * both, and after the apply the status is written back (round-status.ts).
  */
 import { type AwsTarget } from '../aws/clients.js';
 import { commandFailureText } from '../aws/errors.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { lbcManagedChanges } from '../cli/lbc-managed.js';
-import { LockRefusedError, lockTarget, type HeldLock } from '../cli/lock.js';
+import { LockRefusedError, lockCluster, lockTarget, type HeldLease, type HeldLock } from '../cli/lock.js';
+import { deployFailedStacks } from '../cli/apply-status.js';
+import { withBuildFailures } from '../resolve/statuses.js';
+import type { LoadBalancerState } from '../resolve/types.js';
+import type { KubeClient } from '../source/cluster/client.js';
+import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
+import { writeRoundStatus } from './round-status.js';
 import { connectAws, AwsSession, livePlan } from '../cli/aws-runtime.js';
 import { desiredState, inputGatewayIds, type DesiredState } from '../cli/pipeline.js';
 import type { GwlbSettings } from '../cli/settings.js';
@@ -47,6 +56,22 @@ export interface RoundConfig {
   /** The round's diagnostics (settings, source, resolve, model), for stderr. */
   readonly onDiagnostics: (d: readonly Diagnostic[]) => void;
   readonly now: () => Date;
+  /** `--from-cluster`: the watch's blind kinds, the Lease, the status write-back. */
+  readonly cluster?: RoundCluster;
+}
+
+export interface RoundCluster {
+  readonly kube: KubeconfigOptions;
+  readonly client: KubeClient;
+  /** Kinds whose objects may be stale: while any, the round plans nothing. */
+  readonly blind: () => readonly string[];
+  /** `--no-write-status` makes it false. */
+  readonly writeStatus: boolean;
+}
+
+/** The words of a round skipped while the cluster watch cannot vouch for its objects. */
+export function blindText(kinds: readonly string[]): string {
+  return `the cluster watch cannot read ${kinds.join(', ')} (reconnecting); nothing is planned until it reads them again, so that no object missing from a stale copy is planned for deletion`;
 }
 
 export type RoundResult =
@@ -54,10 +79,11 @@ export type RoundResult =
   /** Nothing could be planned, or the apply did not finish: retried with backoff. */
   | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
 
-type WatchDesired = { readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
+/** `full` only from the whole pipeline (cluster input, stdin): the incremental one keeps no whole resolution. */
+type WatchDesired = { readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>; readonly full?: DesiredState; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
 
 function desiredInput(state: DesiredState): WatchDesired {
-  return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
+  return { state, full: state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
 }
 
 /** Per watch (its RoundConfig) and discovery facts: the engine that replans only what a change reaches. */
@@ -86,12 +112,18 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
   cfg.emit({ type: 'round_started', round, time: time(), trigger });
   const target = cfg.target;
   let lock: HeldLock | undefined;
+  let lease: HeldLease | undefined;
   let closeConn: (() => Promise<void>) | undefined;
   try {
+    const blind = cfg.cluster?.blind() ?? [];
+    if (blind.length > 0) return { kind: 'failed', phase: 'read', message: blindText(blind) };
     const input = await cfg.readInput();
     const incremental = !input.loaded && !cfg.files.includes('-');
-    const desire = async (facts?: DiscoveryFacts) =>
-      incremental ? filesDesired(cfg, facts) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+    let lastFacts: DiscoveryFacts | undefined;
+    const desire = async (facts?: DiscoveryFacts) => {
+      lastFacts = facts;
+      return incremental ? filesDesired(cfg, facts) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+    };
     if (!target) {
       const desired = await desire();
       const plan = buildPlan({ desired: desired.stacks, observed: EMPTY_OBSERVED, settings: cfg.settings.cluster, mode: 'offline', prune: cfg.prune, inputGateways: desired.inputGateways, ...(cfg.gateway ? { scope: cfg.gateway } : {}), errored: desired.errored });
@@ -99,6 +131,7 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     }
     // As apply: the lock before the first read, so nothing changes between plan and apply.
     if (cfg.apply) lock = await lockTarget({ target, clusterName: cfg.settings.cluster.clusterName, command: 'gwlb watch', say: () => {} });
+    if (cfg.apply && cfg.cluster) lease = await lockCluster({ cluster: cfg.cluster.kube, clusterName: cfg.settings.cluster.clusterName, say: () => {} });
     const conn = await connectAws(target);
     closeConn = () => conn.close();
     const session = new AwsSession(conn, cfg.settings.cluster.clusterName, cfg.settings.cluster.vpcId);
@@ -107,12 +140,22 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     const judged = judge(cfg, round, trigger, live.plan, live.desired);
     if (judged.kind !== 'planned' || judged.refused || !cfg.apply || cfg.signal.aborted) return judged;
     const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
+    // As apply --from-cluster: status after an apply that ran to the end (or had nothing to do).
+    const full = live.desired.full;
+    if (cfg.cluster?.writeStatus && !apply.cutShort && input.loaded && full) {
+      const failed = apply.failed > 0 ? deployFailedStacks((await planOnce()).plan) : new Set<string>();
+      const facts = lastFacts;
+      const statusesFor = async (states: ReadonlyMap<string, LoadBalancerState>) =>
+        withBuildFailures((await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}), loadBalancerStates: states })).resolution, failed).statuses;
+      await writeRoundStatus({ client: cfg.cluster.client, session, settings: cfg.settings, desired: full, statusesFor, takeOver: cfg.takeOver, ...(cfg.gateway ? { gateway: cfg.gateway } : {}), signal: cfg.signal, round, emit: cfg.emit, time });
+    }
     return { ...judged, apply };
   } catch (err) {
     if (err instanceof LockRefusedError) return { kind: 'failed', phase: 'lock', message: err.message };
     return { kind: 'failed', phase: 'read', message: commandFailureText(err, cfg.endpointUrl) };
   } finally {
     await closeConn?.(); // for --sandbox this writes the state, so the lock outlives it
+    await lease?.release();
     lock?.release();
   }
 }

@@ -9,6 +9,10 @@
  * cli/interrupt.ts) and starts no other; `stopped` is reported; exit 0, or 130 / 143 when an apply
  * was cut short. `--once`: one round, then plan's exit codes (0, 1, and 2 with
  * --detailed-exitcode when the plan has changes it did not apply).
+ * `--from-cluster`: the input is the cluster's objects, kept current by a list-then-watch
+ * (src/watch/cluster-source.ts); the first round runs once every kind is listed, each batch of
+ * changes makes a round, and no round plans while a kind cannot be read. With --apply the
+ * cluster's Lease is held per round and the status is written back (unless --no-write-status).
  */
 import { Command, Option } from 'commander';
 import type { AwsTarget } from '../../aws/clients.js';
@@ -20,9 +24,10 @@ import { INTERRUPT_TEXT } from '../../ui/apply/text.js';
 import { jsonSink, lineSink } from '../../ui/watch/lines.js';
 import { offlineApplyText, resyncDurationText, stdinWatchText } from '../../ui/watch/text.js';
 import type { WatchSink } from '../../watch/events.js';
+import type { ClusterSource } from '../../watch/cluster-source.js';
 import { parseDuration } from '../duration.js';
 import type { ExitCode } from '../main.js';
-import { addInputOptions, commandIo, noInputError, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
+import { addClusterOptions, addInputOptions, commandIo, noInputError, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface WatchFlags extends InputFlags {
   readonly output: 'text' | 'json';
@@ -36,11 +41,14 @@ interface WatchFlags extends InputFlags {
   readonly resync: string;
   readonly once?: boolean;
   readonly detailedExitcode?: boolean;
+  /** `--no-write-status` sets it false. */
+  readonly writeStatus?: boolean;
 }
 
 /** The usage problems found before anything is read; undefined when the flags make sense. */
 function flagProblem(flags: WatchFlags, io: CommandIo): string | undefined {
-  if (io.files.length === 0) return noInputError('watch').replace(/^gwlb watch: /, '').trimEnd();
+  if ((flags.kubeconfig !== undefined || flags.context !== undefined) && !flags.fromCluster) return '--kubeconfig and --context only go with --from-cluster';
+  if (io.files.length === 0 && !flags.fromCluster) return noInputError('watch', true).replace(/^gwlb watch: /, '').trimEnd();
   if (io.files.includes('-') && !flags.once) return stdinWatchText();
   if (flags.apply && flags.offline) return offlineApplyText();
   if (parseDuration(flags.resync) === undefined) return resyncDurationText(flags.resync);
@@ -66,6 +74,19 @@ async function chooseOutput(flags: WatchFlags, io: CommandIo): Promise<Output> {
   return { sink: lineSink(write, io.chalk), onInterrupt: () => write(INTERRUPT_TEXT), diagnostics: true };
 }
 
+/** The cluster watch, synced; a cluster that cannot be reached is a one-line error, as a one-shot read's. */
+async function openCluster(flags: WatchFlags): Promise<ClusterSource | { error: string }> {
+  // client-node loads only for --from-cluster (test/cli/startup.test.ts).
+  const [{ openClusterSource }, { isClusterError }] = await Promise.all([import('../../watch/cluster-source.js'), import('../../source/cluster/errors.js')]);
+  const kube = { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
+  try {
+    return await openClusterSource(kube, (err) => process.stderr.write(`gwlb watch: the cluster watch stopped: ${err instanceof Error ? err.message : String(err)}\n`));
+  } catch (err) {
+    if (!isClusterError(err)) throw err;
+    return { error: err.message };
+  }
+}
+
 export function registerWatchCommand(program: Command, exit: ExitCode): void {
   const cmd = new Command('watch')
     .description('plan (and with --apply, apply) whenever the manifests change; re-read AWS every --resync to find and repair drift')
@@ -81,8 +102,9 @@ export function registerWatchCommand(program: Command, exit: ExitCode): void {
     .option('--take-over', 'apply Gateways an in-cluster LBC manages (its finalizer is set)')
     .option('--resync <duration>', 're-read AWS this long after the last round, to find drift (0: never)', '10m')
     .option('--once', 'one round, then exit with plan\'s exit codes')
-    .option('--detailed-exitcode', 'with --once: exit 2 when the plan has changes it did not apply');
-  addInputOptions(cmd).action(async (flags: WatchFlags) => {
+    .option('--detailed-exitcode', 'with --once: exit 2 when the plan has changes it did not apply')
+    .option('--no-write-status', 'with --from-cluster --apply: do not write Gateway, ListenerSet and route status back to the cluster');
+  addClusterOptions(addInputOptions(cmd)).action(async (flags: WatchFlags) => {
     const io = commandIo(flags);
     const problem = flagProblem(flags, io);
     if (problem) {
@@ -101,29 +123,40 @@ export function registerWatchCommand(program: Command, exit: ExitCode): void {
     }
     // The round pulls in the AWS SDK, the model and the executor: loaded once the flags are good.
     const { runWatch } = await import('../../watch/run.js');
+    const cluster = flags.fromCluster ? await openCluster(flags) : undefined;
+    if (cluster && 'error' in cluster) {
+      process.stderr.write(`gwlb watch: ${cluster.error}\n`);
+      exit.code = 1;
+      return;
+    }
     const output = await chooseOutput(flags, io);
     let lastDiagnostics = '';
-    exit.code = await runWatch({
-      settings: io.settings,
-      files: io.files,
-      target,
-      apply: Boolean(flags.apply),
-      prune: Boolean(flags.prune),
-      takeOver: Boolean(flags.takeOver),
-      ...(flags.gateway ? { gateway: flags.gateway } : {}),
-      ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
-      resyncMs: parseDuration(flags.resync) ?? 0,
-      once: Boolean(flags.once),
-      detailedExitcode: Boolean(flags.detailedExitcode),
-      sink: output.sink,
-      // Printed when they differ from the last round's, so an idle loop does not repeat them.
-      onDiagnostics: (d) => {
-        const text = renderDiagnostics(d, io.errChalk, { verbose: Boolean(flags.verbose) });
-        if (output.diagnostics && text !== lastDiagnostics && text) process.stderr.write(text);
-        lastDiagnostics = text;
-      },
-      onInterrupt: output.onInterrupt,
-    });
+    try {
+      exit.code = await runWatch({
+        settings: io.settings,
+        files: io.files,
+        target,
+        apply: Boolean(flags.apply),
+        prune: Boolean(flags.prune),
+        takeOver: Boolean(flags.takeOver),
+        ...(flags.gateway ? { gateway: flags.gateway } : {}),
+        ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
+        resyncMs: parseDuration(flags.resync) ?? 0,
+        once: Boolean(flags.once),
+        detailedExitcode: Boolean(flags.detailedExitcode),
+        sink: output.sink,
+        // Printed when they differ from the last round's, so an idle loop does not repeat them.
+        onDiagnostics: (d) => {
+          const text = renderDiagnostics(d, io.errChalk, { verbose: Boolean(flags.verbose) });
+          if (output.diagnostics && text !== lastDiagnostics && text) process.stderr.write(text);
+          lastDiagnostics = text;
+        },
+        onInterrupt: output.onInterrupt,
+        ...(cluster ? { cluster: { kube: cluster.kube, client: cluster.client, blind: () => cluster.blind(), writeStatus: flags.writeStatus !== false }, sources: cluster.sources, readInput: cluster.readInput } : {}),
+      });
+    } finally {
+      await cluster?.stop();
+    }
   });
   rejectConflictingTargets(cmd);
   program.addCommand(cmd);

@@ -1,0 +1,211 @@
+/**
+ * `gwlb watch --from-cluster --apply -o json` end to end (issue 11): the built CLI as a child
+ * process against the local Kubernetes API and the AWS emulator, both in this process. An example
+ * created in the cluster is programmed by a round that writes its status (Programmed flips within
+ * the round: the load balancer provisions for a few describes); `kubectl wait` and `kubectl get`
+ * see it; a second change makes one more round. Then the faults: every watch cut after 1 s (the
+ * watch reconnects and still sees a change), and the API down for 3 s (no round plans while the
+ * watch is blind — no delete in any plan — then a round runs and converges).
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WatchEvent } from '../../src/watch/events.js';
+import { ROOT } from '../cli/run-cli.js';
+import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
+import { sandboxAccount, type Account } from './harness.js';
+
+const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const NS = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns';
+const LRC = '/apis/gateway.k8s.aws/v1beta1/namespaces/example-ns/listenerruleconfigurations/blue-lrc-config';
+
+type Ev = WatchEvent;
+
+function kubectl(kubeconfig: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+  });
+}
+
+/** The watch as a child, its JSON Lines parsed as they come. */
+function spawnWatch(args: readonly string[]) {
+  const launcher = process.env['GWLB_E2E_CLI'] ?? `${ROOT}bin/gwlb.js`;
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--no-warnings', launcher, 'watch', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const events: Ev[] = [];
+  let partial = '';
+  let stderr = '';
+  const waiters = new Set<() => void>();
+  child.stdout.on('data', (d: Buffer) => {
+    partial += d.toString('utf8');
+    const lines = partial.split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) {
+      const e = l.trim() ? (JSON.parse(l) as Ev | { format_version: string }) : undefined;
+      if (e && 'type' in e) events.push(e);
+    }
+    for (const w of waiters) w();
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  child.stdin.end('');
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  /** The first event from index `from` on that matches, waiting for it. */
+  const next = <T extends Ev['type']>(type: T, from: number, pred: (e: Extract<Ev, { type: T }>) => boolean = () => true, timeoutMs = 15_000) =>
+    new Promise<{ event: Extract<Ev, { type: T }>; index: number }>((resolve, reject) => {
+      const check = () => {
+        for (let i = from; i < events.length; i++) {
+          const e = events[i]!;
+          if (e.type === type && pred(e as Extract<Ev, { type: T }>)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            return resolve({ event: e as Extract<Ev, { type: T }>, index: i });
+          }
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no ${type} event within ${timeoutMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nstderr:\n${stderr}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  return { child, events, next, exited, stderr: () => stderr };
+}
+
+type Watch = ReturnType<typeof spawnWatch>;
+
+/** The next round from `from` started by a cluster change, converged: its apply matches. Returns the index after it. */
+async function changeConverges(w: Watch, from: number): Promise<{ round: number; next: number }> {
+  const started = await w.next('round_started', from, (e) => e.trigger.kind === 'cluster');
+  const round = started.event.round;
+  const plan = await w.next('plan', started.index, (e) => e.round === round);
+  expect(plan.event.has_changes).toBe(true);
+  const done = await w.next('apply_done', plan.index, (e) => e.round === round);
+  expect(done.event).toMatchObject({ failed: 0, interrupted: false, matches: true });
+  return { round, next: done.index + 1 };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function patchMessage(c: Cluster, body: string): Promise<void> {
+  const res = await fetch(`${c.kube.endpoint}${LRC}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify({ spec: { actions: [{ type: 'fixed-response', fixedResponseConfig: { statusCode: 404, contentType: 'text/plain', messageBody: body } }] } }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('gwlb watch --from-cluster --apply', () => {
+  let c: Cluster;
+  let acct: Account;
+  let w: Watch;
+  let at = 0;
+  beforeAll(async () => {
+    c = await startCluster();
+    acct = await sandboxAccount();
+    // Still provisioning on the apply's own describes: the round's status re-check flips Programmed.
+    acct.emu.controls.setLifecycle({ describesUntilActive: 3 });
+    w = spawnWatch(['--from-cluster', '--kubeconfig', c.kubeconfig, ...acct.flags, '--apply', '--resync', '2s', '-o', 'json']);
+    // The first round runs once every kind is listed: an empty cluster, nothing to do. The resync
+    // (AWS re-read) every 2 s is what starts rounds while the cluster watch is blind below.
+    const first = await w.next('plan', 0, (e) => e.round === 1);
+    expect(first.event.has_changes).toBe(false);
+    at = first.index + 1;
+  });
+  afterAll(async () => {
+    if (w && w.child.exitCode === null) {
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
+    }
+    await acct?.close();
+    await c?.kube.close();
+  });
+
+  it('a created example is programmed by a round that writes its status, Programmed once the load balancer is active', async () => {
+    await createFrom(c.kube, 'examples/alb-http-https');
+    const programmed = await w.next('status_written', at, (e) => e.object === 'Gateway example-ns/my-alb-gateway' && e.conditions?.['Programmed'] === 'True');
+    const routes = w.events.filter((e) => e.type === 'status_written' && e.object.startsWith('HTTPRoute ')).map((e) => (e.type === 'status_written' ? e.object : ''));
+    expect(new Set(routes)).toEqual(new Set(['HTTPRoute example-ns/http-route-blue', 'HTTPRoute example-ns/http-route-orange']));
+    const done = w.events.slice(at, programmed.index).find((e) => e.type === 'apply_done');
+    expect(done).toMatchObject({ failed: 0, matches: true });
+    const [lb] = (await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
+    const gw = (await (await fetch(`${c.kube.endpoint}${NS}/gateways/my-alb-gateway`)).json()) as { status: { addresses: unknown; conditions: { type: string; status: string; message: string }[] } };
+    expect(gw.status.addresses).toEqual([{ type: 'Hostname', value: lb!.DNSName!.toLowerCase() }]);
+    expect(gw.status.conditions.find((x) => x.type === 'Programmed')).toMatchObject({ status: 'True', message: lb!.LoadBalancerArn });
+    at = programmed.index + 1;
+  });
+
+  it.skipIf(!KUBECTL)(`kubectl wait and kubectl get see it${KUBECTL ? '' : ' (skipped: kubectl is not on PATH)'}`, async () => {
+    const waited = await kubectl(c.kubeconfig, ['wait', '-n', 'example-ns', '--for=condition=Programmed', 'gateway/my-alb-gateway', '--timeout=30s']);
+    expect(waited.out).toContain('condition met');
+    expect(waited.code).toBe(0);
+    const [lb] = (await acct.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
+    const yaml = await kubectl(c.kubeconfig, ['get', '-n', 'example-ns', 'gateway', 'my-alb-gateway', '-o', 'yaml']);
+    expect(yaml.out).toContain(`value: ${lb!.DNSName!.toLowerCase()}`);
+  });
+
+  it('a second change makes one more round, which converges', async () => {
+    // Settle: the rounds the creation started (one per debounced batch) are over.
+    const before = await settled(w);
+    await patchMessage(c, 'second text');
+    const { round, next } = await changeConverges(w, before);
+    const changeRounds = w.events.slice(before).filter((e) => e.type === 'round_started' && e.trigger.kind !== 'resync');
+    expect(changeRounds.map((e) => (e.type === 'round_started' ? e.round : 0))).toEqual([round]);
+    at = next;
+  });
+
+  it('every watch cut after 1 s: the watch reconnects, sees a change made meanwhile, and converges once the cuts stop', async () => {
+    const from = await settled(w);
+    const watchesBefore = c.kube.faults.watchCount();
+    c.kube.faults.dropWatchesAfter(1000);
+    c.kube.faults.dropWatches(); // the watches open now were opened before the fault
+    try {
+      await sleep(2500);
+      // Every kind's watch was cut and opened again (more than one watch per served kind).
+      expect(c.kube.faults.watchCount() - watchesBefore).toBeGreaterThan(10);
+      await patchMessage(c, 'third text');
+      await sleep(1000);
+    } finally {
+      c.kube.faults.dropWatchesAfter(undefined);
+    }
+    // A kind is blind from a cut to its re-watch, so rounds wait for every kind to be current.
+    const done = await w.next('apply_done', from, (e) => e.matches === true, 20_000);
+    const plan = w.events.slice(from, done.index).findLast((e) => e.type === 'plan');
+    expect(plan).toMatchObject({ change: 1, destroy: 0 });
+    at = done.index + 1;
+  });
+
+  it('the API down for 3 s: no round plans while the watch is blind, then a round runs and converges', async () => {
+    const from = await settled(w);
+    c.kube.faults.down({ forMs: 3000 });
+    const blind = await w.next('error', from, (e) => e.phase === 'read' && e.message.includes('the cluster watch cannot read'), 15_000);
+    expect(blind.event.retry_in_ms).toBeGreaterThan(0);
+    // Recovered: a round plans again, with nothing to change.
+    const plan = await w.next('plan', blind.index, () => true, 20_000);
+    expect(plan.event).toMatchObject({ has_changes: false, destroy: 0 });
+    // No plan of the whole run deleted anything.
+    const plans = w.events.filter((e): e is Extract<Ev, { type: 'plan' }> => e.type === 'plan');
+    expect(plans.flatMap((p) => p.changes.filter((ch) => ch.action.includes('delete')))).toEqual([]);
+    expect(plans.every((p) => p.destroy === 0)).toBe(true);
+  });
+});
+
+/**
+ * Waits until no round but a resync has started for 1 s (the debounce's quiet window is 0.5 s)
+ * and the last round ended; returns the next index.
+ */
+async function settled(w: Watch): Promise<number> {
+  const changeRounds = () => w.events.filter((e) => e.type === 'round_started' && e.trigger.kind !== 'resync').length;
+  for (;;) {
+    const n = changeRounds();
+    await sleep(1000);
+    const lastStart = w.events.findLastIndex((e) => e.type === 'round_started');
+    const ended = w.events.slice(lastStart).some((e) => e.type === 'plan' || e.type === 'error');
+    if (changeRounds() === n && ended) return w.events.length;
+  }
+}
