@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Plan } from '../../src/plan/index.js';
 import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
@@ -237,25 +237,32 @@ describe('targets on the emulator', () => {
     expect(changed(await planJson(files))).toEqual([]);
   });
 
-  it('targets turn healthy once the node security group admits the backend security group (opened by hand here)', async () => {
+  it('targets are healthy because apply opened the node security group; revoking that rule by hand makes them time out', async () => {
     acct.emu.controls.setLifecycle({ describesUntilHealthy: 0 });
     const states = async () => {
       const out: string[] = [];
       for (const tg of Object.values(acct.emu.state.elbv2.targetGroups)) {
         const d = await acct.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }));
-        out.push(...(d.TargetHealthDescriptions ?? []).map((x) => x.TargetHealth!.State!));
+        out.push(...(d.TargetHealthDescriptions ?? []).map((x) => `${x.TargetHealth!.State!}${x.TargetHealth!.Reason ? ` ${x.TargetHealth!.Reason}` : ''}`));
       }
       return [...new Set(out)].sort();
     };
-    // gwlb does not open the node security group yet (LBC's TargetGroupBinding networking rules).
-    expect(await states()).toEqual(['unhealthy']);
-    const backend = Object.values(acct.emu.state.ec2.securityGroups).find((g) => g.tags.some((t) => t.Key === 'elbv2.k8s.aws/resource' && t.Value === 'backend-sg'))!;
-    await acct.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({
-        GroupId: NODE_SG,
-        IpPermissions: [8080, 30080, 30082].map((p) => ({ IpProtocol: 'tcp', FromPort: p, ToPort: p, UserIdGroupPairs: [{ GroupId: backend.groupId, Description: 'elbv2.k8s.aws/targetGroupBinding=shared' }] })),
-      }),
-    );
+    // gwlb opened the node SG to the backend SG as LBC's TargetGroupBinding networking does.
+    expect(await states()).toEqual(['healthy']);
+    const node = acct.emu.state.ec2.securityGroups[NODE_SG]!;
+    const opened = node.ingress.filter((r) => r.description === 'elbv2.k8s.aws/targetGroupBinding=shared' && r.peer.kind === 'group');
+    expect(opened.length).toBeGreaterThan(0);
+    for (const r of opened) {
+      await acct.ec2.send(
+        new RevokeSecurityGroupIngressCommand({
+          GroupId: NODE_SG,
+          IpPermissions: [{ IpProtocol: r.ipProtocol, FromPort: r.fromPort, ToPort: r.toPort, UserIdGroupPairs: [{ GroupId: r.peer.kind === 'group' ? r.peer.groupId : '' }] }],
+        }),
+      );
+    }
+    expect(await states()).toEqual(['unhealthy Target.FailedHealthChecks', 'unhealthy Target.Timeout']);
+    // The next apply opens it again.
+    expect((await cli(['apply', '--auto-approve'], write({ ipRoute: true, podIps: ['10.0.128.50', '10.0.144.51'] }))).code).toBe(0);
     expect(await states()).toEqual(['healthy']);
   });
 
