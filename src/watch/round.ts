@@ -20,6 +20,7 @@ import { deployFailedStacks } from '../cli/apply-status.js';
 import { withBuildFailures } from '../resolve/statuses.js';
 import type { LoadBalancerState } from '../resolve/types.js';
 import type { KubeClient } from '../source/cluster/client.js';
+import { isClusterError } from '../source/cluster/errors.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import { writeRoundStatus } from './round-status.js';
 import { connectAws, AwsSession, livePlan } from '../cli/aws-runtime.js';
@@ -152,6 +153,8 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     return { ...judged, apply };
   } catch (err) {
     if (err instanceof LockRefusedError) return { kind: 'failed', phase: 'lock', message: err.message };
+    // The cluster failed (a status write while the API is down): its words, not AWS's endpoint hint.
+    if (isClusterError(err)) return { kind: 'failed', phase: 'read', message: err.message };
     return { kind: 'failed', phase: 'read', message: commandFailureText(err, cfg.endpointUrl) };
   } finally {
     await closeConn?.(); // for --sandbox this writes the state, so the lock outlives it

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchEvent } from '../../src/watch/events.js';
 import { ROOT } from '../cli/run-cli.js';
 import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
-import { sandboxAccount, type Account } from './harness.js';
+import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
 
 const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const NS = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns';
@@ -105,12 +105,13 @@ describe('gwlb watch --from-cluster --apply', () => {
   let acct: Account;
   let w: Watch;
   let at = 0;
+  const watchArgs = () => ['--from-cluster', '--kubeconfig', c.kubeconfig, ...acct.flags, '--apply', '--resync', '2s', '-o', 'json'];
   beforeAll(async () => {
     c = await startCluster();
     acct = await sandboxAccount();
     // Still provisioning on the apply's own describes: the round's status re-check flips Programmed.
     acct.emu.controls.setLifecycle({ describesUntilActive: 3 });
-    w = spawnWatch(['--from-cluster', '--kubeconfig', c.kubeconfig, ...acct.flags, '--apply', '--resync', '2s', '-o', 'json']);
+    w = spawnWatch(watchArgs());
     // The first round runs once every kind is listed: an empty cluster, nothing to do. The resync
     // (AWS re-read) every 2 s is what starts rounds while the cluster watch is blind below.
     const first = await w.next('plan', 0, (e) => e.round === 1);
@@ -159,27 +160,6 @@ describe('gwlb watch --from-cluster --apply', () => {
     at = next;
   });
 
-  it('every watch cut after 1 s: the watch reconnects, sees a change made meanwhile, and converges once the cuts stop', async () => {
-    const from = await settled(w);
-    const watchesBefore = c.kube.faults.watchCount();
-    c.kube.faults.dropWatchesAfter(1000);
-    c.kube.faults.dropWatches(); // the watches open now were opened before the fault
-    try {
-      await sleep(2500);
-      // Every kind's watch was cut and opened again (more than one watch per served kind).
-      expect(c.kube.faults.watchCount() - watchesBefore).toBeGreaterThan(10);
-      await patchMessage(c, 'third text');
-      await sleep(1000);
-    } finally {
-      c.kube.faults.dropWatchesAfter(undefined);
-    }
-    // A kind is blind from a cut to its re-watch, so rounds wait for every kind to be current.
-    const done = await w.next('apply_done', from, (e) => e.matches === true, 20_000);
-    const plan = w.events.slice(from, done.index).findLast((e) => e.type === 'plan');
-    expect(plan).toMatchObject({ change: 1, destroy: 0 });
-    at = done.index + 1;
-  });
-
   it('the API down for 3 s: no round plans while the watch is blind, then a round runs and converges', async () => {
     const from = await settled(w);
     c.kube.faults.down({ forMs: 3000 });
@@ -192,6 +172,41 @@ describe('gwlb watch --from-cluster --apply', () => {
     const plans = w.events.filter((e): e is Extract<Ev, { type: 'plan' }> => e.type === 'plan');
     expect(plans.flatMap((p) => p.changes.filter((ch) => ch.action.includes('delete')))).toEqual([]);
     expect(plans.every((p) => p.destroy === 0)).toBe(true);
+  });
+
+  it('every watch cut after 1 s: the watch reconnects, sees a change made meanwhile, and converges once the cuts stop', async () => {
+    // A new watch, so its reconnects start at client-go's first delay (the outage above grew the
+    // old one's, and a backoff resets only after 2 minutes without failure). SIGTERM stops the old
+    // one: exit 0, no apply in flight.
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    w = spawnWatch(watchArgs());
+    const first = await w.next('plan', 0, (e) => e.round === 1);
+    expect(first.event.has_changes).toBe(false);
+    const from = first.index + 1;
+    const watchesBefore = c.kube.faults.watchCount();
+    c.kube.faults.dropWatchesAfter(1000);
+    c.kube.faults.dropWatches(); // the watches open now were opened before the fault
+    try {
+      await sleep(2000);
+      // The kinds' watches were cut and opened again.
+      expect(c.kube.faults.watchCount() - watchesBefore).toBeGreaterThan(5);
+      await patchMessage(c, 'third text');
+      await sleep(300);
+    } finally {
+      c.kube.faults.dropWatchesAfter(undefined);
+    }
+    // A kind is blind from a cut to its re-watch, so rounds wait for every kind to be current.
+    const done = await w.next('apply_done', from, (e) => e.matches === true, 20_000);
+    const plan = w.events.slice(from, done.index).findLast((e) => e.type === 'plan');
+    expect(plan).toMatchObject({ change: 1, destroy: 0 });
+    at = done.index + 1;
+  });
+
+  it('usage: --kubeconfig without --from-cluster is refused before anything is read', async () => {
+    const stray = await runCliInProcess(['watch', '--kubeconfig', c.kubeconfig, '-f', 'examples/alb-http-https', '--offline']);
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toBe('gwlb watch: --kubeconfig and --context only go with --from-cluster\n');
   });
 });
 
