@@ -1,4 +1,5 @@
-/** A local Kubernetes API with a kubeconfig on disk, and seeding by HTTP POST (no kubectl needed). */
+/** A local Kubernetes API with a kubeconfig on disk, seeding by HTTP POST, and the real kubectl when on PATH. */
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,4 +41,19 @@ export async function createFrom(kube: RunningKubeEmulator, path: string): Promi
       if (value) await create(kube, value);
     }
   }
+}
+
+/** The real kubectl is on PATH: tests that use it as an independent client skip visibly without it. */
+export const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+/** Runs kubectl against `kubeconfig`; stdout and stderr together. */
+export function kubectl(kubeconfig: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+  });
 }

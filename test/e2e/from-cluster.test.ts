@@ -4,26 +4,14 @@
  * with names from the real UIDs and target groups on the nodePorts the API server allocated.
  * Both APIs (Kubernetes and AWS) run in this process; the CLI is spawned asynchronously.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { create, startCluster, type Cluster } from '../cluster/helpers.js';
+import { type Cluster, create, kubectl, KUBECTL, startCluster } from '../cluster/helpers.js';
 import { runCli, sandboxAccount, type Account } from './harness.js';
 
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
-function kubectl(kubeconfig: string, args: readonly string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args]);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out }));
-  });
-}
 
 describe.skipIf(!KUBECTL)(`plan → apply → plan from a cluster${KUBECTL ? '' : ' (skipped: kubectl is not on PATH)'}`, () => {
   let c: Cluster;

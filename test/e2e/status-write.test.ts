@@ -6,28 +6,16 @@
  * provisions for a few describes, so apply's re-check is what flips Programmed. Then the writer's
  * 409 path: a status written by someone else between read and write is re-read, kept, and merged.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTROLLER_NAMES, type ObjectStatus } from '../../src/resolve/types.js';
 import { connectKube } from '../../src/source/cluster/client.js';
 import { readLiveObjects, writeStatuses } from '../../src/source/cluster/status-write.js';
-import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
+import { type Cluster, createFrom, kubectl, KUBECTL, startCluster } from '../cluster/helpers.js';
 import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
 
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const GATEWAY_PATH = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns/gateways/my-alb-gateway';
 
-function kubectl(kubeconfig: string, args: readonly string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args]);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out }));
-  });
-}
 
 const statusPatches = (c: Cluster) => c.kube.faults.requests.filter((r) => r.method === 'PATCH' && r.path.split('?')[0]!.endsWith('/status'));
 

@@ -7,30 +7,19 @@
  * watch reconnects and still sees a change), and the API down for 3 s (no round plans while the
  * watch is blind — no delete in any plan — then a round runs and converges).
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchEvent } from '../../src/watch/events.js';
 import { ROOT } from '../cli/run-cli.js';
-import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
+import { type Cluster, createFrom, kubectl, KUBECTL, startCluster } from '../cluster/helpers.js';
 import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
 
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const NS = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns';
 const LRC = '/apis/gateway.k8s.aws/v1beta1/namespaces/example-ns/listenerruleconfigurations/blue-lrc-config';
 
 type Ev = WatchEvent;
 
-function kubectl(kubeconfig: string, args: readonly string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, ...args]);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out }));
-  });
-}
 
 /** The watch as a child, its JSON Lines parsed as they come. */
 function spawnWatch(args: readonly string[]) {
