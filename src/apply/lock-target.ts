@@ -9,7 +9,7 @@
  *   account: the profile's account is not known before a call, and two profiles that share a
  *   region and cluster name waiting for each other is the safe mistake.
  * Only this machine's gwlb processes see these locks. Two machines applying to one account need
- * the Kubernetes Lease (not built: see src/cli/lock.ts).
+ * the Kubernetes Lease (src/source/cluster/lease.ts, taken in src/run/lock.ts).
  */
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';

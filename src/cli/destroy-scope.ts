@@ -8,9 +8,9 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { DestroyScope } from '../plan/index.js';
 import { nsName } from '../source/kube.js';
 import { destroyScopeText } from '../ui/scope.js';
-import { lbcManaged, type LbcManaged } from './lbc-managed.js';
-import { inputState } from './pipeline.js';
-import type { GwlbSettings } from './settings.js';
+import { lbcManaged, type LbcManaged } from '../run/lbc-managed.js';
+import { inputState } from '../run/pipeline.js';
+import type { GwlbSettings } from '../run/settings.js';
 import type { LoadResult } from '../source/snapshot.js';
 
 export interface DestroyFlags {

@@ -12,7 +12,7 @@ import type { ClusterSettings } from '../model/settings.js';
 import type { Stack } from '../model/stack.js';
 import { abortedStacks, applicablePart, hasChanges, refusedStacks, type ObservedState, type Plan } from '../plan/index.js';
 import { abortedText, refusedText } from '../ui/apply/refusals.js';
-import { installInterrupt } from './interrupt.js';
+import { installInterrupt } from '../run/interrupt.js';
 import { CANCELLED_TEXT, CONFIRM_QUESTION, callsText, inkReporter, lineReporter, plannedSteps, verifyText, wantsProgressView, type ApplyReporter } from '../ui/apply/index.js';
 import { renderPlanText } from '../ui/plan/index.js';
 import type { ChalkInstance } from 'chalk';

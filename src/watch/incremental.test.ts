@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateManifests } from '../../bench/generate.js';
-import { desiredState } from '../cli/pipeline.js';
-import { loadSettings } from '../cli/settings.js';
+import { desiredState } from '../run/pipeline.js';
+import { loadSettings } from '../run/settings.js';
 import type { ManifestText } from '../source/files.js';
 import { loadTexts } from '../source/load.js';
 import { IncrementalDesired } from './incremental.js';

@@ -15,7 +15,7 @@ import { decodeRaw, loadDecoded, type DecodedEntry } from '../source/load.js';
 import { parseManifest } from '../source/parse.js';
 import type { DecodedObject } from '../source/schema/index.js';
 import type { LoadResult } from '../source/snapshot.js';
-import type { GwlbSettings } from '../cli/settings.js';
+import type { GwlbSettings } from '../run/settings.js';
 import { affectedGateways, narrowSnapshot, Reach, routesOf, type ObjectChange } from './affected.js';
 
 interface CachedFile {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../cli/settings.js';
+import { loadSettings } from '../run/settings.js';
 import type { KubeClient } from '../source/cluster/client.js';
 import { changeName } from './cluster-source.js';
 import type { WatchEvent } from './events.js';

@@ -8,10 +8,10 @@
  * `statusUpdateRequeueTime`).
  */
 import type { AwsSession } from '../aws/session.js';
-import { actingStatusRound, APPLY_WAIT_MS } from '../cli/apply-status.js';
-import type { DesiredState } from '../cli/pipeline.js';
-import type { GwlbSettings } from '../cli/settings.js';
-import { writeStatusUntilProgrammed } from '../cli/status-writeback.js';
+import { actingStatusRound, APPLY_WAIT_MS } from '../run/apply-status.js';
+import type { DesiredState } from '../run/pipeline.js';
+import type { GwlbSettings } from '../run/settings.js';
+import { writeStatusUntilProgrammed } from '../run/status-writeback.js';
 import type { LoadBalancerState, ObjectStatus } from '../resolve/types.js';
 import type { KubeClient } from '../source/cluster/client.js';
 import { liveKey } from '../status/patches.js';

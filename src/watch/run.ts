@@ -5,7 +5,7 @@
  * (a second signal, or 5 s, forces the exit), then the loop reports `stopped`. Returns the exit
  * code. A cluster source (kube-watch) joins through `sources` and `readInput`.
  */
-import { installInterrupt } from '../cli/interrupt.js';
+import { installInterrupt } from '../run/interrupt.js';
 import { abortedStacks, hasChanges } from '../plan/index.js';
 import type { WatchSink } from './events.js';
 import { fileTriggers } from './file-watch.js';

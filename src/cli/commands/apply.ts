@@ -10,7 +10,7 @@
  * Existing rules' OIDC client secrets are re-sent even when the plan has no changes (as LBC does,
  * apply/secrets.ts). Only a plan with changes asks for approval: re-sending the secrets the
  * manifests already hold changes nothing a reviewer could see, as with LBC's every reconcile.
- * One apply per target at a time: the target's lock (src/cli/lock.ts) is held from before the
+ * One apply per target at a time: the target's lock (src/run/lock.ts) is held from before the
  * first AWS read to after the last write; --lock-timeout waits for it, as Terraform's -lock-timeout.
  * With --from-cluster the cluster's Lease is held as well (src/source/cluster/lease.ts).
  * Exit codes: 0 applied (or nothing to do), 1 error or refusal.
@@ -24,11 +24,11 @@ import { judgeSavedPlan } from '../../plan/saved-plan.js';
 import { collisionRefusal, savedPlanRefusal } from '../../ui/apply/refusals.js';
 import { CONFIRM_PROMPT } from '../../ui/apply/text.js';
 import type { ExitCode } from '../main.js';
-import type { HeldLease, HeldLock } from '../lock.js';
-import { desiredState, inputGatewayIds } from '../pipeline.js';
+import type { HeldLease, HeldLock } from '../../run/lock.js';
+import { desiredState, inputGatewayIds } from '../../run/pipeline.js';
 import { readSavedPlan } from '../saved-plan.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../../ui/scope.js';
-import { lbcManagedChanges } from '../lbc-managed.js';
+import { lbcManagedChanges } from '../../run/lbc-managed.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type InputFlags } from './common.js';
 
 interface ApplyFlags extends InputFlags {
@@ -66,8 +66,8 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     const input = await readInput(flags, io, 'apply', exit);
     if (!input) return;
     // Loaded here, not at the top: the AWS SDK and ink (with React) take longer to load than the
-    // rest of gwlb, and only commands that talk to AWS use them (src/cli/aws-runtime.ts).
-    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, lockCluster, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
+    // rest of gwlb, and only commands that talk to AWS use them (src/run/aws-runtime.ts).
+    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, lockCluster, LockRefusedError }] = await Promise.all([import('../../run/aws-runtime.js'), import('../execute-run.js'), import('../../run/lock.js')]);
     let conn: AwsConnection | undefined;
     let lock: HeldLock | undefined;
     let lease: HeldLease | undefined;
@@ -113,9 +113,9 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
         fail,
       });
       if (code !== 0) exit.code = code;
-      // The acting controller's last step: the status LBC would write (src/cli/apply-status.ts).
+      // The acting controller's last step: the status LBC would write (src/run/apply-status.ts).
       if (flags.fromCluster && flags.writeStatus !== false && input.loaded) {
-        const { writeStatusAfterApply, deployFailedStacks } = await import('../apply-status.js');
+        const { writeStatusAfterApply, deployFailedStacks } = await import('../../run/apply-status.js');
         // Approved and run: 0, or 1 when something failed (then LBC's failure status for those
         // stacks). Cancelled, or interrupted (130/143): no status.
         const ran = code === 0 || (code === 1 && (Boolean(planfile) || Boolean(flags.autoApprove)));

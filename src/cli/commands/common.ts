@@ -6,7 +6,7 @@ import { colorWanted, makeChalk } from '../../ui/color.js';
 import { renderDiagnostics } from '../../ui/diagnostics.js';
 import type { LoadResult } from '../../source/snapshot.js';
 import type { ExitCode } from '../main.js';
-import { loadSettings, type GwlbSettings } from '../settings.js';
+import { loadSettings, type GwlbSettings } from '../../run/settings.js';
 
 export interface InputFlags {
   readonly filename?: string[];

@@ -4,7 +4,7 @@
  * deletions, Terraform's destroy prompt (or --auto-approve), execution, then a check. Only
  * stacks with this cluster's tags are touched, and LBC's ownership abort applies as in apply.
  * The shared backend security group is left alone. Holds the target's lock as apply does
- * (src/cli/lock.ts; --lock-timeout). Exit codes: 0 done or nothing to destroy, 1 error or refusal.
+ * (src/run/lock.ts; --lock-timeout). Exit codes: 0 done or nothing to destroy, 1 error or refusal.
  */
 import { Command } from 'commander';
 import type { AwsConnection } from '../../aws/clients.js';
@@ -13,7 +13,7 @@ import { awsTarget } from '../../aws/target.js';
 import { DESTROY_PROMPT } from '../../ui/apply/text.js';
 import { lbcManagedDestroyText, nothingToDestroyText } from '../../ui/scope.js';
 import { destroyRequest, type DestroyFlags } from '../destroy-scope.js';
-import type { HeldLock } from '../lock.js';
+import type { HeldLock } from '../../run/lock.js';
 import type { ExitCode } from '../main.js';
 import { addClusterOptions, addInputOptions, collect, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type InputFlags } from './common.js';
 
@@ -52,8 +52,8 @@ export function registerDestroyCommand(program: Command, exit: ExitCode): void {
     printDiagnostics(request.diagnostics, io, Boolean(flags.verbose));
     if (request.errored) return fail('the input has errors (above); nothing was changed in AWS');
     if (request.lbcManaged.length > 0 && !flags.takeOver) return fail(lbcManagedDestroyText(request.lbcManaged));
-    // The AWS SDK and ink load only once there is something to destroy (src/cli/aws-runtime.ts).
-    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../aws-runtime.js'), import('../execute-run.js'), import('../lock.js')]);
+    // The AWS SDK and ink load only once there is something to destroy (src/run/aws-runtime.ts).
+    const [{ connectAws, AwsSession, livePlan }, { showApproveExecute }, { lockTarget, LockRefusedError }] = await Promise.all([import('../../run/aws-runtime.js'), import('../execute-run.js'), import('../../run/lock.js')]);
     let conn: AwsConnection | undefined;
     let lock: HeldLock | undefined;
     try {

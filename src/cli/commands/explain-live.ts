@@ -11,7 +11,7 @@ import { explainFindings, loadBalancerStates, writtenLoadBalancerStates, type Fi
 import type { LoadResult } from '../../source/snapshot.js';
 import { renderFindingsData, renderFindingsText } from '../../ui/explain/findings.js';
 import type { ExitCode } from '../main.js';
-import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
+import { desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
 import { printDiagnostics, type CommandIo } from './common.js';
 
 export interface ExplainLiveFlags {
@@ -38,8 +38,8 @@ async function explainOffline(io: CommandIo, loaded: LoadResult): Promise<Explai
 
 /** Discovery, the live plan and the AWS state of the Gateways' stacks, through one read-only session. */
 async function explainAws(flags: ExplainLiveFlags, io: CommandIo, loaded: LoadResult): Promise<Explained> {
-  // The AWS SDK loads only here (src/cli/aws-runtime.ts).
-  const { connectAws, AwsSession, livePlan, readLiveAws } = await import('../aws-runtime.js');
+  // The AWS SDK loads only here (src/run/aws-runtime.ts).
+  const { connectAws, AwsSession, livePlan, readLiveAws } = await import('../../run/aws-runtime.js');
   const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
   try {
     const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);

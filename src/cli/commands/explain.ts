@@ -16,7 +16,7 @@ import { unattachedParents } from '../../resolve/unattached.js';
 import { renderStatusList } from '../../ui/explain/list.js';
 import { renderExplainText } from '../../ui/explain/text.js';
 import type { ExitCode } from '../main.js';
-import { desiredState } from '../pipeline.js';
+import { desiredState } from '../../run/pipeline.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
 interface ExplainFlags extends InputFlags {
@@ -34,7 +34,7 @@ function wantsAws(flags: ExplainFlags): boolean {
 /** Discovery facts from the AWS target, read-only; the SDK loads only here (aws-runtime.ts). */
 async function awsFacts(flags: ExplainFlags, io: CommandIo): Promise<DiscoveryFacts | string> {
   try {
-    const { connectAws, AwsSession, discoverFacts } = await import('../aws-runtime.js');
+    const { connectAws, AwsSession, discoverFacts } = await import('../../run/aws-runtime.js');
     const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
     try {
       return await discoverFacts(new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId));

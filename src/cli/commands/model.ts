@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { hasErrors } from '../../diagnostics.js';
 import { stackToLbcJson, stackToLbcJsonText } from '../../model/index.js';
 import type { ExitCode } from '../main.js';
-import { desiredState } from '../pipeline.js';
+import { desiredState } from '../../run/pipeline.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, type InputFlags } from './common.js';
 
 interface ModelFlags extends InputFlags {

@@ -17,8 +17,8 @@ import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, lazyFingerprint, 
 import { planTextChunks, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
-import { lbcManagedChanges } from '../lbc-managed.js';
-import { desiredState, inputGatewayIds, type DesiredState } from '../pipeline.js';
+import { lbcManagedChanges } from '../../run/lbc-managed.js';
+import { desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
 import type { LoadResult } from '../../source/snapshot.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
@@ -48,8 +48,8 @@ function desiredInput(state: DesiredState) {
 
 /** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */
 async function planLive(flags: PlanFlags, io: CommandIo, input: { loaded?: LoadResult }): Promise<Planned> {
-  // The AWS SDK loads only for a plan that reads AWS (src/cli/aws-runtime.ts).
-  const { connectAws, AwsSession, livePlan } = await import('../aws-runtime.js');
+  // The AWS SDK loads only for a plan that reads AWS (src/run/aws-runtime.ts).
+  const { connectAws, AwsSession, livePlan } = await import('../../run/aws-runtime.js');
   // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
   const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
   try {

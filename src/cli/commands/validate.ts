@@ -7,7 +7,7 @@ import { hasErrors } from '../../diagnostics.js';
 import { diagnosticSummary } from '../../ui/diagnostics.js';
 import { renderSkipped } from '../../ui/skipped.js';
 import type { ExitCode } from '../main.js';
-import { desiredState } from '../pipeline.js';
+import { desiredState } from '../../run/pipeline.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, type InputFlags } from './common.js';
 
 export function registerValidateCommand(program: Command, exit: ExitCode): void {

@@ -1,5 +1,5 @@
 /**
- * `apply --from-cluster`, after the apply: write the status back (src/cli/status-writeback.ts)
+ * `apply --from-cluster`, after the apply: write the status back (src/run/status-writeback.ts)
  * for the Gateways gwlb acts for, waiting up to APPLY_WAIT_MS for provisioning load balancers to
  * become active so `Programmed` is True when apply returns. `--no-write-status` skips all of it.
  */

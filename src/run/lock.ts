@@ -8,7 +8,7 @@ import { resolveRegion, type AwsTarget } from '../aws/clients.js';
 import { acquireLock, LockBusyError, type HeldLock } from '../apply/lock.js';
 import { targetLock } from '../apply/lock-target.js';
 import { describeLockTarget, invalidDurationText, lockFileErrorText, lockRefusedText, lockWaitingText } from '../ui/lock.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from '../cli/duration.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import type { HeldLease, LeaseBusyError, LeaseSpec } from '../source/cluster/lease.js';
 
