@@ -72,7 +72,7 @@ export async function runKind(o: KindLoopOptions): Promise<void> {
       if (at.rv === undefined) {
         o.count('lists');
         if (listedOnce) o.count('relists');
-        const listed = await listKind(o.client, k);
+        const listed = await listKind(o.client, k, o.signal);
         if ('forbidden' in listed) {
           o.onForbidden(forbiddenKind(o.client, k)); // throws for a kind gwlb cannot do without
           o.cache.replace([]);

@@ -157,3 +157,51 @@ async function settled(w: Watch): Promise<number> {
     if (changeRounds() === n && ended) return w.events.length;
   }
 }
+
+describe('gwlb watch --from-cluster: a signal before the first sync', () => {
+  const clusters: Cluster[] = [];
+  afterAll(async () => {
+    for (const c of clusters) await c.kube.close();
+  });
+
+  /**
+   * Starts a watch on `c` and waits for its first line (written just before the signal handlers
+   * are installed) and its first list; then sends `signal`. The exit, how long it took, the output.
+   */
+  async function signalDuringSync(c: Cluster, extra: readonly string[], signal: NodeJS.Signals) {
+    const w = spawnWatch(['--from-cluster', '--kubeconfig', c.kubeconfig, '--offline', '-o', 'json', ...extra]);
+    const listing = () => c.kube.faults.requests.some((r) => r.method === 'GET' && r.path.includes('?limit='));
+    for (let waited = 0; w.header() === undefined || !listing(); waited += 20) {
+      if (waited > 30_000) throw new Error(`the watch never started listing; stderr:\n${w.stderr()}`);
+      await sleep(20);
+    }
+    const sent = Date.now();
+    w.child.kill(signal);
+    const exit = await w.exited;
+    return { exit, ms: Date.now() - sent, events: w.events, header: w.header(), stderr: w.stderr() };
+  }
+
+  it('every list hangs (SIGTERM, and --once), Gateways cannot be listed (SIGINT): each stops within 7 s with `stopped` and no round', async () => {
+    const [wedged, wedgedOnce, forbidden] = await Promise.all([startCluster(), startCluster(), startCluster()]);
+    clusters.push(wedged, wedgedOnce, forbidden);
+    // Discovery answers; lists never do (the client gives up after 5 s and backs off), or are refused.
+    for (const c of [wedged, wedgedOnce]) c.kube.faults.stall(['list', 'watch']);
+    forbidden.kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways', verb: 'list' });
+    const [term, once, int] = await Promise.all([
+      signalDuringSync(wedged, [], 'SIGTERM'),
+      signalDuringSync(wedgedOnce, ['--once'], 'SIGTERM'),
+      signalDuringSync(forbidden, [], 'SIGINT'),
+    ]);
+    if (process.env['WATCH_DEBUG']) console.log(JSON.stringify([term, once, int], null, 1));
+    for (const [r, reason] of [[term, 'SIGTERM'], [once, 'SIGTERM'], [int, 'SIGINT']] as const) {
+      expect(r.ms).toBeLessThan(7000);
+      expect(r.header).toEqual({ format_version: '1.0' });
+      expect(r.events).toEqual([{ type: 'stopped', time: expect.any(String), rounds: 0, reason, apply_cut_short: false }]);
+      expect(r.stderr).toBe('');
+    }
+    expect(term.exit).toEqual({ code: 0, signal: null });
+    expect(int.exit).toEqual({ code: 0, signal: null });
+    // --once promised a round and ran none: the signal's exit code, so a pipeline does not go on.
+    expect(once.exit).toEqual({ code: 143, signal: null });
+  });
+});

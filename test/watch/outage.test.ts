@@ -30,7 +30,7 @@ function recording(client: KubeClient, clock: VirtualClock, log: Attempt[]): Kub
   return {
     server: client.server,
     context: client.context,
-    get: (path) => (note(path), client.get(path)),
+    get: (path, o) => (note(path), client.get(path, o)),
     patch: (...a) => client.patch(...a),
     send: (...a) => client.send(...a),
     stream: (path, o) => (note(path), client.stream(path, o)),
