@@ -3,9 +3,11 @@
  * process against the local Kubernetes API and the AWS emulator, both in this process. An example
  * created in the cluster is programmed by a round that writes its status (Programmed flips within
  * the round: the load balancer provisions for a few describes); `kubectl wait` and `kubectl get`
- * see it; a second change makes one more round. Then the faults: every watch cut after 1 s (the
- * watch reconnects and still sees a change), and the API down for 3 s (no round plans while the
- * watch is blind — no delete in any plan — then a round runs and converges).
+ * see it; a second change makes one more round. Then the faults: 410 Gone for every watch (the
+ * kinds list again and the list brings the change), the API down for 3 s (no round plans while
+ * the watch is blind — no delete in any plan — then a round runs and converges; the issue's 20 s
+ * is test/watch/outage*.test.ts, on a virtual clock), and every watch cut after 1 s (the watch
+ * reconnects and still sees a change). Last, a signal before the first sync ends (a wedged API).
  */
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +93,30 @@ describe('gwlb watch --from-cluster --apply', () => {
     const changeRounds = w.events.slice(before).filter((e) => e.type === 'round_started' && e.trigger.kind !== 'resync');
     expect(changeRounds.map((e) => (e.type === 'round_started' ? e.round : 0))).toEqual([round]);
     at = next;
+  });
+
+  it('410 Gone for every watch: each kind lists again, the list brings a change made meanwhile, and a round converges', async () => {
+    const from = await settled(w);
+    const lrcLists = () => c.kube.faults.requests.filter((r) => r.method === 'GET' && /^\/apis\/gateway\.k8s\.aws\/v1(beta1)?\/listenerruleconfigurations\?limit=/.test(r.path)).length;
+    const listed = lrcLists();
+    // Every watch from now on is answered 410 (as an HTTP status); the open ones are cut, so each
+    // kind re-watches from its version, is refused, and can only catch up by listing again.
+    c.kube.faults.expireWatches({ as: 'status' });
+    c.kube.faults.dropWatches();
+    try {
+      await patchMessage(c, 'text after 410');
+      // A kind is blind from the cut until its list: a round started before every kind listed
+      // again is refused and retried; the first round that plans has the change, and converges.
+      const plan = await w.next('plan', from);
+      expect(plan.event).toMatchObject({ add: 0, change: 1, destroy: 0 });
+      const done = await w.next('apply_done', plan.index, (e) => e.round === plan.event.round);
+      expect(done.event).toMatchObject({ failed: 0, interrupted: false, matches: true });
+      expect(lrcLists()).toBeGreaterThan(listed);
+      const refused = w.events.slice(from, plan.index).filter((e) => e.type === 'error');
+      expect(refused.every((e) => e.type === 'error' && e.message.startsWith('the cluster watch cannot read'))).toBe(true);
+    } finally {
+      c.kube.faults.stopExpiringWatches();
+    }
   });
 
   it('the API down for 3 s: no round plans while the watch is blind, then a round runs and converges', async () => {
