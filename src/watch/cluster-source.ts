@@ -10,7 +10,7 @@
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import type { LoadResult } from '../source/snapshot.js';
-import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats } from './kube-watch.js';
+import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats, type KindHealth } from './kube-watch.js';
 import { iterableSource, type Trigger, type TriggerSource } from './triggers.js';
 
 export interface ClusterSource {
@@ -21,6 +21,8 @@ export interface ClusterSource {
   readonly readInput: () => Promise<{ readonly loaded: LoadResult }>;
   /** Resolves once every kind has been listed: the first round waits for it (it may never come). */
   synced(): Promise<void>;
+  /** Reports what holds up the first sync (a kind that cannot be listed), once per kind and error, so that wait is not silent; returns the unsubscribe. */
+  syncProblems(report: (message: string) => void): () => void;
   /** Kinds whose objects may be stale (syncing or blind); empty when every kind is current. */
   blind(): readonly string[];
   stats(): ClusterWatchStats;
@@ -45,6 +47,7 @@ export async function openClusterSource(kube: KubeconfigOptions, onError: (err: 
     sources: [iterableSource(changeTriggers(watch), onError), recoveryTriggers(watch)],
     readInput: async () => ({ loaded: await watch.snapshot() }),
     synced: () => watch.synced(),
+    syncProblems: (report) => syncProblems(watch, report),
     blind: () => watch.health().blind,
     stats: () => watch.stats(),
     stop: () => watch.stop(),
@@ -67,4 +70,17 @@ function recoveryTriggers(watch: ClusterWatch): TriggerSource {
       });
     },
   };
+}
+
+function syncProblems(watch: ClusterWatch, report: (message: string) => void): () => void {
+  const said = new Map<string, string>();
+  const say = (kind: string, h: KindHealth) => {
+    if (h.state !== 'blind' || said.get(kind) === h.error) return;
+    said.set(kind, h.error);
+    report(`the cluster watch cannot list ${kind} yet (retrying with backoff); the first round waits until every kind is listed: ${h.error}`);
+  };
+  for (const [kind, h] of Object.entries(watch.health().kinds)) say(kind, h);
+  return watch.subscribe((e) => {
+    if (e.type === 'health') say(e.kind, e.health);
+  });
 }

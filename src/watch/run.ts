@@ -33,6 +33,8 @@ export interface RunWatchOptions extends Omit<RoundConfig, 'emit' | 'signal' | '
    * the round it exists for never ran.
    */
   readonly synced?: Promise<void>;
+  /** What holds up `synced`, reported as an `error` event of round 0 while waiting; returns the unsubscribe. */
+  readonly syncProblems?: (report: (message: string) => void) => () => void;
   /** Where signals come from (tests); the process by default. */
   readonly signals?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 }
@@ -65,9 +67,14 @@ export async function runWatch(opts: RunWatchOptions): Promise<number> {
     emit: cfg.emit,
   });
   try {
-    if (opts.synced && !(await Promise.race([opts.synced.then(() => true), stopping.then(() => false)]))) {
-      await loop.stop(signalName());
-      return opts.once ? (interrupt.exitCode() ?? 130) : 0;
+    if (opts.synced) {
+      const unsubscribe = opts.syncProblems?.((message) => cfg.emit({ type: 'error', round: 0, time: cfg.now().toISOString(), phase: 'read', message }));
+      const synced = await Promise.race([opts.synced.then(() => true), stopping.then(() => false)]);
+      unsubscribe?.();
+      if (!synced) {
+        await loop.stop(signalName());
+        return opts.once ? (interrupt.exitCode() ?? 130) : 0;
+      }
     }
     if (opts.once) {
       const result = await loop.once();

@@ -194,13 +194,15 @@ describe('gwlb watch --from-cluster: a signal before the first sync', () => {
    * Starts a watch on `c` and waits for its first line (written just before the signal handlers
    * are installed) and its first list; then sends `signal`. The exit, how long it took, the output.
    */
-  async function signalDuringSync(c: Cluster, extra: readonly string[], signal: NodeJS.Signals) {
+  async function signalDuringSync(c: Cluster, extra: readonly string[], signal: NodeJS.Signals, reported = false) {
     const w = spawnWatch(['--from-cluster', '--kubeconfig', c.kubeconfig, '--offline', '-o', 'json', ...extra]);
     const listing = () => c.kube.faults.requests.some((r) => r.method === 'GET' && r.path.includes('?limit='));
     for (let waited = 0; w.header() === undefined || !listing(); waited += 20) {
       if (waited > 30_000) throw new Error(`the watch never started listing; stderr:\n${w.stderr()}`);
       await sleep(20);
     }
+    // `reported`: the sync's problem is reported before the signal.
+    if (reported) await w.next('error', 0);
     const sent = Date.now();
     w.child.kill(signal);
     const exit = await w.exited;
@@ -213,14 +215,18 @@ describe('gwlb watch --from-cluster: a signal before the first sync', () => {
     // Discovery answers; lists never do (the client gives up after 5 s and backs off), or are refused.
     wedged.kube.faults.stall(['list', 'watch']);
     forbidden.kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways', verb: 'list' });
-    const [term, once] = await Promise.all([signalDuringSync(wedged, [], 'SIGTERM'), signalDuringSync(forbidden, ['--once'], 'SIGINT')]);
+    const [term, once] = await Promise.all([signalDuringSync(wedged, [], 'SIGTERM'), signalDuringSync(forbidden, ['--once'], 'SIGINT', true)]);
     if (process.env['WATCH_DEBUG']) console.log(JSON.stringify([term, once], null, 1));
     for (const [r, reason] of [[term, 'SIGTERM'], [once, 'SIGINT']] as const) {
       expect(r.ms).toBeLessThan(7000);
       expect(r.header).toEqual({ format_version: '1.0' });
-      expect(r.events).toEqual([{ type: 'stopped', time: expect.any(String), rounds: 0, reason, apply_cut_short: false }]);
+      expect(r.events.at(-1)).toEqual({ type: 'stopped', time: expect.any(String), rounds: 0, reason, apply_cut_short: false });
       expect(r.stderr).toBe('');
     }
+    // Signalled before the first failure (a hung list fails after 5 s): nothing else to say.
+    expect(term.events).toHaveLength(1);
+    // The wait is not silent: what holds it up is an error event of round 0.
+    expect(once.events.slice(0, -1)).toEqual([{ type: 'error', round: 0, time: expect.any(String), phase: 'read', message: expect.stringMatching(/^the cluster watch cannot list Gateway yet \(retrying with backoff\); the first round waits until every kind is listed: RBAC forbids list on gateways\.gateway\.networking\.k8s\.io \(Gateway\)/) }]);
     expect(term.exit).toEqual({ code: 0, signal: null });
     // --once promised a round and ran none: the signal's exit code, so a pipeline does not go on.
     expect(once.exit).toEqual({ code: 130, signal: null });

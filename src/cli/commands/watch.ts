@@ -152,7 +152,7 @@ export function registerWatchCommand(program: Command, exit: ExitCode): void {
           lastDiagnostics = text;
         },
         onInterrupt: output.onInterrupt,
-        ...(cluster ? { cluster: { kube: cluster.kube, client: cluster.client, blind: () => cluster.blind(), writeStatus: flags.writeStatus !== false }, sources: cluster.sources, readInput: cluster.readInput, synced: cluster.synced() } : {}),
+        ...(cluster ? { cluster: { kube: cluster.kube, client: cluster.client, blind: () => cluster.blind(), writeStatus: flags.writeStatus !== false }, sources: cluster.sources, readInput: cluster.readInput, synced: cluster.synced(), syncProblems: (report) => cluster.syncProblems(report) } : {}),
       });
     } finally {
       await cluster?.stop();
