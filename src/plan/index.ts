@@ -8,7 +8,7 @@
 import type { ClusterSettings } from '../model/settings.js';
 import { deployableStacks } from './capacity-gate.js';
 import type { Stack } from '../model/stack.js';
-import { KIND_BY_TYPE, resourceAddress } from './address.js';
+import { KIND_BY_TYPE, stackAddresses } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
 import { planBackendSecurityGroup } from './backend-sg.js';
 import { nodeRulesOfPlan } from './node-sg-coverage.js';
@@ -48,14 +48,28 @@ export type DestroyScope = { readonly kind: 'all' } | { readonly kind: 'gateways
 
 const LB_TYPE_BY_PREFIX: Readonly<Record<string, 'application' | 'network'>> = { 'gateway.k8s.aws.alb': 'application', 'gateway.k8s.aws.nlb': 'network' };
 
-function toResourceChange(stack: string, c: DraftChange): ResourceChange {
-  const before = toPlanJson(c.before);
-  const after = toPlanJson(c.after, (ref) => {
+/**
+ * The plan entries of one stack's changes. The address of a `$ref` is looked up once per stack:
+ * every rule of a listener refers to it, and most rules to a target group another rule also uses.
+ */
+function toResourceChanges(stack: string, drafts: readonly DraftChange[]): ResourceChange[] {
+  const address = stackAddresses(stack);
+  const refAddresses = new Map<string, string | undefined>();
+  const refAddress = (ref: string): string | undefined => {
+    if (refAddresses.has(ref)) return refAddresses.get(ref);
     const p = parseRef(ref);
-    return p && (KIND_BY_TYPE as Record<string, string>)[p.type] ? resourceAddress(stack, p.type as PlanResourceType, p.id) : undefined;
-  });
+    const a = p && (KIND_BY_TYPE as Record<string, string>)[p.type] ? address(p.type as PlanResourceType, p.id) : undefined;
+    refAddresses.set(ref, a);
+    return a;
+  };
+  return drafts.map((c) => toResourceChange(stack, c, address(c.type, c.id), refAddress));
+}
+
+function toResourceChange(stack: string, c: DraftChange, address: string, refAddress: (ref: string) => string | undefined): ResourceChange {
+  const before = toPlanJson(c.before);
+  const after = toPlanJson(c.after, refAddress);
   return {
-    address: resourceAddress(stack, c.type, c.id),
+    address,
     stack,
     type: c.type,
     id: c.id,
@@ -128,7 +142,7 @@ export function buildPlan(input: PlanInput): Plan {
   const changes: ResourceChange[] = [];
   const untracked: UntrackedResource[] = [];
   const add = (stack: string, r: { changes: DraftChange[]; untracked: UntrackedResource[] }) => {
-    changes.push(...r.changes.map((c) => toResourceChange(stack, c)));
+    for (const c of toResourceChanges(stack, r.changes)) changes.push(c);
     untracked.push(...r.untracked);
   };
 
