@@ -102,8 +102,11 @@ function desiredInput(state: DesiredState, reached: ReadonlySet<string> | 'all')
   return { state, full: state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics), reached };
 }
 
-/** Per watch: what its last round leaves for the next (round-reads.ts), with its desired stacks. */
-const previousRounds = new WeakMap<RoundConfig, PreviousRound & { readonly stacks?: ReadonlyMap<string, Stack> }>();
+/** What a round leaves for the next (round-reads.ts), with its desired stacks. */
+type Remembered = PreviousRound & { readonly stacks?: ReadonlyMap<string, Stack> };
+
+/** Per watch (its RoundConfig): what its last round left. */
+const previousRounds = new WeakMap<RoundConfig, Remembered>();
 
 /** Whether a round leaves nothing undone that a narrowed next round could miss. */
 function isClean(result: RoundResult): boolean {
@@ -139,13 +142,16 @@ interface Seen {
 }
 
 export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger): Promise<RoundResult> {
+  const previous = previousRounds.get(cfg);
+  // Until this round ends, the next reads everything: a round that throws (a bug) leaves it so.
+  previousRounds.set(cfg, { clean: false, inputGateways: [] });
   const seen: Seen = {};
-  const result = await roundOf(cfg, round, trigger, seen);
+  const result = await roundOf(cfg, round, trigger, previous, seen);
   previousRounds.set(cfg, { clean: isClean(result), inputGateways: seen.inputGateways ?? [], ...(seen.stacks ? { stacks: new Map(seen.stacks.map((st) => [st.id, st])) } : {}) });
   return result;
 }
 
-async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, seen: Seen): Promise<RoundResult> {
+async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previous: Remembered | undefined, seen: Seen): Promise<RoundResult> {
   const time = () => cfg.now().toISOString();
   cfg.emit({ type: 'round_started', round, time: time(), trigger });
   const target = cfg.target;
@@ -157,7 +163,6 @@ async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, seen: 
     if (blind.length > 0) return { kind: 'failed', phase: 'read', message: blindText(blind) };
     const input = await cfg.readInput();
     const incremental = !input.loaded && !cfg.files.includes('-');
-    const previous = previousRounds.get(cfg);
     let lastFacts: DiscoveryFacts | undefined;
     // Every read of the input in this round (the verifying replan reads the files again): an edit
     // made meanwhile is in what the round reached, so its stack is read too.

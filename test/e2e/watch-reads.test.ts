@@ -15,6 +15,7 @@ import { minimumPlanCalls } from '../../bench/aws-minimum.js';
 import { SEED_VPC_ID } from '../../src/emulator/index.js';
 import { desiredState } from '../../src/run/pipeline.js';
 import { loadSettings } from '../../src/run/settings.js';
+import { loadManifests } from '../../src/source/load.js';
 import type { WatchEvent } from '../../src/watch/events.js';
 import { runRound, type RoundConfig, type RoundResult } from '../../src/watch/round.js';
 import type { Trigger } from '../../src/watch/triggers.js';
@@ -30,7 +31,7 @@ const FILES: Trigger = { kind: 'files', paths: ['gateways.yaml'] };
 /** Per-stack reads: one of each per stack (DescribeListeners), per listener (rules), per HTTPS listener (certificates). */
 const PER_STACK = ['elbv2:DescribeListeners', 'elbv2:DescribeRules', 'elbv2:DescribeListenerCertificates'] as const;
 
-function watchRounds(acct: Account, file: string, opts: { apply: boolean; prune: boolean }) {
+function watchRounds(acct: Account, file: string, opts: { apply: boolean; prune: boolean; readInput?: RoundConfig['readInput'] }) {
   const events: WatchEvent[] = [];
   const cfg: RoundConfig = {
     settings: loadSettings({ clusterName: CLUSTER }),
@@ -39,7 +40,7 @@ function watchRounds(acct: Account, file: string, opts: { apply: boolean; prune:
     apply: opts.apply,
     prune: opts.prune,
     takeOver: false,
-    readInput: async () => ({}),
+    readInput: opts.readInput ?? (async () => ({})),
     signal: new AbortController().signal,
     emit: (e) => events.push(e),
     onDiagnostics: () => {},
@@ -151,5 +152,27 @@ describe('watch: a round reads only what a change reaches', () => {
     expect(new Set(deletes(left.result))).toEqual(new Set(['team-1/gw-1']));
     expect(planned(left.result).apply?.matches).toBe(true);
     expect(lbs()).toBe(1);
+  });
+
+  it('objects read whole each round (the cluster source) narrow the same way: by the stacks that changed', async () => {
+    acct = await sandboxAccount();
+    const a = acct;
+    const file = join(dir, 'cluster.yaml');
+    const two = generateManifests({ gateways: 2, routes: 2, rulesPerRoute: 1, withinAlbQuota: true });
+    writeFileSync(file, two);
+    expect((await runCliInProcess(['apply', '--auto-approve', '-f', file, ...a.flags])).code).toBe(0);
+    const w = watchRounds(a, file, { apply: false, prune: false, readInput: async () => ({ loaded: await loadManifests([file]) }) });
+    expect((await w.round({ kind: 'initial' })).plan).toMatchObject({ has_changes: false });
+    writeFileSync(file, two.replace('value: /svc-1/v0', 'value: /svc-1/edited'));
+    a.emu.controls.resetCounters();
+    const edit = await w.round({ kind: 'cluster', objects: ['HTTPRoute team-1/route-1'] });
+    expect(edit.plan).toMatchObject({ narrowed: true, gateways: [{ gateway: 'team-1/gw-1', change: 1 }] });
+    expect(a.emu.controls.callCount('elbv2:DescribeListeners')).toBe(1);
+    // An object that changes no stack (a Service's label) reads no stack at all.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: Service\nmetadata:\n  name: svc-0\n', 'kind: Service\nmetadata:\n  name: svc-0\n  labels: { team: a }\n'));
+    a.emu.controls.resetCounters();
+    const label = await w.round({ kind: 'cluster', objects: ['Service team-0/svc-0'] });
+    expect(label.plan).toMatchObject({ narrowed: true, gateways: [] });
+    expect(a.emu.controls.callCount('elbv2:DescribeListeners')).toBe(0);
   });
 });
