@@ -36,8 +36,12 @@ export interface PlanInput {
   readonly prune: boolean;
   /** `ns/name` of every Gateway in the input, with or without a stack: never orphans. */
   readonly inputGateways: readonly string[];
-  /** `--gateway ns/name`: only this stack is in scope. */
-  readonly scope?: string;
+  /**
+   * `--gateway ns/name`: only this stack is in scope; or a set of them (a watch round narrowed to
+   * the Gateways a change reached, watch/round-reads.ts). Stacks outside are neither planned nor
+   * judged orphans.
+   */
+  readonly scope?: string | ReadonlySet<string>;
   /** The input had errors (some Gateway got no model). */
   readonly errored: boolean;
   /** Plan the deletion of these owned stacks (Gateway `ns/name`s, or every one) and nothing else. */
@@ -119,7 +123,8 @@ export function buildPlan(input: PlanInput): Plan {
     gates: s.featureGates,
     ...(input.observed.shieldSubscribed !== undefined ? { shieldSubscribed: input.observed.shieldSubscribed } : {}),
   };
-  const inScope = (id: string) => input.scope === undefined || input.scope === id;
+  const scope = input.scope;
+  const inScope = (id: string) => scope === undefined || (typeof scope === 'string' ? scope === id : scope.has(id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const desired = deployableStacks(input.desired, s.featureGates).filter((d) => inScope(d.id)).sort(byId);
   const inputGateways = new Set(input.inputGateways);
