@@ -3,7 +3,7 @@
  * cold run of the same input. Pure stages only (parse, decode, resolve, model, offline plan of
  * the rebuilt stacks): file reads and AWS calls are the loop's, not the engine's.
  */
-import { loadSettings } from '../src/cli/settings.js';
+import { loadSettings } from '../src/run/settings.js';
 import { buildPlan } from '../src/plan/index.js';
 import { EMPTY_OBSERVED } from '../src/plan/observed.js';
 import type { Stack } from '../src/model/stack.js';
