@@ -9,7 +9,7 @@
  */
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
-import type { LoadResult } from '../source/snapshot.js';
+import type { ClusterUnits } from './cluster-units.js';
 import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchStats } from './kube-watch.js';
 import { iterableSource, type Trigger, type TriggerSource } from './triggers.js';
 
@@ -18,7 +18,8 @@ export interface ClusterSource {
   /** The client the watch uses; status write-back goes through it too. */
   readonly client: KubeClient;
   readonly sources: readonly TriggerSource[];
-  readonly readInput: () => Promise<{ readonly loaded: LoadResult }>;
+  /** The watch's objects as units: each round decodes only what changed (cluster-units.ts). */
+  readonly readInput: () => Promise<{ readonly units: ClusterUnits }>;
   /** Kinds whose objects may be stale (syncing or blind); empty when every kind is current. */
   blind(): readonly string[];
   stats(): ClusterWatchStats;
@@ -39,7 +40,7 @@ export async function openClusterSource(kube: KubeconfigOptions, onError: (err: 
     kube,
     client,
     sources: [iterableSource(changeTriggers(watch), onError), recoveryTriggers(watch)],
-    readInput: async () => ({ loaded: await watch.snapshot() }),
+    readInput: async () => ({ units: await watch.units() }),
     blind: () => watch.health().blind,
     stats: () => watch.stats(),
     stop: () => watch.stop(),
