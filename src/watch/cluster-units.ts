@@ -28,9 +28,21 @@ export function objectUnit(kind: ServedKind, key: string, item: Record<string, u
     version,
     read: () => {
       const raw = rawObject(item, kind);
-      return contentOf([], raw ? [raw] : []);
+      return contentOf([], raw ? [raw] : [], asWritten);
     },
   };
+}
+
+/**
+ * An object without the fields the API server changes on every write (resourceVersion,
+ * managedFields): a write that changed nothing else (a no-op `kubectl apply`) then rebuilds
+ * nothing. A status write does rebuild the object's Gateways: the status is decoded.
+ */
+function asWritten(raw: RawObject): string {
+  const metadata = raw.value['metadata'] as Record<string, unknown> | undefined;
+  if (!metadata) return JSON.stringify(raw.value);
+  const { resourceVersion: _v, managedFields: _f, ...rest } = metadata;
+  return JSON.stringify({ ...raw.value, metadata: rest });
 }
 
 /**

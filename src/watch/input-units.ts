@@ -66,8 +66,9 @@ export class CachedUnit {
   }
 }
 
-export function contentOf(readDiagnostics: readonly Diagnostic[], raws: readonly RawObject[]): UnitContent {
-  return { readDiagnostics, entries: raws.map(decodeRaw), written: raws.map((raw) => JSON.stringify(raw.value)) };
+/** `written` says what of an object counts as a change (all of it, unless told otherwise). */
+export function contentOf(readDiagnostics: readonly Diagnostic[], raws: readonly RawObject[], written: (raw: RawObject) => string = (raw) => JSON.stringify(raw.value)): UnitContent {
+  return { readDiagnostics, entries: raws.map(decodeRaw), written: raws.map(written) };
 }
 
 export function fileUnit(t: ManifestText): InputUnit {
