@@ -9,7 +9,7 @@
  */
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
-import type { LoadResult } from '../source/snapshot.js';
+import type { ClusterUnits } from './cluster-units.js';
 import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats } from './kube-watch.js';
 import { iterableSource, type Trigger, type TriggerSource } from './triggers.js';
 
@@ -18,7 +18,8 @@ export interface ClusterSource {
   /** The client the watch uses; status write-back goes through it too. */
   readonly client: KubeClient;
   readonly sources: readonly TriggerSource[];
-  readonly readInput: () => Promise<{ readonly loaded: LoadResult }>;
+  /** The watch's objects as units: each round decodes only what changed (cluster-units.ts). */
+  readonly readInput: () => Promise<{ readonly units: ClusterUnits }>;
   /** Resolves once every kind has been listed: the first round waits for it (it may never come). */
   synced(): Promise<void>;
   /** Kinds whose objects may be stale (syncing or blind); empty when every kind is current. */
@@ -43,7 +44,7 @@ export async function openClusterSource(kube: KubeconfigOptions, onError: (err: 
     kube,
     client,
     sources: [iterableSource(changeTriggers(watch), onError), recoveryTriggers(watch)],
-    readInput: async () => ({ loaded: await watch.snapshot() }),
+    readInput: async () => ({ units: await watch.units() }),
     synced: () => watch.synced(),
     blind: () => watch.health().blind,
     stats: () => watch.stats(),

@@ -30,6 +30,7 @@ import { desiredState, inputGatewayIds, type DesiredState } from '../run/pipelin
 import type { GwlbSettings } from '../run/settings.js';
 import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
 import { readManifests } from '../source/files.js';
+import type { ClusterUnits } from './cluster-units.js';
 import { IncrementalDesired } from './incremental.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type Plan } from '../plan/index.js';
 import type { Stack } from '../model/stack.js';
@@ -54,8 +55,8 @@ export interface RoundConfig {
   readonly takeOver: boolean;
   /** `--endpoint-url` as typed, for the words of a connection failure. */
   readonly endpointUrl?: string;
-  /** The input when not `-f` (the cluster source, later): objects already read. */
-  readonly readInput: () => Promise<{ readonly loaded?: LoadResult }>;
+  /** The input when not `-f`: objects already read, or the cluster watch's objects as units for the incremental engine. */
+  readonly readInput: () => Promise<{ readonly loaded?: LoadResult; readonly units?: ClusterUnits }>;
   /** Aborted on SIGINT / SIGTERM: an apply in flight starts no new call. */
   readonly signal: AbortSignal;
   readonly emit: (e: WatchEvent) => void;
@@ -86,12 +87,15 @@ export type RoundResult =
   | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
 
 /**
- * `full` only from the whole pipeline (cluster input, stdin): the incremental one keeps no whole
- * resolution. `reached`: the Gateways an input change reached since the previous read of it.
+/**
+ * `full` only from the whole pipeline (stdin, objects already read): the incremental engine keeps
+ * no whole resolution, but its `loaded` input, from which the status write-back resolves one.
+ * `reached`: the Gateways an input change reached since the previous read of it.
  */
 type WatchDesired = {
   readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>;
   readonly full?: DesiredState;
+  readonly loaded?: LoadResult;
   readonly stacks: DesiredState['stacks'];
   readonly inputGateways: readonly string[];
   readonly errored: boolean;
@@ -118,21 +122,22 @@ function isClean(result: RoundResult): boolean {
 const engines = new WeakMap<RoundConfig, { readonly facts: string; readonly engine: IncrementalDesired }>();
 
 /**
- * `-f` rounds reuse the last round's parsing and models (incremental.ts): a change re-parses its
- * file and rebuilds the Gateways it reaches. New discovery facts rebuild everything.
+ * `-f` and `--from-cluster` rounds reuse the last round's reading and models (incremental.ts): a
+ * change re-reads its file (or decodes its object) and rebuilds the Gateways it reaches. New
+ * discovery facts rebuild everything.
  */
-async function filesDesired(cfg: RoundConfig, facts: DiscoveryFacts | undefined): Promise<WatchDesired> {
-  const read = await readManifests(cfg.files);
+async function engineDesired(cfg: RoundConfig, facts: DiscoveryFacts | undefined, units: ClusterUnits | undefined): Promise<WatchDesired> {
+  const read = units ? undefined : await readManifests(cfg.files);
   const key = JSON.stringify(facts ?? null);
   let entry = engines.get(cfg);
   if (!entry || entry.facts !== key) {
     entry = { facts: key, engine: new IncrementalDesired(cfg.settings, facts ?? OFFLINE_FACTS) };
     engines.set(cfg, entry);
   }
-  const round = entry.engine.round(read.texts);
-  const diagnostics = [...cfg.settings.diagnostics, ...read.diagnostics, ...round.diagnostics];
+  const round = units ? entry.engine.roundOf(units.units, units.diagnostics) : entry.engine.round(read!.texts);
+  const diagnostics = [...cfg.settings.diagnostics, ...(read?.diagnostics ?? []), ...round.diagnostics];
   const stacks = cfg.gateway ? round.stacks.filter((st) => st.id === cfg.gateway) : round.stacks;
-  return { state: { diagnostics, snapshot: round.loaded.snapshot }, stacks, inputGateways: inputGatewayIds(round.loaded), errored: hasErrors(diagnostics), reached: round.rebuilt };
+  return { state: { diagnostics, snapshot: round.loaded.snapshot }, loaded: round.loaded, stacks, inputGateways: inputGatewayIds(round.loaded), errored: hasErrors(diagnostics), reached: round.rebuilt };
 }
 
 /** What one round saw of its input, for the next round's choice of reads. */
@@ -169,7 +174,7 @@ async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previo
     let reached: ReadonlySet<string> | 'all' | undefined;
     const desire = async (facts?: DiscoveryFacts) => {
       lastFacts = facts;
-      const d = incremental ? await filesDesired(cfg, facts) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }), 'all');
+      const d = incremental ? await engineDesired(cfg, facts, input.units) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...(input.loaded ? { loaded: input.loaded } : {}), ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }), 'all');
       reached = reached === undefined ? d.reached : unionReached(reached, d.reached);
       seen.inputGateways = d.inputGateways;
       seen.stacks = d.stacks;
@@ -200,12 +205,13 @@ async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previo
     if (judged.kind !== 'planned' || judged.refused || !cfg.apply || cfg.signal.aborted) return judged;
     const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
     // As apply --from-cluster: status after an apply that ran to the end (or had nothing to do).
-    const full = live.desired.full;
-    if (cfg.cluster?.writeStatus && !apply.cutShort && input.loaded && full) {
+    const loaded = input.loaded ?? live.desired.loaded;
+    if (cfg.cluster?.writeStatus && !apply.cutShort && loaded) {
+      const full = live.desired.full ?? (await desiredState({ files: cfg.files, settings: cfg.settings, loaded, ...(lastFacts ? { facts: lastFacts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
       const failed = apply.failed > 0 ? deployFailedStacks((await planOnce()).plan) : new Set<string>();
       const facts = lastFacts;
       const statusesFor = async (states: ReadonlyMap<string, LoadBalancerState>) =>
-        withBuildFailures((await desiredState({ files: cfg.files, settings: cfg.settings, ...input, ...(facts ? { facts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}), loadBalancerStates: states })).resolution, failed).statuses;
+        withBuildFailures((await desiredState({ files: cfg.files, settings: cfg.settings, loaded, ...(facts ? { facts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}), loadBalancerStates: states })).resolution, failed).statuses;
       await writeRoundStatus({ client: cfg.cluster.client, session, settings: cfg.settings, desired: full, statusesFor, takeOver: cfg.takeOver, ...(cfg.gateway ? { gateway: cfg.gateway } : {}), signal: cfg.signal, round, emit: cfg.emit, time });
     }
     return { ...judged, apply };
