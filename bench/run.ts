@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     run: (stacks) => buildPlan({ desired: stacks, observed: EMPTY_OBSERVED, settings, mode: 'offline', prune: false, inputGateways: stacks.map((s) => s.id), errored: false }),
   });
   console.log();
-  runReplanBench();
+  await runReplanBench();
   console.log();
   await runAwsBench();
 }

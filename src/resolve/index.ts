@@ -66,6 +66,7 @@ export function resolve(snapshot: Snapshot, options: ResolveOptions = DEFAULT_RE
   const configured = options.gatewayClasses ?? {};
   const knownNames = [...new Set([...snapshot.gatewayClasses.map((c) => c.metadata.name), ...Object.keys(configured)])];
   for (const gateway of snapshot.gateways) {
+    if (options.only && !options.only.has(nsName(gateway))) continue;
     const className = gateway.spec.gatewayClassName;
     const controller = configured[className];
     const gatewayClass = snapshot.gatewayClasses.find((c) => c.metadata.name === className) ?? (controller !== undefined ? classFromSettings(className, controller) : undefined);

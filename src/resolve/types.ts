@@ -49,6 +49,11 @@ export interface ResolveOptions {
   readonly loadBalancerStates?: ReadonlyMap<string, LoadBalancerState>;
   /** GatewayClasses known to exist in the cluster but absent from the input: name → controllerName (setting `gatewayClasses`). */
   readonly gatewayClasses?: Readonly<Record<string, string>>;
+  /**
+   * Resolve only these Gateways (`ns/name`): the others get no resolution, status or diagnostic.
+   * For watch's incremental rounds, which keep the other Gateways' stacks from earlier rounds.
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = {

@@ -48,23 +48,34 @@ function routeParents(route: Route, listenerSetParent: (lsId: string) => string 
 /**
  * Lookups over one snapshot: ListenerSet → Gateway, Service → Gateways, Gateway backend →
  * Gateways, class → Gateways. The indexes over every route are built on first use: most rounds
- * (a route edited) never need them.
+ * (a route edited) never need them. A route's parents are kept from the last round's Reach while
+ * no ListenerSet changed parent: a route object is the same object while its unit is unchanged.
  */
 export class Reach {
   private readonly lsParent = new Map<string, string>();
+  private readonly parentsOf: WeakMap<Route, string[]>;
   private backends: { readonly byService: Map<string, Set<string>>; readonly byGateway: Map<string, Set<string>> } | undefined;
   private byClass: Map<string, Set<string>> | undefined;
 
-  constructor(readonly snapshot: Snapshot) {
+  constructor(
+    readonly snapshot: Snapshot,
+    previous?: Reach,
+  ) {
     for (const ls of snapshot.listenerSets) this.lsParent.set(id(ls.metadata.namespace, ls.metadata.name), this.listenerSetGateway(ls));
+    this.parentsOf = previous && sameEntries(previous.lsParent, this.lsParent) ? previous.parentsOf : new WeakMap();
   }
 
   listenerSetGateway(ls: Snapshot['listenerSets'][number]): string {
     return id(ls.spec.parentRef.namespace ?? ls.metadata.namespace, ls.spec.parentRef.name);
   }
 
-  parents(route: Route): string[] {
-    return routeParents(route, (ls) => this.lsParent.get(ls));
+  parents(route: Route): readonly string[] {
+    let parents = this.parentsOf.get(route);
+    if (!parents) {
+      parents = routeParents(route, (ls) => this.lsParent.get(ls));
+      this.parentsOf.set(route, parents);
+    }
+    return parents;
   }
 
   service(ns: string, name: string): readonly string[] {
@@ -88,7 +99,7 @@ export class Reach {
     const byService = new Map<string, Set<string>>();
     const byGateway = new Map<string, Set<string>>();
     for (const route of routesOf(this.snapshot)) {
-      let parents: string[] | undefined;
+      let parents: readonly string[] | undefined;
       for (const rule of (route.spec as { rules?: readonly { backendRefs?: readonly BackendRef[] }[] }).rules ?? []) {
         for (const b of rule.backendRefs ?? []) {
           const index = b.kind === 'Gateway' ? byGateway : b.kind === 'Service' ? byService : undefined;
@@ -102,6 +113,12 @@ export class Reach {
     this.backends = { byService, byGateway };
     return this.backends;
   }
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -9,7 +9,7 @@
  */
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
-import type { LoadResult } from '../source/snapshot.js';
+import type { ClusterUnits } from './cluster-units.js';
 import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats, type KindHealth } from './kube-watch.js';
 import { iterableSource, type Trigger, type TriggerSource } from './triggers.js';
 
@@ -18,7 +18,8 @@ export interface ClusterSource {
   /** The client the watch uses; status write-back goes through it too. */
   readonly client: KubeClient;
   readonly sources: readonly TriggerSource[];
-  readonly readInput: () => Promise<{ readonly loaded: LoadResult }>;
+  /** The watch's objects as units: each round decodes only what changed (cluster-units.ts). */
+  readonly readInput: () => Promise<{ readonly units: ClusterUnits }>;
   /** Resolves once every kind has been listed: the first round waits for it (it may never come). */
   synced(): Promise<void>;
   /** Reports what holds up the first sync (a kind that cannot be listed), once per kind and error, so that wait is not silent; returns the unsubscribe. */
@@ -45,7 +46,7 @@ export async function openClusterSource(kube: KubeconfigOptions, onError: (err: 
     kube,
     client,
     sources: [iterableSource(changeTriggers(watch), onError), recoveryTriggers(watch)],
-    readInput: async () => ({ loaded: await watch.snapshot() }),
+    readInput: async () => ({ units: await watch.units() }),
     synced: () => watch.synced(),
     syncProblems: (report) => syncProblems(watch, report),
     blind: () => watch.health().blind,

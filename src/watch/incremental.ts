@@ -1,9 +1,10 @@
 /**
- * Desired stacks kept between watch rounds. Each round gets the manifest texts; a file whose text
- * did not change is neither parsed nor decoded again, and only the Gateways a change reaches
- * (affected.ts) are resolved and modelled again — the rest keep last round's stacks. The result
- * equals a cold run's on the same input (incremental.test.ts checks it on random edits). Pure:
- * the caller reads the files.
+ * Desired stacks kept between watch rounds. Each round gets the input as units (input-units.ts:
+ * manifest files, or the cluster watch's objects); a unit whose version did not change is neither
+ * parsed nor decoded again, the Snapshot is put together from the kept decoded objects, and only
+ * the Gateways a change reaches (affected.ts) are resolved and modelled again — the rest keep
+ * last round's stacks. The result equals a cold run's on the same input (incremental.test.ts
+ * checks it on random edits). Pure: the caller reads the files or the cluster.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
@@ -11,37 +12,14 @@ import { buildStacks } from '../model/index.js';
 import type { Stack } from '../model/stack.js';
 import { resolve } from '../resolve/index.js';
 import type { ManifestText } from '../source/files.js';
-import { decodeRaw, loadDecoded, type DecodedEntry } from '../source/load.js';
-import { parseManifest } from '../source/parse.js';
-import type { DecodedObject } from '../source/schema/index.js';
 import type { LoadResult } from '../source/snapshot.js';
 import type { GwlbSettings } from '../run/settings.js';
 import { affectedGateways, narrowSnapshot, Reach, routesOf, type ObjectChange } from './affected.js';
-
-interface CachedFile {
-  readonly text: string;
-  readonly parseDiagnostics: readonly Diagnostic[];
-  readonly entries: readonly DecodedEntry[];
-  /** Per entry, the object as written (JSON), to tell an edited object from one that moved. */
-  readonly written: readonly string[];
-}
-
-interface Defined {
-  readonly object: DecodedObject;
-  readonly written: string;
-}
+import { assemble, CachedUnit, fileUnit, type Defined, type InputUnit } from './input-units.js';
 
 interface Replaced {
-  readonly before?: CachedFile;
-  readonly after?: CachedFile;
-}
-
-function definitions(f: CachedFile): Defined[] {
-  const out: Defined[] = [];
-  f.entries.forEach((e, i) => {
-    if (e.kind === 'decoded' && e.object) out.push({ object: e.object, written: f.written[i]! });
-  });
-  return out;
+  readonly before?: CachedUnit;
+  readonly after?: CachedUnit;
 }
 
 export interface Round {
@@ -61,14 +39,15 @@ export interface Round {
   readonly errored: boolean;
 }
 
-const objectKey = (o: DecodedObject) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
 const gatewayKey = (o: { metadata: { namespace: string; name: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
 
 export class IncrementalDesired {
-  private files = new Map<string, CachedFile>();
-  /** Each object's winning (first) definition, and how many files define it. */
+  private units = new Map<string, CachedUnit>();
+  /** Each object's winning (first) definition, and how many units define it. */
   private objects = new Map<string, Defined>();
   private count = new Map<string, number>();
+  /** Objects defined more than once (GWLB004): while any, the first definition wins by unit order. */
+  private duplicated = 0;
   private order = '';
   private reach: Reach | undefined;
   private stacks = new Map<string, Stack>();
@@ -80,11 +59,19 @@ export class IncrementalDesired {
     private readonly facts: DiscoveryFacts = OFFLINE_FACTS,
   ) {}
 
+  /** A round over manifest files (`-f`). */
   round(texts: readonly ManifestText[]): Round {
-    const { loaded, replaced, reordered } = this.load(texts);
-    const previous = this.reach;
+    return this.roundOf(texts.map(fileUnit));
+  }
+
+  /** A round over any units (files, or the cluster watch's objects), plus reading diagnostics of the whole input. */
+  roundOf(units: readonly InputUnit[], inputDiagnostics: readonly Diagnostic[] = []): Round {
+    const { replaced, reordered } = this.load(units);
     const changes = reordered ? this.allChanges() : this.changesIn(replaced);
-    const reach = new Reach(loaded.snapshot);
+    const read = assemble(units.map((u) => this.units.get(u.id)!), this.duplicated > 0);
+    const loaded = inputDiagnostics.length > 0 ? { ...read, diagnostics: [...inputDiagnostics, ...read.diagnostics] } : read;
+    const previous = this.reach;
+    const reach = new Reach(loaded.snapshot, previous);
     this.reach = reach;
     const rebuilt = previous === undefined ? 'all' : affectedGateways(previous, reach, changes);
     this.rebuild(reach, rebuilt);
@@ -93,96 +80,86 @@ export class IncrementalDesired {
     return { loaded, stacks, rebuilt, diagnostics, errored: hasErrors(diagnostics) };
   }
 
-  /** Parses and decodes only the files whose text changed; the rest come from the cache. */
-  private load(texts: readonly ManifestText[]): { loaded: LoadResult; replaced: Replaced[]; reordered: boolean } {
-    const next = new Map<string, CachedFile>();
+  /** Reads only the units that are new or whose version changed; the rest come from the cache. */
+  private load(units: readonly InputUnit[]): { replaced: Replaced[]; reordered: boolean } {
+    const next = new Map<string, CachedUnit>();
     const replaced: Replaced[] = [];
-    for (const t of texts) {
-      const cached = this.files.get(t.file);
-      if (cached && cached.text === t.text) {
-        next.set(t.file, cached);
+    for (const u of units) {
+      const cached = this.units.get(u.id);
+      if (cached && cached.version === u.version) {
+        next.set(u.id, cached);
         continue;
       }
-      const parsed = parseManifest(t);
-      const file = { text: t.text, parseDiagnostics: parsed.diagnostics, entries: parsed.objects.map(decodeRaw), written: parsed.objects.map((raw) => JSON.stringify(raw.value)) };
-      next.set(t.file, file);
-      replaced.push({ ...(cached ? { before: cached } : {}), after: file });
+      const unit = new CachedUnit(u.version, u.read());
+      next.set(u.id, unit);
+      replaced.push({ ...(cached ? { before: cached } : {}), after: unit });
     }
-    for (const [name, f] of this.files) if (!next.has(name)) replaced.push({ before: f });
-    const order = texts.map((t) => t.file).join('\n');
-    // Which of two definitions of an object wins depends on file order (loading keeps the first).
-    const reordered = order !== this.order && [...this.files.keys()].filter((f) => next.has(f)).join('\n') !== texts.map((t) => t.file).filter((f) => this.files.has(f)).join('\n');
+    for (const [id, u] of this.units) if (!next.has(id)) replaced.push({ before: u });
+    const order = units.map((u) => u.id).join('\n');
+    // Which of two definitions of an object wins depends on unit order (loading keeps the first).
+    const reordered = order !== this.order && [...this.units.keys()].filter((f) => next.has(f)).join('\n') !== units.map((u) => u.id).filter((f) => this.units.has(f)).join('\n');
     this.order = order;
-    this.files = next;
-    const files = texts.map((t) => next.get(t.file)!);
-    const loaded = loadDecoded(
-      files.flatMap((f) => f.entries),
-      files.flatMap((f) => f.parseDiagnostics),
-    );
-    return { loaded, replaced, reordered };
+    this.units = next;
+    return { replaced, reordered };
   }
 
   /**
-   * Objects added, edited or removed in the replaced files. An object defined more than once
-   * (a duplicate, GWLB004) makes the first definition win across files: then every file is
+   * Objects added, edited or removed in the replaced units. An object defined more than once
+   * (a duplicate, GWLB004) makes the first definition win across units: then every unit is
    * compared (allChanges), as the winner may have moved.
    */
   private changesIn(replaced: readonly Replaced[]): ObjectChange[] {
     if (replaced.length === 0) return [];
     const touched = new Map<string, { before?: Defined; after?: Defined }>();
     for (const r of replaced) {
-      for (const [side, file] of [['before', r.before], ['after', r.after]] as const) {
-        if (!file) continue;
-        for (const d of definitions(file)) {
-          const key = objectKey(d.object);
-          const t = touched.get(key) ?? {};
-          if (t[side]) return this.allChanges(); // defined twice in the changed files
+      for (const [side, unit] of [['before', r.before], ['after', r.after]] as const) {
+        for (const d of unit?.defined ?? []) {
+          const t = touched.get(d.key) ?? {};
+          if (t[side]) return this.allChanges(); // defined twice in the changed units
           t[side] = d;
-          touched.set(key, t);
+          touched.set(d.key, t);
         }
       }
     }
-    const counts = new Map<string, number>();
     for (const [key, t] of touched) {
       const was = this.count.get(key) ?? 0;
       const now = was - (t.before ? 1 : 0) + (t.after ? 1 : 0);
       if (was > 1 || now > 1) return this.allChanges();
-      counts.set(key, now);
     }
-    const changes: ObjectChange[] = [];
     for (const [key, t] of touched) {
-      const was = this.objects.get(key);
-      if (counts.get(key) === 0) this.count.delete(key);
-      else this.count.set(key, 1);
-      if (t.after) this.objects.set(key, t.after);
-      else this.objects.delete(key);
-      if (!was && t.after) changes.push({ after: t.after.object });
-      else if (was && !t.after) changes.push({ before: was.object });
-      else if (was && t.after && was.written !== t.after.written) changes.push({ before: was.object, after: t.after.object });
+      if (t.after) this.count.set(key, 1);
+      else this.count.delete(key);
     }
-    return changes;
+    return this.compare(touched.keys(), (key) => touched.get(key)!.after);
   }
 
-  /** Objects added, edited or removed since the last round, comparing every file. */
+  /** Objects added, edited or removed since the last round, comparing every unit. */
   private allChanges(): ObjectChange[] {
     const now = new Map<string, Defined>();
     const count = new Map<string, number>();
-    for (const f of this.files.values()) {
-      for (const d of definitions(f)) {
-        const key = objectKey(d.object);
-        count.set(key, (count.get(key) ?? 0) + 1);
-        if (!now.has(key)) now.set(key, d);
+    for (const u of this.units.values()) {
+      for (const d of u.defined) {
+        count.set(d.key, (count.get(d.key) ?? 0) + 1);
+        if (!now.has(d.key)) now.set(d.key, d);
       }
     }
-    const changes: ObjectChange[] = [];
-    for (const [key, n] of now) {
-      const was = this.objects.get(key);
-      if (!was) changes.push({ after: n.object });
-      else if (was.written !== n.written) changes.push({ before: was.object, after: n.object });
-    }
-    for (const [key, was] of this.objects) if (!now.has(key)) changes.push({ before: was.object });
-    this.objects = now;
     this.count = count;
+    this.duplicated = [...count.values()].filter((n) => n > 1).length;
+    return this.compare(new Set([...now.keys(), ...this.objects.keys()]), (key) => now.get(key));
+  }
+
+  /** The changes of `keys` between the last round's winning definitions and `winner`'s, which become the kept ones. */
+  private compare(keys: Iterable<string>, winner: (key: string) => Defined | undefined): ObjectChange[] {
+    const changes: ObjectChange[] = [];
+    for (const key of keys) {
+      const was = this.objects.get(key);
+      const now = winner(key);
+      if (now) this.objects.set(key, now);
+      else this.objects.delete(key);
+      if (!was && now) changes.push({ after: now.object });
+      else if (was && !now) changes.push({ before: was.object });
+      else if (was && now && was.written !== now.written) changes.push({ before: was.object, after: now.object });
+    }
     return changes;
   }
 
@@ -198,9 +175,9 @@ export class IncrementalDesired {
       controllerNames: this.settings.controllerNames,
       listenerSets: this.settings.cluster.featureGates.GatewayListenerSet,
       gatewayClasses: this.settings.cluster.gatewayClasses,
+      ...(rebuilt === 'all' ? {} : { only: scope }),
     });
-    const mine = { ...resolution, gateways: resolution.gateways.filter((g) => scope.has(gatewayKey(g.gateway))) };
-    const built = buildStacks(mine, { facts: this.facts, settings: this.settings.cluster, endpointSlices: snapshot.endpointSlices, nodes: snapshot.nodes, secrets: snapshot.secrets });
+    const built = buildStacks(resolution, { facts: this.facts, settings: this.settings.cluster, endpointSlices: snapshot.endpointSlices, nodes: snapshot.nodes, secrets: snapshot.secrets });
     for (const id of scope) {
       this.stacks.delete(id);
       this.gatewayDiagnostics.set(id, []);

@@ -7,6 +7,8 @@
 import type { ServedKind } from '../source/cluster/discovery.js';
 import { rawObject } from '../source/cluster/read.js';
 import type { RawObject } from '../source/schema/index.js';
+import { objectUnit } from './cluster-units.js';
+import type { InputUnit } from './input-units.js';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -92,13 +94,21 @@ export class KindCache {
 
   /** The objects in `ns/name` order, ready for decode. */
   raws(): RawObject[] {
-    const keys = [...this.objects.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const out: RawObject[] = [];
-    for (const key of keys) {
+    for (const key of this.sortedKeys()) {
       const raw = rawObject(this.objects.get(key)!, this.kind);
       if (raw) out.push(raw);
     }
     return out;
+  }
+
+  /** The objects in `ns/name` order as the watch engine's units (cluster-units.ts): only changed ones are decoded. */
+  units(): InputUnit[] {
+    return this.sortedKeys().map((key) => objectUnit(this.kind, key, this.objects.get(key)!));
+  }
+
+  private sortedKeys(): string[] {
+    return [...this.objects.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   private change(m: Meta, type: ChangeType): ClusterChange {

@@ -22,6 +22,7 @@ import type { KubeClient } from '../source/cluster/client.js';
 import { discover } from '../source/cluster/discovery.js';
 import { assemble } from '../source/cluster/read.js';
 import type { LoadResult } from '../source/snapshot.js';
+import { clusterUnits, type ClusterUnits } from './cluster-units.js';
 import { CLIENT_GO_BACKOFF, REAL_CLOCK, type BackoffOptions, type Clock } from './backoff.js';
 import { KindCache, type ClusterChange } from './kube-watch-cache.js';
 import { runKind } from './kube-watch-kind.js';
@@ -62,6 +63,8 @@ export interface ClusterWatch {
   /** Resolves once every kind has been listed (it may be blind again later). */
   synced(): Promise<void>;
   snapshot(): Promise<LoadResult>;
+  /** The same input as units for the incremental engine (cluster-units.ts): what changed is decoded, not the rest. */
+  units(): Promise<ClusterUnits>;
   /** Changed objects from now on, until stop(). */
   changes(): AsyncIterableIterator<ClusterChange>;
   /** Every event, from now on; returns the unsubscribe function. */
@@ -128,6 +131,14 @@ export async function startClusterWatch(opts: ClusterWatchOptions): Promise<Clus
       const raws = caches.flatMap((c) => c.raws());
       return assemble(opts.client, raws, [...warnings.values()], notServed);
     },
+    units: () =>
+      clusterUnits({
+        client: opts.client,
+        units: caches.flatMap((c) => c.units()),
+        listenerRuleConfigs: caches.filter((c) => c.kind.sourceKind === 'ListenerRuleConfiguration').flatMap((c) => c.raws()),
+        warnings: [...warnings.values()],
+        notServed,
+      }),
     changes: () => changeQueue(subscribe, abort.signal),
     subscribe,
     health() {

@@ -219,7 +219,7 @@ describe('gwlb watch --from-cluster: a signal before the first sync', () => {
     if (process.env['WATCH_DEBUG']) console.log(JSON.stringify([term, once], null, 1));
     for (const [r, reason] of [[term, 'SIGTERM'], [once, 'SIGINT']] as const) {
       expect(r.ms).toBeLessThan(7000);
-      expect(r.header).toEqual({ format_version: '1.0' });
+      expect(r.header).toEqual({ format_version: '1.1' });
       expect(r.events.at(-1)).toEqual({ type: 'stopped', time: expect.any(String), rounds: 0, reason, apply_cut_short: false });
       expect(r.stderr).toBe('');
     }

@@ -64,7 +64,7 @@ describe('gwlb watch --apply on files', () => {
     const warm = Promise.all([import('../../src/cli/main.js'), import('../../src/watch/run.js')]);
     try {
       expect(await w.next('apply_done', 0, (e) => e.round === 1).then((r) => r.event)).toMatchObject({ matches: true, failed: 0 });
-      expect(w.header()).toEqual({ format_version: '1.0' });
+      expect(w.header()).toEqual({ format_version: '1.1' });
 
       // An edit saved through a rename: one round, one plan (a rule's condition changes).
       const routes = join(dir, 'routes.yaml');
