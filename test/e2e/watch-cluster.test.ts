@@ -4,10 +4,11 @@
  * created in the cluster is programmed by a round that writes its status (Programmed flips within
  * the round: the load balancer provisions for a few describes); `kubectl wait` and `kubectl get`
  * see it; a second change makes one more round. Then the faults: 410 Gone for every watch (the
- * kinds list again and the list brings the change), the API down for 3 s (no round plans while
- * the watch is blind — no delete in any plan — then a round runs and converges; the issue's 20 s
- * is test/watch/outage*.test.ts, on a virtual clock), and every watch cut after 1 s (the watch
- * reconnects and still sees a change). Last, a signal before the first sync ends (a wedged API).
+ * kinds list again and the list brings the change; rounds started while a kind is blind plan
+ * nothing), and every watch cut after 1 s (the watch reconnects and still sees a change). The
+ * API down — the issue's 20 s, no round planning while blind, reconnects counted — is
+ * test/watch/outage*.test.ts, in process on a virtual clock. Last, a signal before the first sync
+ * ends (a wedged API, RBAC that forbids a list).
  */
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,23 +115,12 @@ describe('gwlb watch --from-cluster --apply', () => {
       expect(lrcLists()).toBeGreaterThan(listed);
       const refused = w.events.slice(from, plan.index).filter((e) => e.type === 'error');
       expect(refused.every((e) => e.type === 'error' && e.message.startsWith('the cluster watch cannot read'))).toBe(true);
+      // No plan of the whole run deleted anything.
+      const plans = w.events.filter((e): e is EventOf<'plan'> => e.type === 'plan');
+      expect(plans.flatMap((p) => p.changes.filter((ch) => ch.action.includes('delete')))).toEqual([]);
     } finally {
       c.kube.faults.stopExpiringWatches();
     }
-  });
-
-  it('the API down for 3 s: no round plans while the watch is blind, then a round runs and converges', async () => {
-    const from = await settled(w);
-    c.kube.faults.down({ forMs: 3000 });
-    const blind = await w.next('error', from, (e) => e.phase === 'read' && e.message.includes('the cluster watch cannot read'), 15_000);
-    expect(blind.event.retry_in_ms).toBeGreaterThan(0);
-    // Recovered: a round plans again, with nothing to change.
-    const plan = await w.next('plan', blind.index, () => true, 20_000);
-    expect(plan.event).toMatchObject({ has_changes: false, destroy: 0 });
-    // No plan of the whole run deleted anything.
-    const plans = w.events.filter((e): e is EventOf<'plan'> => e.type === 'plan');
-    expect(plans.flatMap((p) => p.changes.filter((ch) => ch.action.includes('delete')))).toEqual([]);
-    expect(plans.every((p) => p.destroy === 0)).toBe(true);
   });
 
   it('every watch cut after 1 s: the watch reconnects, sees a change made meanwhile, and converges once the cuts stop', async () => {
