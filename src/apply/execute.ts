@@ -18,7 +18,7 @@ import { deployableStacks } from '../plan/capacity-gate.js';
 import type { ObservedState } from '../plan/observed.js';
 import { actionKind, type Plan, type PlanResourceType, type ResourceChange } from '../plan/types.js';
 import { BACKEND_SG_UNKNOWN, deleteBackendSecurityGroup, ensureBackendSecurityGroup } from './backend-sg.js';
-import { applyIngressRule } from './ingress-rules.js';
+import { applyIngressRules, ingressBatchKey } from './ingress-rules.js';
 import { StackContext } from './context.js';
 import { createResource } from './create.js';
 import { deleteResource } from './delete.js';
@@ -103,16 +103,21 @@ export async function executePlan(opts: ExecuteOptions): Promise<ApplyOutcome> {
     emit({ kind: 'failed', step: backendStep, error });
     return { done, failed: [{ ...backendStep, error }], notDone: allSteps().filter((st) => st.address !== backendStep.address) };
   }
-  // Node/pod SG rules, each on its own: one that fails does not stop the others (LBC joins the errors).
+  // Node/pod SG rules, one call per security group and action (ingress-rules.ts): a call that
+  // fails does not stop the others (LBC joins the errors).
   const runRules = async (rules: readonly ResourceChange[]) => {
-    for (let i = 0; i < rules.length; i++) {
-      const rc = rules[i]!;
-      const step: Step = { address: rc.address, action: stepAction(rc) };
+    const stepOf = (rc: ResourceChange): Step => ({ address: rc.address, action: stepAction(rc) });
+    for (let i = 0; i < rules.length; ) {
       if (opts.signal?.aborted) {
-        notDone.push(...rules.slice(i).map((r) => ({ address: r.address, action: stepAction(r) })));
+        notDone.push(...rules.slice(i).map(stepOf));
         return;
       }
-      await attempt([step], () => applyIngressRule(session, rc, unknowns));
+      const key = ingressBatchKey(rules[i]!);
+      let j = i + 1;
+      while (j < rules.length && ingressBatchKey(rules[j]!) === key) j++;
+      const batch = rules.slice(i, j);
+      await attempt(batch.map(stepOf), () => applyIngressRules(session, batch, unknowns));
+      i = j;
     }
   };
   await runRules(cluster.early);

@@ -1,10 +1,12 @@
 /**
  * Applies a node/pod ENI security-group rule change (plan/node-sg-rules.ts) as LBC's security
  * group reconciler does (pkg/networking/security_group_reconciler.go, security_group_manager.go):
- * AuthorizeSecurityGroupIngress for a create, RevokeSecurityGroupIngress for a delete, one
- * permission with one source and its description. A rule already there (InvalidPermission.Duplicate)
- * or already gone (InvalidPermission.NotFound) is done: that is the state the plan wanted, and LBC
- * answers both by re-reading the group and reconciling again.
+ * AuthorizeSecurityGroupIngress for the creates, RevokeSecurityGroupIngress for the deletes, one
+ * call per group with all its permissions (ReconcileIngress grants or revokes a group's whole
+ * difference at once), each permission with one source and its description. A rule already there
+ * (InvalidPermission.Duplicate) or already gone (InvalidPermission.NotFound) is done: that is the
+ * state the plan wanted, and LBC answers both by re-reading the group and reconciling again. EC2
+ * rejects such a call whole, so a batch it rejects that way is sent again one rule at a time.
  * A source security group the same apply creates (the backend SG, or a stack's managed SG when the
  * backend SG is off) is resolved here, by the tags it was created with.
  */
@@ -57,17 +59,30 @@ async function permissionOf(session: AwsSession, v: RuleView, unknowns: Readonly
   return { IpProtocol: v.protocol, ...(v.from_port !== null ? { FromPort: v.from_port } : {}), ...(v.to_port !== null ? { ToPort: v.to_port } : {}), ...source };
 }
 
-export async function applyIngressRule(session: AwsSession, rc: ResourceChange, unknowns: ReadonlyMap<string, string>): Promise<void> {
+const isCreate = (rc: ResourceChange) => rc.change.actions[0] === 'create';
+const viewOf = (rc: ResourceChange) => (isCreate(rc) ? rc.change.after : rc.change.before) as RuleView;
+
+/** Changes that go in one call: the same action on the same security group. */
+export function ingressBatchKey(rc: ResourceChange): string {
+  return `${isCreate(rc) ? 'authorize' : 'revoke'}\u0000${viewOf(rc).security_group_id}`;
+}
+
+/** One Authorize or Revoke call for `changes`, which share their ingressBatchKey. */
+export async function applyIngressRules(session: AwsSession, changes: readonly ResourceChange[], unknowns: ReadonlyMap<string, string>): Promise<void> {
+  const [first] = changes;
+  if (!first) return;
+  const create = isCreate(first);
+  const GroupId = viewOf(first).security_group_id;
+  const IpPermissions: IpPermission[] = [];
+  for (const rc of changes) IpPermissions.push(await permissionOf(session, viewOf(rc), unknowns));
   const ec2 = session.conn.ec2;
-  const create = rc.change.actions[0] === 'create';
-  const v = (create ? rc.change.after : rc.change.before) as RuleView;
-  const permission = await permissionOf(session, v, unknowns);
   try {
-    if (create) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: v.security_group_id, IpPermissions: [permission] }));
-    else await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: v.security_group_id, IpPermissions: [permission] }));
+    if (create) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions }));
+    else await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId, IpPermissions }));
   } catch (err) {
-    if (create && hasCode(err, 'InvalidPermission.Duplicate')) return;
-    if (!create && hasCode(err, 'InvalidPermission.NotFound', 'InvalidGroup.NotFound')) return;
-    throw err;
+    const settled = create ? hasCode(err, 'InvalidPermission.Duplicate') : hasCode(err, 'InvalidPermission.NotFound', 'InvalidGroup.NotFound');
+    if (!settled) throw err;
+    // One of them was already as wanted; the call changed nothing, so each goes again on its own.
+    if (changes.length > 1) for (const rc of changes) await applyIngressRules(session, [rc], unknowns);
   }
 }

@@ -2,8 +2,9 @@
  * Test controls: RBAC denials per resource and verb (403 with the API server's wording), API
  * groups that are "not installed" (absent from discovery, 404 on their paths, as when a CRD bundle
  * was never applied), the request log (method and path with query) to count calls, and the
- * faults a watcher must survive: watches cut after a while, 410 Expired for watches, and the
- * whole API down (connections reset, or 503) for a period.
+ * faults a watcher must survive: watches cut after a while, 410 Expired for watches, the
+ * whole API down (connections reset, or 503) for a period, and requests of some verbs taken but
+ * never answered (a wedged API server: discovery answers, lists hang until the client gives up).
  */
 import { CORE_GROUP, type ResourceDef } from './resources.js';
 
@@ -37,6 +38,7 @@ export class KubeFaults {
   private outage: { until: number; mode: OutageMode } | undefined;
   private readonly openWatches = new Set<() => void>();
   private readonly missing = new Set<string>();
+  private stalled: ReadonlySet<KubeVerb> = new Set();
   readonly requests: LoggedRequest[] = [];
 
   /** `user` is the name 403 messages give for the caller. */
@@ -116,6 +118,15 @@ export class KubeFaults {
   outageNow(): OutageMode | undefined {
     if (this.outage && Date.now() >= this.outage.until) this.outage = undefined;
     return this.outage?.mode;
+  }
+
+  /** Requests of these verbs are taken and never answered, until called again without them. */
+  stall(verbs: readonly KubeVerb[] = []): void {
+    this.stalled = new Set(verbs);
+  }
+
+  isStalled(verb: KubeVerb): boolean {
+    return this.stalled.has(verb);
   }
 
   /** Cuts every open watch now. */

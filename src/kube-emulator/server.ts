@@ -92,6 +92,8 @@ async function route(b: KubeBackend, req: IncomingMessage, res: ServerResponse):
   const verb = verbOf(method, t, url.searchParams);
   if (verb === undefined) throw pageNotFound();
   if (b.faults.isForbidden(t.r, verb, t.subresource)) throw forbidden(t.r, verb, b.faults.user, t.namespace, t.name, t.subresource);
+  // Stalled: no answer; the client's timeout (or the server's close) ends the connection.
+  if (b.faults.isStalled(verb)) return;
   switch (verb) {
     case 'get': {
       const object = b.objects.get(t);

@@ -9,8 +9,10 @@ import type { KubeObject } from '../source/kube.js';
 import type { GatewayResolution } from '../resolve/types.js';
 import type { DiscoveryFacts } from './discovery.js';
 import type { ClusterSettings } from './settings.js';
-import type { StackResource, TargetRegistration, NodeSecurityGroupRule, FrontendNlbTargetGroupState, StringToken, TargetGroupSpec } from './stack.js';
+import type { StackResource, TargetRegistration, NodeSecurityGroupRule, FrontendNlbTargetGroupState, StringToken, TargetGroupSpec, Tags } from './stack.js';
 import { unknown } from './discovery.js';
+import { RT } from './stack.js';
+import { processTags, type TagResult } from './tags.js';
 import { formatPath } from '../diagnostics.js';
 import { refOf } from '../source/kube.js';
 
@@ -65,12 +67,15 @@ export class BuildContext {
   readonly nodeRules: NodeSecurityGroupRule[] = [];
   readonly frontendNlb: Record<string, FrontendNlbTargetGroupState> = {};
   readonly tgByResId = new Map<string, TargetGroupSpec>();
+  /** The first target group (resource id) given each name: the name-clash check looks names up here. */
+  readonly tgIdByName = new Map<string, string>();
   /** Instance target groups whose port is a nodePort the API server has not assigned yet (target-groups.ts). */
   readonly pendingNodePorts: { readonly service: Service; readonly port: number; readonly targetGroupId: string }[] = [];
   /** Where each listener rule came from, for limit diagnostics. */
   readonly ruleOrigins = new Map<string, { readonly route: KubeObject; readonly ruleIndex: number }>();
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
   sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
+  private untagged?: TagResult;
 
   constructor(
     readonly gw: GatewayResolution,
@@ -99,6 +104,21 @@ export class BuildContext {
     return `${this.gw.gateway.metadata.namespace}/${this.gw.gateway.metadata.name}`;
   }
 
+  /**
+   * `processTags` for a resource of this Gateway. Most resources have no tags of their own; they
+   * share one frozen result (the default tags), instead of a copy each: nothing downstream writes
+   * to a spec's tags.
+   */
+  specTags(provider: Tags | undefined): TagResult {
+    if (provider !== undefined && Object.keys(provider).length > 0) return processTags(provider, this.settings);
+    if (this.untagged === undefined) {
+      // Without own tags no key can be an external-managed one: the result is always ok.
+      const r = processTags(undefined, this.settings);
+      this.untagged = r.ok ? Object.freeze({ ok: true, tags: Object.freeze(r.tags) }) : r;
+    }
+    return this.untagged;
+  }
+
   report(severity: Diagnostic['severity'], code: ModelCode, message: string, at?: At): void {
     const where = at ?? { object: this.gw.gateway, path: [] };
     this.diagnostics.push({
@@ -121,5 +141,11 @@ export class BuildContext {
 
   add(resource: StackResource): void {
     this.resources.push(resource);
+  }
+
+  addTargetGroup(id: string, spec: TargetGroupSpec): void {
+    this.tgByResId.set(id, spec);
+    if (typeof spec.name === 'string' && !this.tgIdByName.has(spec.name)) this.tgIdByName.set(spec.name, id);
+    this.add({ type: RT.targetGroup, id, spec });
   }
 }

@@ -17,7 +17,7 @@ import { buildSecurityGroups } from './security-groups.js';
 import type { IPAddressType, Stack, UidSource } from './stack.js';
 import { FRONTEND_NLB_ID, RT } from './stack.js';
 import { buildSubnets } from './subnets.js';
-import { externalManagedTagMessage, processTags } from './tags.js';
+import { externalManagedTagMessage } from './tags.js';
 
 export type { ModelInput } from './context.js';
 export type { DeployFailure } from './preflight.js';
@@ -55,7 +55,7 @@ export function buildStack(gw: GatewayResolution, input: ModelInput): StackResul
   }
   const scheme = cfg.scheme ?? input.settings.defaultLoadBalancerScheme;
   const ipAddressType: IPAddressType = cfg.ipAddressType ?? 'ipv4';
-  const lbTags = processTags(cfg.tags, input.settings);
+  const lbTags = ctx.specTags(cfg.tags);
   if (!lbTags.ok) {
     ctx.error(CODES.externalManagedTag, externalManagedTagMessage(lbTags.key), { object: gw.gateway, path: ['spec', 'infrastructure', 'parametersRef'] });
     return { diagnostics: ctx.diagnostics };

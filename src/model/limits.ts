@@ -5,7 +5,7 @@
 import type { BuildContext, At } from './context.js';
 import { CODES } from './context.js';
 import type { Action, RuleCondition, StackResource } from './stack.js';
-import { desiredTags } from './tags.js';
+import { desiredTagCount } from './tags.js';
 
 export const LIMITS = {
   rulesPerLoadBalancer: 100,
@@ -74,8 +74,7 @@ function check(ctx: BuildContext, r: StackResource, at: At): void {
     default:
       break;
   }
-  const tags = desiredTags(r, { cluster: ctx.settings.clusterName, tagPrefix: ctx.tagPrefix, stackId: ctx.stackId, listenerRulesTagging: ctx.settings.featureGates.ListenerRulesTagging });
-  const count = tags ? Object.keys(tags).length : 0;
+  const count = desiredTagCount(r, { cluster: ctx.settings.clusterName, tagPrefix: ctx.tagPrefix, stackId: ctx.stackId, listenerRulesTagging: ctx.settings.featureGates.ListenerRulesTagging });
   if (count > LIMITS.tagsPerResource) ctx.error(CODES.limitTags, `${where}: ${count} tags exceed the limit of ${LIMITS.tagsPerResource} per resource`, at);
 }
 

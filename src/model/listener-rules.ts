@@ -10,7 +10,7 @@ import { buildUnitActions } from './rule-actions.js';
 import { buildUnitConditions } from './rule-conditions.js';
 import { sortUnits } from './rule-precedence.js';
 import { buildUnitTransforms } from './rule-transforms.js';
-import { externalManagedTagMessage, processTags } from './tags.js';
+import { externalManagedTagMessage } from './tags.js';
 import { buildTargetGroup } from './target-groups.js';
 import type { Protocol, TargetGroupTuple } from './stack.js';
 import { RT, resourceRef } from './stack.js';
@@ -45,7 +45,7 @@ export function buildListenerRules(ctx: BuildContext, p: PortResolution, listene
       continue;
     }
     const lrc = unit.rule.listenerRuleConfig;
-    const tags = processTags(lrc?.spec.tags, ctx.settings);
+    const tags = ctx.specTags(lrc?.spec.tags);
     if (!tags.ok) {
       ctx.error(CODES.externalManagedTag, `${label}: ${externalManagedTagMessage(tags.key)}`, { object: lrc ?? route, path: ['spec', 'tags', tags.key] });
       continue;

@@ -37,6 +37,9 @@ export function mergeProtocols(stored: string, proposed: string): string | undef
 export function portConfig(p: PortResolution): PortConfig | string {
   let protocol: string | undefined;
   let hostnames = new Set<string>();
+  // LBC adds the routes' hostnames after every listener; once in the set they stay, so they are
+  // added again only after a protocol merge empties it (same set, same order, one pass per merge).
+  let routesAdded = false;
   for (const rl of p.listeners) {
     const l = rl.listener;
     let proto: string = l.protocol;
@@ -47,12 +50,15 @@ export function portConfig(p: PortResolution): PortConfig | string {
       if (merged === undefined) return 'invalid listeners on gateway, listeners with same ports cannot have different protocols';
       protocol = merged;
       hostnames = new Set();
+      routesAdded = false;
     }
     if (l.hostname !== undefined) hostnames.add(l.hostname);
+    if (routesAdded) continue;
     for (const r of p.routes) {
       const hs = r.compatibleHostnames.length > 0 ? r.compatibleHostnames : routeHostnames(r.route);
       for (const h of hs) hostnames.add(h);
     }
+    routesAdded = true;
   }
   return { port: p.port, protocol: (protocol ?? 'HTTP') as Protocol, hostnames };
 }

@@ -6,7 +6,7 @@ import { domainMatchesHost, buildCertificates } from './certificates.js';
 import { emptyKnownFacts, OFFLINE_FACTS } from './discovery.js';
 import { ingressPermissions } from './security-groups.js';
 import { defaultClusterSettings } from './settings.js';
-import { desiredTags, processTags } from './tags.js';
+import { desiredTagCount, desiredTags, mergeFirstWins, processTags } from './tags.js';
 import { buildHealthCheck } from './health-checks.js';
 import { mergeProtocols } from './listeners.js';
 import type { Stack } from './stack.js';
@@ -178,6 +178,28 @@ describe('tags (§3.6)', () => {
     expect(desiredTags(byType('AWS::ElasticLoadBalancingV2::Listener'), ctx)).toEqual({ ...track('80'), team: 'a', env: 'prod' });
     expect(desiredTags(byType('AWS::ElasticLoadBalancingV2::ListenerRule'), ctx)).toEqual({ ...track('80:1'), env: 'prod' });
     expect(desiredTags(byType('AWS::ElasticLoadBalancingV2::TargetGroup'), ctx)).toEqual({ ...track('my-gw-ns/my-gw:my-route-ns-my-route:HTTPRoute-my-svc-ns-my-svc:80'), env: 'prod' });
+  });
+  it('a tag key that names an Object.prototype member is kept, like any other key (Go map merge)', () => {
+    expect(mergeFirstWins({ constructor: 'a' }, { constructor: 'b', toString: 'c' })).toEqual({ constructor: 'a', toString: 'c' });
+  });
+  it('desiredTagCount counts what desiredTags gives: a tracking key in the spec tags counts once', () => {
+    const ctx = { cluster: 'c', tagPrefix: 'gateway.k8s.aws.alb', stackId: 'ns/gw', listenerRulesTagging: false };
+    const tg = (tags: Record<string, string>) => ({ type: 'AWS::ElasticLoadBalancingV2::TargetGroup', id: 'tg', spec: { tags } }) as unknown as Parameters<typeof desiredTags>[0];
+    const rule = { type: 'AWS::ElasticLoadBalancingV2::ListenerRule', id: '80:1', spec: { tags: { a: '1' } } } as unknown as Parameters<typeof desiredTags>[0];
+    for (const r of [tg({}), tg({ a: '1', 'elbv2.k8s.aws/cluster': 'x', 'gateway.k8s.aws.alb/resource': 'y' }), tg({ constructor: 'z' }), rule]) {
+      expect(desiredTagCount(r, ctx)).toBe(Object.keys(desiredTags(r, ctx) ?? {}).length);
+    }
+    expect(desiredTagCount(rule, { ...ctx, listenerRulesTagging: true })).toBe(4);
+  });
+  it('resources without their own tags share one frozen tag set', () => {
+    const gw = gateway('ns', 'gw', [httpListener(80)]);
+    const r = attached(httpRoute('r', [], [{}, {}]), [[svcBackend()], [svcBackend(service('other', 'default', 80, 80, 30081))]]);
+    const { stack } = buildStack(resolution(gw, { 80: [r] }), { facts, settings: defaultClusterSettings('c', { defaultTags: { env: 'prod' } }) });
+    const tagged = stack!.resources.flatMap((x) => ('spec' in x && x.spec && 'tags' in x.spec && x.spec.tags ? [x.spec.tags] : []));
+    expect(tagged.length).toBeGreaterThan(3);
+    expect(new Set(tagged).size).toBe(1);
+    expect(Object.isFrozen(tagged[0])).toBe(true);
+    expect(tagged[0]).toEqual({ env: 'prod' });
   });
 });
 

@@ -10,12 +10,8 @@ import type { At, BuildContext } from './context.js';
 import { lbcFieldAt } from './preflight-attributes.js';
 import { duplicateTargetGroup } from './preflight-rules.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
-import type { Action, ListenerSpec, StringToken } from './stack.js';
-import { RT } from './stack.js';
-
-function targetGroupsOf(actions: readonly Action[] | undefined): StringToken[] {
-  return (actions ?? []).flatMap((a) => (a.type === 'forward' ? a.forwardConfig.targetGroups.map((t) => t.targetGroupARN) : []));
-}
+import type { ListenerSpec } from './stack.js';
+import { RT, tokenKey } from './stack.js';
 
 /** The L4 route LBC uses on this NLB port (its backendRefs make the listener's default action). */
 function l4RouteAt(ctx: BuildContext, port: number): At {
@@ -34,21 +30,24 @@ export function checkListenerActions(ctx: BuildContext, spec: ListenerSpec, push
 
 export function checkQuotas(ctx: BuildContext, push: (f: Finding) => void): void {
   const gwAt: At = { object: ctx.gw.gateway, path: ['spec', 'listeners'] };
-  const listeners = ctx.resources.filter((r) => r.type === RT.listener);
-  if (listeners.length > QUOTAS.listenersPerLoadBalancer) {
+  let listeners = 0;
+  const unique = new Set<string>();
+  for (const r of ctx.resources) {
+    if (r.type === RT.listener) listeners++;
+    const actions = r.type === RT.listenerRule ? r.spec.actions : r.type === RT.listener ? r.spec.defaultActions : undefined;
+    for (const a of actions ?? []) {
+      if (a.type === 'forward') for (const t of a.forwardConfig.targetGroups) unique.add(tokenKey(t.targetGroupARN));
+    }
+  }
+  if (listeners > QUOTAS.listenersPerLoadBalancer) {
     push({
       code: C.quota,
       call: 'CreateListener',
       awsCode: 'TooManyListeners',
       awsMessage: TOO_MANY_LISTENERS_MESSAGE,
-      fix: `This Gateway and its ListenerSets use ${listeners.length} ports; use at most ${QUOTAS.listenersPerLoadBalancer}, or split them across Gateways.`,
+      fix: `This Gateway and its ListenerSets use ${listeners} ports; use at most ${QUOTAS.listenersPerLoadBalancer}, or split them across Gateways.`,
       at: gwAt,
     });
-  }
-  const unique = new Set<string>();
-  for (const r of ctx.resources) {
-    const actions = r.type === RT.listenerRule ? r.spec.actions : r.type === RT.listener ? r.spec.defaultActions : undefined;
-    for (const t of targetGroupsOf(actions)) unique.add(typeof t === 'string' ? t : JSON.stringify(t));
   }
   if (unique.size > QUOTAS.uniqueTargetGroupsPerLoadBalancer) {
     push({

@@ -18,27 +18,33 @@ import type { ListenerRuleConfiguration } from '../source/lbc-crds.js';
 import type { At, BuildContext } from './context.js';
 import { checkConditions } from './preflight-conditions.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
-import type { Action, ListenerRuleSpec, Protocol, StringToken } from './stack.js';
-import { RT } from './stack.js';
+import type { Action, ListenerRuleSpec, Protocol } from './stack.js';
+import { RT, tokenKey } from './stack.js';
 
 interface RuleWhere {
+  readonly ctx: BuildContext;
   readonly route?: KubeObject;
   readonly ruleIndex: number;
-  readonly lrc?: ListenerRuleConfiguration;
   readonly rule: At;
 }
 
 function whereOf(ctx: BuildContext, id: string): RuleWhere {
   const o = ctx.ruleOrigins.get(id);
-  if (!o) return { ruleIndex: -1, rule: { object: ctx.gw.gateway, path: [] } };
-  let lrc: ListenerRuleConfiguration | undefined;
-  for (const port of ctx.gw.ports) {
+  if (!o) return { ctx, ruleIndex: -1, rule: { object: ctx.gw.gateway, path: [] } };
+  return { ctx, route: o.route, ruleIndex: o.ruleIndex, rule: { object: o.route, path: ['spec', 'rules', o.ruleIndex] } };
+}
+
+/** The rule's ListenerRuleConfiguration; looked up only to locate a finding (a walk over the Gateway's routes). */
+function lrcOf(w: RuleWhere): ListenerRuleConfiguration | undefined {
+  if (!w.route) return undefined;
+  for (const port of w.ctx.gw.ports) {
     for (const a of port.routes) {
-      if (a.route !== o.route) continue;
-      lrc ??= a.rules.find((r) => r.index === o.ruleIndex)?.listenerRuleConfig;
+      if (a.route !== w.route) continue;
+      const lrc = a.rules.find((r) => r.index === w.ruleIndex)?.listenerRuleConfig;
+      if (lrc) return lrc;
     }
   }
-  return { route: o.route, ruleIndex: o.ruleIndex, ...(lrc ? { lrc } : {}), rule: { object: o.route, path: ['spec', 'rules', o.ruleIndex] } };
+  return undefined;
 }
 
 /** The route's RequestRedirect filter (the one LBC turned into the redirect), else the rule. */
@@ -50,8 +56,9 @@ function redirectAt(w: RuleWhere, field?: string): At {
 }
 
 function lrcAt(w: RuleWhere, type: string, field: string[]): At {
-  const i = w.lrc?.spec.actions?.findIndex((a) => a.type === type) ?? -1;
-  return w.lrc && i >= 0 ? { object: w.lrc, path: ['spec', 'actions', i, ...field] } : w.rule;
+  const lrc = lrcOf(w);
+  const i = lrc?.spec.actions?.findIndex((a) => a.type === type) ?? -1;
+  return lrc && i >= 0 ? { object: lrc, path: ['spec', 'actions', i, ...field] } : w.rule;
 }
 
 function listenerProtocol(ctx: BuildContext, listenerArn: ListenerRuleSpec['listenerARN']): Protocol | undefined {
@@ -134,13 +141,11 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
   }
 }
 
-function tokenKey(t: StringToken): string {
-  return typeof t === 'string' ? t : JSON.stringify(t);
-}
-
 /** What to change when two backendRefs of one rule (or L4 route) resolve to the same target group, else undefined. */
 export function duplicateTargetGroup(a: Extract<Action, { type: 'forward' }>): string | undefined {
-  const keys = a.forwardConfig.targetGroups.map((t) => tokenKey(t.targetGroupARN));
-  if (new Set(keys).size === keys.length) return undefined;
+  const tgs = a.forwardConfig.targetGroups;
+  if (tgs.length < 2) return undefined; // the usual single backend: nothing to compare
+  const keys = new Set(tgs.map((t) => tokenKey(t.targetGroupARN)));
+  if (keys.size === tgs.length) return undefined;
   return 'Two backendRefs name the same Service and port (one target group); merge them into one backendRef with the summed weight.';
 }

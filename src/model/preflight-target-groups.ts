@@ -52,11 +52,10 @@ function range(v: number, member: string, low: number, high: number): string | u
 export function checkTargetGroup(ctx: BuildContext, tg: TargetGroupSpec, push: (f: Finding) => void): void {
   const reject = (code: Finding['code'], awsMessage: string, fix: string, at: At, awsCode = 'ValidationError'): void => push({ code, call: 'CreateTargetGroup', awsCode, awsMessage, fix, at });
   const name = tg.name;
-  const nameAt = tgcAt(ctx, (p) => (p.targetGroupName === name ? ['targetGroupName'] : undefined));
   const nameFix = 'Change targetGroupName in the TargetGroupConfiguration (letters, digits and single hyphens, not at either end).';
   // A name that hashes a nodePort the API server has not assigned yet is checked once known.
   const nameProblem = typeof name === 'string' ? targetGroupNameError(name) : undefined;
-  if (nameProblem) reject(C.name, nameProblem, nameFix, nameAt);
+  if (nameProblem) reject(C.name, nameProblem, nameFix, tgcAt(ctx, (p) => (p.targetGroupName === name ? ['targetGroupName'] : undefined)));
 
   const hc = tg.healthCheckConfig;
   if (hc) {

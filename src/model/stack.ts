@@ -35,6 +35,15 @@ export function isResourceRef(v: unknown): v is ResourceRef {
   return typeof v === 'object' && v !== null && typeof (v as { $ref?: unknown }).$ref === 'string';
 }
 
+/**
+ * A token's identity as a string, for sets and maps: a literal is itself, a reference its `$ref`
+ * path, an unknown value its description (marked, so it cannot pass for a literal).
+ */
+export function tokenKey(t: StringToken): string {
+  if (typeof t === 'string') return t;
+  return '$ref' in t ? t.$ref : `$unknown:${t.$unknown}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resource types and ids.
 

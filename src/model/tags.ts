@@ -15,7 +15,8 @@ export function mergeFirstWins(...maps: readonly (Tags | undefined)[]): Record<s
   const out: Record<string, string> = {};
   for (const m of maps) {
     if (!m) continue;
-    for (const [k, v] of Object.entries(m)) if (!(k in out)) out[k] = v;
+    // Own keys only: `in` would also see Object.prototype, and drop a tag named e.g. `constructor`.
+    for (const [k, v] of Object.entries(m)) if (!Object.hasOwn(out, k)) out[k] = v;
   }
   return out;
 }
@@ -42,29 +43,51 @@ export function trackingTags(cluster: string, tagPrefix: string, stackId: string
   return { [CLUSTER_TAG]: cluster, [`${tagPrefix}/stack`]: stackId, [`${tagPrefix}/resource`]: resourceId };
 }
 
+export interface TagContext {
+  readonly cluster: string;
+  readonly tagPrefix: string;
+  readonly stackId: string;
+  readonly listenerRulesTagging: boolean;
+}
+
+const NO_TAGS: Tags = Object.freeze({});
+
 /**
- * The tags the resource should carry in AWS, or undefined when LBC does not manage its tags
- * (listeners and rules with ListenerRulesTagging off; TGBs, addons).
+ * The spec tags of a resource whose tags LBC manages (the tracking tags go with them), or
+ * undefined when it does not (listeners and rules with ListenerRulesTagging off; TGBs, addons).
  */
-export function desiredTags(
-  resource: StackResource,
-  ctx: { readonly cluster: string; readonly tagPrefix: string; readonly stackId: string; readonly listenerRulesTagging: boolean },
-): Tags | undefined {
-  const tracking = (): Tags => trackingTags(ctx.cluster, ctx.tagPrefix, ctx.stackId, resource.id);
+function managedSpecTags(resource: StackResource, listenerRulesTagging: boolean): Tags | undefined {
   switch (resource.type) {
     case 'AWS::EC2::SecurityGroup':
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer':
     case 'AWS::ElasticLoadBalancingV2::TargetGroup':
-      return mergeFirstWins(tracking(), resource.spec.tags);
+      return resource.spec.tags ?? NO_TAGS;
     case 'AWS::ElasticLoadBalancingV2::Listener':
     case 'AWS::ElasticLoadBalancingV2::ListenerRule':
-      return ctx.listenerRulesTagging ? mergeFirstWins(tracking(), resource.spec.tags) : undefined;
+      return listenerRulesTagging ? (resource.spec.tags ?? NO_TAGS) : undefined;
     case 'K8S::ElasticLoadBalancingV2::TargetGroupBinding':
     case 'AWS::WAFv2::WebACLAssociation':
     case 'AWS::Shield::Protection':
     case 'FrontendNLBTargetGroup':
       return undefined;
   }
+}
+
+/** The tags the resource should carry in AWS (tracking tags win), or undefined when LBC does not manage its tags. */
+export function desiredTags(resource: StackResource, ctx: TagContext): Tags | undefined {
+  const own = managedSpecTags(resource, ctx.listenerRulesTagging);
+  return own && mergeFirstWins(trackingTags(ctx.cluster, ctx.tagPrefix, ctx.stackId, resource.id), own);
+}
+
+/** How many tags `desiredTags` gives (0 when unmanaged), counted without building them: the limit check asks for every resource. */
+export function desiredTagCount(resource: StackResource, ctx: TagContext): number {
+  const own = managedSpecTags(resource, ctx.listenerRulesTagging);
+  if (!own) return 0;
+  const stack = `${ctx.tagPrefix}/stack`;
+  const res = `${ctx.tagPrefix}/resource`;
+  let n = 3;
+  for (const k of Object.keys(own)) if (k !== CLUSTER_TAG && k !== stack && k !== res) n++;
+  return n;
 }
 
 /** Keys LBC never touches on existing resources (§3.4): `aws:` and the legacy keys. */

@@ -9,7 +9,7 @@ import { CODES } from './context.js';
 import { unknown, type UnknownValue } from './discovery.js';
 import { buildHealthCheck, healthCheckPort } from './health-checks.js';
 import { targetGroupName, targetGroupResourceId } from './names.js';
-import { externalManagedTagMessage, processTags } from './tags.js';
+import { externalManagedTagMessage } from './tags.js';
 import { buildTargetGroupNetworking } from './tg-networking.js';
 import { servicePropsForRoute, propsForRoute } from './tg-props.js';
 import { computeTargets } from './targets.js';
@@ -63,7 +63,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     // Health check port for ALB targets: anything but traffic-port becomes the backendRef port.
     const hcPort = props?.healthCheckConfig?.healthCheckPort;
     const port = hcPort === undefined || hcPort === 'traffic-port' ? 'traffic-port' : backend.port;
-    const tags = processTags(props?.tags, ctx.settings);
+    const tags = ctx.specTags(props?.tags);
     if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
     const control = targetControlPort(props, protocol, 'alb');
     if (!control.ok) return fail(control.error);
@@ -96,8 +96,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
       tags: tags.tags,
     };
-    ctx.tgByResId.set(id, spec);
-    ctx.add({ type: RT.targetGroup, id, spec });
+    ctx.addTargetGroup(id, spec);
     ctx.frontendNlb[name] = { Name: name, ARN: tgArn(id), Port: req.port, TargetARN: backend.albArn, TargetPort: backend.port };
     ctx.targets.push({ kind: 'alb', targetGroupId: id, albArn: backend.albArn, port: backend.port });
     return tgArn(id);
@@ -124,7 +123,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const hc = hcPort.value;
   const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
   if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
-  const tags = processTags(props?.tags, ctx.settings);
+  const tags = ctx.specTags(props?.tags);
   if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
   // GetTargetGroupPort (backend_service.go 77–88): a named targetPort of ip targets is port 1, in
   // the spec and in the name hash alike.
@@ -175,8 +174,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     targetGroupAttributes: targetGroupAttributes(props?.targetGroupAttributes),
     tags: tags.tags,
   };
-  ctx.tgByResId.set(id, spec);
-  ctx.add({ type: RT.targetGroup, id, spec });
+  ctx.addTargetGroup(id, spec);
   const trafficPort: Assigned<string | number> = targetType === 'instance' ? (pendingPort ?? tgPort) : sp.targetPort;
   const networking = buildTargetGroupNetworking(ctx, spec, trafficPort, id);
   const infra = ctx.gw.gateway.spec.infrastructure;
@@ -213,14 +211,12 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
  * hashes the port name).
  */
 function nameClash(ctx: BuildContext, name: string, id: string, configured: boolean): string | undefined {
-  for (const [otherId, other] of ctx.tgByResId) {
-    if (other.name !== name || otherId === id) continue;
-    const fix = configured
-      ? 'give each route its own targetGroupName in the TargetGroupConfiguration (routeConfigurations)'
-      : 'LBC v3.5.0 names every named targetPort of an ip-target Service as port 1; use numeric targetPorts in the Service, or set targetGroupName per route in a TargetGroupConfiguration';
-    return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
-  }
-  return undefined;
+  const otherId = ctx.tgIdByName.get(name);
+  if (otherId === undefined || otherId === id) return undefined;
+  const fix = configured
+    ? 'give each route its own targetGroupName in the TargetGroupConfiguration (routeConfigurations)'
+    : 'LBC v3.5.0 names every named targetPort of an ip-target Service as port 1; use numeric targetPorts in the Service, or set targetGroupName per route in a TargetGroupConfiguration';
+  return `target group ${id} would be named ${name}, like target group ${otherId}, and AWS target group names are unique (DuplicateTargetGroupName); ${fix}`;
 }
 
 /**

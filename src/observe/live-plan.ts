@@ -34,6 +34,12 @@ export interface LivePlanRequest<D extends DesiredInput> {
   readonly controllerNames?: ControllerNames;
   /** A destroy plan: delete these owned stacks and nothing else. */
   readonly destroy?: DestroyScope;
+  /**
+   * A watch round's narrowing, decided once the desired stacks are known: the Gateways (`ns/name`)
+   * whose stacks alone are read and planned, or undefined to read every owned stack. A narrowed
+   * plan judges no orphans and prunes nothing: stacks it did not read are not in it at all.
+   */
+  readonly narrow?: (desired: D) => ReadonlySet<string> | undefined;
 }
 
 export interface LivePlan<D extends DesiredInput> {
@@ -48,15 +54,16 @@ export interface LivePlan<D extends DesiredInput> {
 export async function livePlan<D extends DesiredInput>(req: LivePlanRequest<D>): Promise<LivePlan<D>> {
   const facts = await discoverFacts(req.session);
   const desired = await req.desire(facts);
-  const observed = await observeState(req.session, deployableStacks(desired.stacks, req.settings.featureGates), observeScope(req));
+  const narrowed = req.destroy || req.scope !== undefined ? undefined : req.narrow?.(desired);
+  const observed = await observeState(req.session, deployableStacks(desired.stacks, req.settings.featureGates), narrowed ?? observeScope(req));
   const plan = buildPlan({
     desired: desired.stacks,
     observed,
     settings: req.settings,
     mode: 'live',
-    prune: req.prune,
+    prune: req.prune && narrowed === undefined,
     inputGateways: desired.inputGateways,
-    ...(req.scope ? { scope: req.scope } : {}),
+    ...(narrowed ? { scope: narrowed } : req.scope ? { scope: req.scope } : {}),
     errored: desired.errored,
     ...(req.destroy ? { destroy: req.destroy } : {}),
   });

@@ -21,5 +21,11 @@ export const KIND_BY_TYPE: Readonly<Record<PlanResourceType, string>> = {
 };
 
 export function resourceAddress(stackId: string, type: PlanResourceType, resourceId: string): string {
-  return `gateway[${JSON.stringify(stackId)}].${KIND_BY_TYPE[type]}[${JSON.stringify(resourceId)}]`;
+  return stackAddresses(stackId)(type, resourceId);
+}
+
+/** `resourceAddress` for the resources of one stack, its quoted id built once for all of them. */
+export function stackAddresses(stackId: string): (type: PlanResourceType, resourceId: string) => string {
+  const prefix = `gateway[${JSON.stringify(stackId)}].`;
+  return (type, resourceId) => `${prefix}${KIND_BY_TYPE[type]}[${JSON.stringify(resourceId)}]`;
 }

@@ -8,7 +8,7 @@
 import type { ClusterSettings } from '../model/settings.js';
 import { deployableStacks } from './capacity-gate.js';
 import type { Stack } from '../model/stack.js';
-import { KIND_BY_TYPE, resourceAddress } from './address.js';
+import { KIND_BY_TYPE, stackAddresses } from './address.js';
 import type { ForeignResource, ObservedState, ObservedStack } from './observed.js';
 import { planBackendSecurityGroup } from './backend-sg.js';
 import { nodeRulesOfPlan } from './node-sg-coverage.js';
@@ -36,8 +36,12 @@ export interface PlanInput {
   readonly prune: boolean;
   /** `ns/name` of every Gateway in the input, with or without a stack: never orphans. */
   readonly inputGateways: readonly string[];
-  /** `--gateway ns/name`: only this stack is in scope. */
-  readonly scope?: string;
+  /**
+   * `--gateway ns/name`: only this stack is in scope; or a set of them (a watch round narrowed to
+   * the Gateways a change reached, watch/round-reads.ts). Stacks outside are neither planned nor
+   * judged orphans.
+   */
+  readonly scope?: string | ReadonlySet<string>;
   /** The input had errors (some Gateway got no model). */
   readonly errored: boolean;
   /** Plan the deletion of these owned stacks (Gateway `ns/name`s, or every one) and nothing else. */
@@ -48,14 +52,28 @@ export type DestroyScope = { readonly kind: 'all' } | { readonly kind: 'gateways
 
 const LB_TYPE_BY_PREFIX: Readonly<Record<string, 'application' | 'network'>> = { 'gateway.k8s.aws.alb': 'application', 'gateway.k8s.aws.nlb': 'network' };
 
-function toResourceChange(stack: string, c: DraftChange): ResourceChange {
-  const before = toPlanJson(c.before);
-  const after = toPlanJson(c.after, (ref) => {
+/**
+ * The plan entries of one stack's changes. The address of a `$ref` is looked up once per stack:
+ * every rule of a listener refers to it, and most rules to a target group another rule also uses.
+ */
+function toResourceChanges(stack: string, drafts: readonly DraftChange[]): ResourceChange[] {
+  const address = stackAddresses(stack);
+  const refAddresses = new Map<string, string | undefined>();
+  const refAddress = (ref: string): string | undefined => {
+    if (refAddresses.has(ref)) return refAddresses.get(ref);
     const p = parseRef(ref);
-    return p && (KIND_BY_TYPE as Record<string, string>)[p.type] ? resourceAddress(stack, p.type as PlanResourceType, p.id) : undefined;
-  });
+    const a = p && (KIND_BY_TYPE as Record<string, string>)[p.type] ? address(p.type as PlanResourceType, p.id) : undefined;
+    refAddresses.set(ref, a);
+    return a;
+  };
+  return drafts.map((c) => toResourceChange(stack, c, address(c.type, c.id), refAddress));
+}
+
+function toResourceChange(stack: string, c: DraftChange, address: string, refAddress: (ref: string) => string | undefined): ResourceChange {
+  const before = toPlanJson(c.before);
+  const after = toPlanJson(c.after, refAddress);
   return {
-    address: resourceAddress(stack, c.type, c.id),
+    address,
     stack,
     type: c.type,
     id: c.id,
@@ -105,7 +123,8 @@ export function buildPlan(input: PlanInput): Plan {
     gates: s.featureGates,
     ...(input.observed.shieldSubscribed !== undefined ? { shieldSubscribed: input.observed.shieldSubscribed } : {}),
   };
-  const inScope = (id: string) => input.scope === undefined || input.scope === id;
+  const scope = input.scope;
+  const inScope = (id: string) => scope === undefined || (typeof scope === 'string' ? scope === id : scope.has(id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const desired = deployableStacks(input.desired, s.featureGates).filter((d) => inScope(d.id)).sort(byId);
   const inputGateways = new Set(input.inputGateways);
@@ -128,7 +147,7 @@ export function buildPlan(input: PlanInput): Plan {
   const changes: ResourceChange[] = [];
   const untracked: UntrackedResource[] = [];
   const add = (stack: string, r: { changes: DraftChange[]; untracked: UntrackedResource[] }) => {
-    changes.push(...r.changes.map((c) => toResourceChange(stack, c)));
+    for (const c of toResourceChanges(stack, r.changes)) changes.push(c);
     untracked.push(...r.untracked);
   };
 

@@ -16,7 +16,12 @@ interface Orderable {
 const isPlainDelete = (c: Orderable) => c.actions.length === 1 && c.actions[0] === 'delete';
 
 export function orderChanges<T extends Orderable>(changes: readonly T[]): T[] {
-  const forward = TYPE_ORDER.flatMap((type) => changes.filter((c) => c.type === type && !isPlainDelete(c)));
-  const backward = [...TYPE_ORDER].reverse().flatMap((type) => changes.filter((c) => c.type === type && isPlainDelete(c)));
-  return [...forward, ...backward];
+  // One pass into a bucket per type and direction (a stack has thousands of rules).
+  const forward = new Map<PlanResourceType, T[]>(TYPE_ORDER.map((type) => [type, []]));
+  const backward = new Map<PlanResourceType, T[]>(TYPE_ORDER.map((type) => [type, []]));
+  for (const c of changes) (isPlainDelete(c) ? backward : forward).get(c.type)?.push(c);
+  const out: T[] = [];
+  for (const type of TYPE_ORDER) for (const c of forward.get(type)!) out.push(c);
+  for (let i = TYPE_ORDER.length - 1; i >= 0; i--) for (const c of backward.get(TYPE_ORDER[i]!)!) out.push(c);
+  return out;
 }

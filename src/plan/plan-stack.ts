@@ -112,7 +112,9 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
 
   const dView = (d: Desired): View => {
     const tags = desiredTags(d, tagCtx);
-    return viewOf({ ...d, spec: resolveRefs(d.spec, lookup) } as Desired, tags ? sortTags(tags) : undefined);
+    // Nothing observed stays yet (an offline plan, a new stack): no reference can resolve.
+    const resolved = live.size === 0 ? d : ({ ...d, spec: resolveRefs(d.spec, lookup) } as Desired);
+    return viewOf(resolved, tags ? sortTags(tags) : undefined);
   };
   // Targets are a kind of their own (targets.ts), so a target group's view never shows target churn.
   const oView = (o: ObservedResource): View => viewOf(o, isAddon(o.type) ? undefined : sortTags(o.tags));
@@ -120,7 +122,7 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
   const changes: DraftChange[] = [];
   const unmanagedTargets: UnmanagedTargets[] = [];
   let lbReplaced = false;
-  const create = (d: Desired) => changes.push({ type: d.type, id: d.id, actions: ['create'], after: dView(d), replacePaths: [] });
+  const create = (d: Desired, view?: View) => changes.push({ type: d.type, id: d.id, actions: ['create'], after: view ?? dView(d), replacePaths: [] });
   const remove = (o: ObservedResource) => changes.push({ type: o.type, id: o.id, actions: ['delete'], before: oView(o), replacePaths: [], reason: deleteReason, arn: o.arn });
   const pair = (d: Desired, o: ObservedResource, after: View, parentReplaced: boolean) => {
     const before = oView(o);
@@ -143,7 +145,7 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
   };
   const apply = (p: Pairing<Desired, ObservedResource>, parentReplaced: boolean) => {
     for (const [d, o] of p.pairs) pair(d, o, dView(d), parentReplaced);
-    p.desiredOnly.forEach(create);
+    for (const d of p.desiredOnly) create(d);
     p.observedOnly.forEach(remove);
   };
 
@@ -185,7 +187,8 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
         theirs.map((o) => ({ o, view: oView(o) })),
       );
       for (const [d, o] of p.pairs) pair(d.d, o.o, d.view, lbReplaced);
-      p.desiredOnly.forEach((d) => create(d.d));
+      // The views matching used: rule views depend on listeners and target groups, not on rules.
+      p.desiredOnly.forEach((d) => create(d.d, d.view));
       p.observedOnly.forEach((o) => remove(o.o));
     }
     os.filter((o) => !claimed.has(o)).forEach(remove);

@@ -40,13 +40,22 @@ export function tagKeyIgnored(type: PlanResourceType, key: string, policy: TagPo
  * leaves alone. A desired key that is ignored is not written either (ReconcileTags drops ignored
  * keys from both the update and the removal set).
  */
-export function reconciledTags(type: PlanResourceType, desired: Tags, observed: Tags, policy: TagPolicy): Record<string, string> {
+export function reconciledTags(type: PlanResourceType, desired: Tags, observed: Tags, policy: TagPolicy): Tags {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(desired)) if (!tagKeyIgnored(type, k, policy)) out[k] = v;
   for (const [k, v] of Object.entries(observed)) if (tagKeyIgnored(type, k, policy)) out[k] = v;
   return sortTags(out);
 }
 
-export function sortTags(tags: Tags): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/**
+ * The tags with their keys in order. Tags already in order — the tracking tags of every desired
+ * resource are — are returned as they are: every resource's view holds its tags, so a copy each
+ * would be most of the plan's garbage.
+ */
+export function sortTags(tags: Tags): Tags {
+  const keys = Object.keys(tags);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  if (sorted) return tags;
+  return Object.fromEntries(keys.sort().map((k) => [k, tags[k]!]));
 }

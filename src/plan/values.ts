@@ -136,6 +136,8 @@ const NULL_LEAF: PlanJson = { value: null, unknown: false, sensitive: false, ref
 /**
  * One pass: the value with markers as null, and the three masks (parts with no hit left out). A
  * part with nothing to change (no marker, no undefined member) is the value itself, not a copy.
+ * Scalars inside objects and arrays are taken as they are, with no result object of their own:
+ * every resource of a plan goes through here, and most of a view is scalars.
  */
 function convert(v: unknown, refAddress: (ref: string) => string | undefined): PlanJson {
   if (v === null || v === undefined) return NULL_LEAF;
@@ -143,41 +145,88 @@ function convert(v: unknown, refAddress: (ref: string) => string | undefined): P
   if (isResourceRef(v)) return { value: null, unknown: true, sensitive: false, references: refAddress(v.$ref) ?? false };
   if (isUnknown(v)) return { value: null, unknown: true, sensitive: false, references: false };
   if (isSensitive(v)) return { value: null, unknown: false, sensitive: true, references: false };
-  if (Array.isArray(v)) {
-    const items = v.map((x) => convert(x, refAddress));
-    const masks = (pick: (j: PlanJson) => JsonValue) => (items.every((j) => emptyMask(pick(j))) ? false : items.map((j) => fresh(pick(j))));
-    const same = items.every((j, i) => j.value === v[i]);
-    return { value: same ? (v as JsonValue[]) : items.map((j) => j.value), unknown: masks((j) => j.unknown), sensitive: masks((j) => j.sensitive), references: masks((j) => j.references) };
+  return Array.isArray(v) ? convertArray(v, refAddress) : convertObject(v as Record<string, unknown>, refAddress);
+}
+
+function convertArray(v: readonly unknown[], refAddress: (ref: string) => string | undefined): PlanJson {
+  // A copy, made at the first element that differs from the source; masks made at their first hit.
+  let value: JsonValue[] | undefined;
+  let unknown: JsonValue[] | undefined;
+  let sensitive: JsonValue[] | undefined;
+  let references: JsonValue[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (isScalar(x)) {
+      value?.push(x);
+      unknown?.push(false);
+      sensitive?.push(false);
+      references?.push(false);
+      continue;
+    }
+    const j = convert(x, refAddress);
+    if (!value && j.value !== x) value = v.slice(0, i) as JsonValue[];
+    value?.push(j.value);
+    unknown = withElementMask(unknown, j.unknown, v, i);
+    sensitive = withElementMask(sensitive, j.sensitive, v, i);
+    references = withElementMask(references, j.references, v, i);
   }
-  const src = v as Record<string, unknown>;
-  const keys = Object.keys(src);
+  return { value: value ?? (v as JsonValue[]), unknown: unknown ?? false, sensitive: sensitive ?? false, references: references ?? false };
+}
+
+/** What an element with no hit puts in its array's mask (`fresh` of the mask `convert` gives it). */
+const noHitOf = (x: unknown): JsonValue => (typeof x === 'object' && x !== null && !Array.isArray(x) && !isMarker(x) ? {} : false);
+
+/**
+ * An array's mask with element `i`'s mask appended. An array whose elements have no hit has the
+ * mask `false`; at the first hit the mask is made, with what the earlier elements put in it.
+ */
+function withElementMask(mask: JsonValue[] | undefined, m: JsonValue, items: readonly unknown[], i: number): JsonValue[] | undefined {
+  if (mask) {
+    mask.push(fresh(m));
+    return mask;
+  }
+  if (emptyMask(m)) return undefined;
+  const out: JsonValue[] = [];
+  for (let k = 0; k < i; k++) out.push(noHitOf(items[k]));
+  out.push(m);
+  return out;
+}
+
+function convertObject(src: Record<string, unknown>, refAddress: (ref: string) => string | undefined): PlanJson {
   // A copy, made at the first member that differs from the source.
   let value: Record<string, JsonValue> | undefined;
-  const copyBefore = (n: number): Record<string, JsonValue> => {
-    const out: Record<string, JsonValue> = {};
-    for (let i = 0; i < n; i++) if (src[keys[i]!] !== undefined) out[keys[i]!] = src[keys[i]!] as JsonValue;
-    return out;
-  };
   let unknownMask: Record<string, JsonValue> | undefined;
   let sensitiveMask: Record<string, JsonValue> | undefined;
   let refMask: Record<string, JsonValue> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  // for…in rather than Object.keys: no key array per object, and V8 reads `src[k]` through the
+  // shape's enumeration cache instead of a generic keyed lookup. Views are plain objects.
+  for (const k in src) {
     const x = src[k];
     if (isScalar(x)) {
       if (value) value[k] = x;
       continue;
     }
     if (x === undefined) {
-      value ??= copyBefore(i);
+      value ??= membersBefore(src, k);
       continue;
     }
     const j = convert(x, refAddress);
-    if (!value && j.value !== x) value = copyBefore(i);
+    if (!value && j.value !== x) value = membersBefore(src, k);
     if (value) value[k] = j.value;
     if (!emptyMask(j.unknown)) (unknownMask ??= {})[k] = j.unknown;
     if (!emptyMask(j.sensitive)) (sensitiveMask ??= {})[k] = j.sensitive;
     if (!emptyMask(j.references)) (refMask ??= {})[k] = j.references;
   }
   return { value: value ?? (src as Record<string, JsonValue>), unknown: unknownMask ?? NO_HIT, sensitive: sensitiveMask ?? NO_HIT, references: refMask ?? NO_HIT };
+}
+
+/** The defined members of `src` before `key`: the start of a changed copy. */
+function membersBefore(src: Record<string, unknown>, key: string): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const k in src) {
+    if (k === key) break;
+    const x = src[k];
+    if (x !== undefined) out[k] = x as JsonValue;
+  }
+  return out;
 }

@@ -111,7 +111,8 @@ export function viewOf(r: Source, tags: Tags | undefined): View {
   }
   // Nested undefined members are harmless (diff, canonical and the plan JSON skip them); drop the top-level ones.
   const out: View = {};
-  for (const [k, x] of Object.entries(tags ? { ...v, tags } : v)) if (x !== undefined) out[k] = x;
+  for (const k in v) if (v[k] !== undefined) out[k] = v[k];
+  if (tags) out['tags'] = tags;
   return out;
 }
 

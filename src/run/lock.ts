@@ -52,6 +52,11 @@ export interface ClusterLockOptions {
   readonly clusterName: string;
   /** The --lock-timeout value as typed; absent means 0s. */
   readonly timeout?: string | undefined;
+  /**
+   * When the command started waiting for its first lock (Date.now()): --lock-timeout bounds the
+   * wait for both locks together, so the Lease gets only what the machine lock left of it.
+   */
+  readonly waitingSince?: number;
   readonly say: (text: string) => void;
 }
 
@@ -73,14 +78,15 @@ function leaseRefusedText(err: LeaseBusyError, expiry: number | undefined, timeo
 export async function lockCluster(options: ClusterLockOptions): Promise<HeldLease> {
   const timeoutMs = options.timeout === undefined ? 0 : parseDuration(options.timeout);
   if (timeoutMs === undefined) throw new LockRefusedError(invalidDurationText('--lock-timeout', options.timeout ?? ''));
+  const left = options.waitingSince === undefined ? timeoutMs : Math.max(0, timeoutMs - (Date.now() - options.waitingSince));
   const [{ connectKube }, lease, { isClusterError }] = await Promise.all([import('../source/cluster/client.js'), import('../source/cluster/lease.js'), import('../source/cluster/errors.js')]);
   try {
     const client = await connectKube(options.cluster);
     return await lease.acquireLease({
       client,
       clusterName: options.clusterName,
-      timeoutMs,
-      onWait: (h) => options.say(`Acquiring the cluster lock: the Lease ${lease.LEASE_NAMESPACE}/${lease.leaseName(options.clusterName)} is held by ${leaseHolder(h, lease.leaseExpiry(h))}; waiting up to ${formatDuration(timeoutMs)}...\n`),
+      timeoutMs: left,
+      onWait: (h) => options.say(`Acquiring the cluster lock: the Lease ${lease.LEASE_NAMESPACE}/${lease.leaseName(options.clusterName)} is held by ${leaseHolder(h, lease.leaseExpiry(h))}; waiting up to ${formatDuration(left)}...\n`),
       onLost: (h) => options.say(`Warning: the cluster lock was taken over by ${h.holderIdentity ?? 'another process'} while this run held it (its renewals failed for longer than the Lease lasts)\n`),
     });
   } catch (err) {

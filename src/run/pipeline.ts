@@ -2,7 +2,7 @@
  * The shared front half of every command: read manifests, resolve them, and (for model, plan,
  * apply, explain) build the desired stacks. Commands differ only in what they do with the result.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadManifests } from '../source/load.js';
 import type { LoadResult, Snapshot } from '../source/snapshot.js';
 import { buildStacks, type DeployFailure } from '../model/index.js';
@@ -91,4 +91,9 @@ export async function desiredState(opts: DesiredOptions): Promise<DesiredState> 
   const resolution = withBuildFailures(input.resolution, failed);
   const stacks = opts.gateway ? built.stacks.filter((s) => s.id === opts.gateway) : built.stacks;
   return { ...input, resolution, stacks, deployFailures: built.deployFailures, diagnostics: [...input.diagnostics, ...built.diagnostics] };
+}
+
+/** What the live plan needs of a desired state: the stacks, the Gateways in the input, and whether errors block an apply. */
+export function desiredInput(state: DesiredState) {
+  return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
 }

@@ -3,10 +3,10 @@
  * overridden by command-line flags. Problems are diagnostics pointing into the config file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { defaultClusterSettings, validateSettings, type ClusterSettings, type FeatureGates } from '../model/settings.js';
 import { DEFAULT_CONTROLLER_NAMES, type ControllerNames } from '../resolve/types.js';
+import { yamlLib } from '../source/yaml-lib.js';
 
 export interface CommonFlags {
   readonly clusterName?: string;
@@ -118,7 +118,7 @@ function readConfig(path: string | undefined): { config: ConfigFile; file?: stri
     return { config: {}, file, diagnostics: [configProblem(file, `cannot read config file ${file}; check the path given to --config`)] };
   }
   try {
-    return { ...checkConfig(parse(text), file), file };
+    return { ...checkConfig(yamlLib().parse(text), file), file };
   } catch (err) {
     return { config: {}, file, diagnostics: [configProblem(file, `config file ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`)] };
   }

@@ -1,8 +1,9 @@
 /** Source positions for parsed YAML/JSON documents: an object's location and its fields'. */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { DocumentOptions, LineCounter, Node as YamlNode, ParseOptions, SchemaOptions } from 'yaml';
 import type { SourceLocation } from '../diagnostics.js';
 import type { DocumentSpan } from './fast-yaml.js';
 import type { Origin } from './kube.js';
+import { yamlLib } from './yaml-lib.js';
 
 type Path = readonly (string | number)[];
 
@@ -13,6 +14,7 @@ export function locationAt(file: string, lineCounter: LineCounter, offset: numbe
 
 /** The child node of a map or sequence node, or undefined. */
 function childNode(node: YamlNode, key: string | number): YamlNode | undefined {
+  const { isMap, isNode, isPair, isScalar, isSeq } = yamlLib();
   if (isMap(node)) {
     for (const item of node.items) {
       if (!isPair(item)) continue;
@@ -64,6 +66,7 @@ export function deferredOrigin(file: string, text: string, span: DocumentSpan, o
   const load = () => {
     if (tree) return tree;
     // Read from the start of the root's line, so its indentation is kept; offsets count from there.
+    const { LineCounter, parseDocument } = yamlLib();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text.slice(span.lineStart, span.end), { ...options, lineCounter });
     const at = (offset: number): SourceLocation => {

@@ -7,7 +7,7 @@
  * plain YAML, and the checked one (the `yaml` package's document model, with the limits of
  * yaml-limits.ts) for a text the fast one refuses: anchors, merges, tags, errors.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { Node as YamlNode, YAMLError } from 'yaml';
 import { shorten, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { ManifestText } from './files.js';
 import { readFast } from './fast-yaml.js';
@@ -15,6 +15,7 @@ import type { Origin } from './kube.js';
 import { deferredOrigin, locationAt, originOf } from './origin.js';
 import { checkYamlLimits, MAX_DEPTH } from './yaml-limits.js';
 import type { RawObject } from './schema/index.js';
+import { yamlLib } from './yaml-lib.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,6 +58,7 @@ export function parseManifest(input: ManifestText): Parsed {
 export function parseChecked(input: ManifestText): Parsed {
   const parsed: Parsed = { objects: [], diagnostics: [] };
   const { diagnostics } = parsed;
+  const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLib();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(input.text, { ...READ_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [docs];

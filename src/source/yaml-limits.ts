@@ -11,7 +11,8 @@
  * walk finds what has no JSON form: an alias before its anchor, an alias inside its own anchor
  * (a cycle), a mapping key that is a list or a map, and a `<<` merge of something not a map.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /** Far deeper than any Kubernetes object, far below where the YAML reader runs out of stack. */
 export const MAX_DEPTH = 100;
@@ -24,6 +25,14 @@ export interface YamlLimitProblem {
   /** Character offset of the node at fault. */
   readonly offset: number;
 }
+
+// The `yaml` package's node tests; it loads on first use (yaml-lib.ts), and only the checked
+// reader, which has loaded it already, calls these.
+const isAlias = (n: unknown): n is Alias => yamlLib().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLib().isSeq(n);
+const isPair = (n: unknown): n is Pair => yamlLib().isPair(n);
+const isScalar = (n: unknown): n is Scalar => yamlLib().isScalar(n);
 
 interface Measure {
   readonly size: number;

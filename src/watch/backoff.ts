@@ -4,7 +4,31 @@
  * tools/cache/reflector.go NewReflectorWithOptions): the delay starts at 800 ms, doubles per
  * failure up to 30 s, gets up to 100% jitter on top, and starts over once things have gone well
  * for 2 minutes. Shared by the cluster watch (kube-watch.ts) and the watch loop's retries.
+ * The cluster watch waits on a `Clock`: real time, or in tests a virtual one, so that a 20 s
+ * outage and its backoff play out in milliseconds (test/watch/virtual-clock.ts).
  */
+
+/** The time the cluster watch's waits run in. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+    }),
+};
 
 export interface BackoffOptions {
   /** The first delay (client-go: 800 ms). */

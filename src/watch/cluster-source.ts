@@ -10,7 +10,7 @@
 import { connectKube, type KubeClient } from '../source/cluster/client.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import type { ClusterUnits } from './cluster-units.js';
-import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchStats } from './kube-watch.js';
+import { startClusterWatch, type ClusterChange, type ClusterWatch, type ClusterWatchOptions, type ClusterWatchStats } from './kube-watch.js';
 import { iterableSource, type Trigger, type TriggerSource } from './triggers.js';
 
 export interface ClusterSource {
@@ -20,6 +20,8 @@ export interface ClusterSource {
   readonly sources: readonly TriggerSource[];
   /** The watch's objects as units: each round decodes only what changed (cluster-units.ts). */
   readonly readInput: () => Promise<{ readonly units: ClusterUnits }>;
+  /** Resolves once every kind has been listed: the first round waits for it (it may never come). */
+  synced(): Promise<void>;
   /** Kinds whose objects may be stale (syncing or blind); empty when every kind is current. */
   blind(): readonly string[];
   stats(): ClusterWatchStats;
@@ -31,16 +33,19 @@ export function changeName(c: ClusterChange): string {
   return `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`;
 }
 
-/** Connects, starts the watch and waits for every kind's first list: the first round sees all of it. */
-export async function openClusterSource(kube: KubeconfigOptions, onError: (err: unknown) => void): Promise<ClusterSource> {
+/**
+ * Connects and starts the watch (discovery fails as a one-shot read does); the first round waits
+ * for `synced()`, so it sees every kind. `options`: the backoff's clock and randomness (tests).
+ */
+export async function openClusterSource(kube: KubeconfigOptions, onError: (err: unknown) => void, options: Omit<ClusterWatchOptions, 'client'> = {}): Promise<ClusterSource> {
   const client = await connectKube(kube);
-  const watch = await startClusterWatch({ client });
-  await watch.synced();
+  const watch = await startClusterWatch({ ...options, client });
   return {
     kube,
     client,
     sources: [iterableSource(changeTriggers(watch), onError), recoveryTriggers(watch)],
     readInput: async () => ({ units: await watch.units() }),
+    synced: () => watch.synced(),
     blind: () => watch.health().blind,
     stats: () => watch.stats(),
     stop: () => watch.stop(),

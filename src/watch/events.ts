@@ -1,13 +1,13 @@
 /**
  * What `gwlb watch` reports, one event at a time: the loop emits them, and the renderers (one line
  * per event, JSON Lines, the ink dashboard: src/ui/watch) consume them. With `-o json` each event
- * is one line, exactly these fields, after a first line `{"format_version":"1.0"}`; readers must
+ * is one line, exactly these fields, after a first line `{"format_version":"1.1"}`; readers must
  * ignore fields they do not know (minor versions only add fields). README lists them.
  */
 import type { StepAction } from '../apply/steps.js';
 import type { Trigger } from './triggers.js';
 
-export const WATCH_FORMAT_VERSION = '1.0';
+export const WATCH_FORMAT_VERSION = '1.1';
 
 /** Per Gateway (`ns/name`, the stack id) in a plan: its planned-stack status and its change counts. */
 export interface GatewayPlan {
@@ -38,6 +38,11 @@ export type WatchEvent =
       readonly gateways: readonly GatewayPlan[];
       /** `address` and its action, for each resource change. */
       readonly changes: readonly { readonly address: string; readonly action: string }[];
+      /**
+       * The round read and planned only the Gateways a change reached (`gateways`); the others
+       * were not read and keep what the last plan that read them said. Absent: a whole plan.
+       */
+      readonly narrowed?: true;
     }
   /** Owned resources differ from the manifests though the input did not change (a resync round). */
   | { readonly type: 'drift'; readonly round: number; readonly time: string; readonly gateways: readonly string[]; readonly addresses: readonly string[] }

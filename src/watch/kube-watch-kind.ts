@@ -13,7 +13,7 @@ import { ClusterError } from '../source/cluster/errors.js';
 import { failedRequest } from '../source/cluster/messages.js';
 import { forbiddenKind, listKind } from '../source/cluster/read.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { Backoff, jittered, type BackoffOptions } from './backoff.js';
+import { Backoff, jittered, type BackoffOptions, type Clock } from './backoff.js';
 import { type ChangeType, type ClusterChange, type KindCache } from './kube-watch-cache.js';
 
 export interface KindLoopOptions {
@@ -23,6 +23,8 @@ export interface KindLoopOptions {
   /** The watch's `timeoutSeconds` before jitter (client-go: 5 min × [1, 2)). */
   readonly timeoutSeconds: number;
   readonly random: () => number;
+  /** What the backoff waits on and the very-short-watch rule measures with. */
+  readonly clock: Clock;
   readonly signal: AbortSignal;
   /** The loop reports through these; the composition (kube-watch.ts) keeps health and counts. */
   readonly onChange: (c: ClusterChange) => void;
@@ -44,19 +46,6 @@ interface Progress {
 /** A watch that the server closes within a second without a single event is a failure (reflector.go "very short watch"). */
 const VERY_SHORT_WATCH_MS = 1000;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
-}
-
 function watchPath(k: ServedKind, rv: string, timeoutSeconds: number): string {
   const base = k.group === '' ? `/api/${k.version}/${k.plural}` : `/apis/${k.group}/${k.version}/${k.plural}`;
   return `${base}?watch=true&allowWatchBookmarks=true&resourceVersion=${encodeURIComponent(rv)}&timeoutSeconds=${timeoutSeconds}`;
@@ -71,7 +60,7 @@ function resourceVersionOf(object: Record<string, unknown>): string | undefined 
 
 export async function runKind(o: KindLoopOptions): Promise<void> {
   const k = o.cache.kind;
-  const backoff = new Backoff(o.backoff, o.random);
+  const backoff = new Backoff(o.backoff, o.random, () => o.clock.now());
   const at: Progress = { rv: undefined };
   let listedOnce = false;
   let failed = false;
@@ -83,7 +72,7 @@ export async function runKind(o: KindLoopOptions): Promise<void> {
       if (at.rv === undefined) {
         o.count('lists');
         if (listedOnce) o.count('relists');
-        const listed = await listKind(o.client, k);
+        const listed = await listKind(o.client, k, o.signal);
         if ('forbidden' in listed) {
           o.onForbidden(forbiddenKind(o.client, k)); // throws for a kind gwlb cannot do without
           o.cache.replace([]);
@@ -96,20 +85,20 @@ export async function runKind(o: KindLoopOptions): Promise<void> {
         at.rv = listed.resourceVersion;
         o.onSynced();
       }
-      const started = Date.now();
+      const started = o.clock.now();
       const ended = await watchOnce(o, at);
       if (ended.end === 'expired') {
         // Not a read failure: the objects held are as of `at.rv`; only the way to continue is gone.
         at.rv = undefined;
-        await sleep(backoff.next(), o.signal);
+        await o.clock.sleep(backoff.next(), o.signal);
         continue;
       }
-      if (ended.events === 0 && Date.now() - started < VERY_SHORT_WATCH_MS) throw new ClusterError(`the watch of ${k.sourceKind} closed within a second without events`);
+      if (ended.events === 0 && o.clock.now() - started < VERY_SHORT_WATCH_MS) throw new ClusterError(`the watch of ${k.sourceKind} closed within a second without events`);
     } catch (err) {
       if (o.signal.aborted) return;
       failed = true;
       o.onBlind(err instanceof Error ? err.message : String(err));
-      await sleep(backoff.next(), o.signal);
+      await o.clock.sleep(backoff.next(), o.signal);
     }
   }
 }

@@ -23,7 +23,7 @@ import { discover } from '../source/cluster/discovery.js';
 import { assemble } from '../source/cluster/read.js';
 import type { LoadResult } from '../source/snapshot.js';
 import { clusterUnits, type ClusterUnits } from './cluster-units.js';
-import { CLIENT_GO_BACKOFF, type BackoffOptions } from './backoff.js';
+import { CLIENT_GO_BACKOFF, REAL_CLOCK, type BackoffOptions, type Clock } from './backoff.js';
 import { KindCache, type ClusterChange } from './kube-watch-cache.js';
 import { runKind } from './kube-watch-kind.js';
 
@@ -55,7 +55,8 @@ export interface ClusterWatchOptions {
   /** `timeoutSeconds` of each watch before jitter (default 300, client-go's minimum watch timeout). */
   readonly timeoutSeconds?: number;
   readonly random?: () => number;
-  readonly now?: () => number;
+  /** What the backoff waits on (tests: a virtual clock); real time by default. */
+  readonly clock?: Clock;
 }
 
 export interface ClusterWatch {
@@ -76,7 +77,7 @@ export interface ClusterWatch {
 /** Discovers the served kinds (a ClusterError when that fails, as a one-shot read) and starts watching each. */
 export async function startClusterWatch(opts: ClusterWatchOptions): Promise<ClusterWatch> {
   const { served, notServed } = await discover(opts.client);
-  const now = opts.now ?? Date.now;
+  const clock = opts.clock ?? REAL_CLOCK;
   const caches = served.map((k) => new KindCache(k));
   const health = new Map<string, KindHealth>(served.map((k) => [k.sourceKind, { state: 'syncing' }]));
   const warnings = new Map<string, Diagnostic>();
@@ -106,12 +107,13 @@ export async function startClusterWatch(opts: ClusterWatchOptions): Promise<Clus
       backoff: opts.backoff ?? CLIENT_GO_BACKOFF,
       timeoutSeconds: opts.timeoutSeconds ?? 300,
       random: opts.random ?? Math.random,
+      clock,
       signal: abort.signal,
       onChange: (change) => emit({ type: 'change', change }),
       onSynced: () => setHealth(cache.kind.sourceKind, { state: 'synced' }),
       onBlind: (error) => {
         const was = health.get(cache.kind.sourceKind);
-        setHealth(cache.kind.sourceKind, { state: 'blind', since: was?.state === 'blind' ? was.since : now(), error });
+        setHealth(cache.kind.sourceKind, { state: 'blind', since: was?.state === 'blind' ? was.since : clock.now(), error });
       },
       onForbidden: (warning) => warnings.set(cache.kind.sourceKind, warning),
       count: (what) => counts[what]++,

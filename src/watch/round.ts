@@ -9,7 +9,9 @@
  * `failed`: the loop reports it and retries; it never looks like an empty input. With
  * `--from-cluster` (`cluster`): a round while the cluster watch is blind plans nothing (`failed`,
  * retried); with `--apply` the cluster's Lease is held with the target's lock, as apply holds
- * both, and after the apply the status is written back (round-status.ts).
+ * both, and after the apply the status is written back (round-status.ts). A round started by a
+ * change after a clean round reads and plans only the stacks of the Gateways the change reached;
+ * the others read the whole account (round-reads.ts).
  */
 import { type AwsTarget } from '../aws/clients.js';
 import { commandFailureText } from '../aws/errors.js';
@@ -31,12 +33,15 @@ import { readManifests } from '../source/files.js';
 import type { ClusterUnits } from './cluster-units.js';
 import { IncrementalDesired } from './incremental.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, refusedStacks, type Plan } from '../plan/index.js';
+import type { Stack } from '../model/stack.js';
 import type { LoadResult } from '../source/snapshot.js';
 import { abortedText, collisionRefusal, refusedText } from '../ui/apply/refusals.js';
 import { gatewayNotInInputText, lbcManagedText, pruneWithoutGatewaysText } from '../ui/scope.js';
 import type { ErrorPhase, WatchEvent } from './events.js';
+import { failureOf } from './loop.js';
 import { applyRound, type ApplyResult } from './round-apply.js';
 import { planEvent } from './plan-event.js';
+import { changedStacks, roundReads, unionReached, type PreviousRound, type RoundReads } from './round-reads.js';
 import { isInputUnchanged, type Trigger } from './triggers.js';
 
 export interface RoundConfig {
@@ -82,13 +87,35 @@ export type RoundResult =
   | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
 
 /**
+/**
  * `full` only from the whole pipeline (stdin, objects already read): the incremental engine keeps
  * no whole resolution, but its `loaded` input, from which the status write-back resolves one.
+ * `reached`: the Gateways an input change reached since the previous read of it.
  */
-type WatchDesired = { readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>; readonly full?: DesiredState; readonly loaded?: LoadResult; readonly stacks: DesiredState['stacks']; readonly inputGateways: readonly string[]; readonly errored: boolean };
+type WatchDesired = {
+  readonly state: Pick<DesiredState, 'diagnostics' | 'snapshot'>;
+  readonly full?: DesiredState;
+  readonly loaded?: LoadResult;
+  readonly stacks: DesiredState['stacks'];
+  readonly inputGateways: readonly string[];
+  readonly errored: boolean;
+  readonly reached: ReadonlySet<string> | 'all';
+};
 
-function desiredInput(state: DesiredState): WatchDesired {
-  return { state, full: state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
+function desiredInput(state: DesiredState, reached: ReadonlySet<string> | 'all'): WatchDesired {
+  return { state, full: state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics), reached };
+}
+
+/** What a round leaves for the next (round-reads.ts), with its desired stacks. */
+type Remembered = PreviousRound & { readonly stacks?: ReadonlyMap<string, Stack> };
+
+/** Per watch (its RoundConfig): what its last round left. */
+const previousRounds = new WeakMap<RoundConfig, Remembered>();
+
+/** Whether a round leaves nothing undone that a narrowed next round could miss. */
+function isClean(result: RoundResult): boolean {
+  if (result.kind !== 'planned' || result.refused || result.plan.errored || failureOf(result)) return false;
+  return abortedStacks(result.plan).length === 0 && refusedStacks(result.plan).length === 0 && !result.apply?.cutShort;
 }
 
 /** Per watch (its RoundConfig) and discovery facts: the engine that replans only what a change reaches. */
@@ -110,10 +137,26 @@ async function engineDesired(cfg: RoundConfig, facts: DiscoveryFacts | undefined
   const round = units ? entry.engine.roundOf(units.units, units.diagnostics) : entry.engine.round(read!.texts);
   const diagnostics = [...cfg.settings.diagnostics, ...(read?.diagnostics ?? []), ...round.diagnostics];
   const stacks = cfg.gateway ? round.stacks.filter((st) => st.id === cfg.gateway) : round.stacks;
-  return { state: { diagnostics, snapshot: round.loaded.snapshot }, loaded: round.loaded, stacks, inputGateways: inputGatewayIds(round.loaded), errored: hasErrors(diagnostics) };
+  return { state: { diagnostics, snapshot: round.loaded.snapshot }, loaded: round.loaded, stacks, inputGateways: inputGatewayIds(round.loaded), errored: hasErrors(diagnostics), reached: round.rebuilt };
+}
+
+/** What one round saw of its input, for the next round's choice of reads. */
+interface Seen {
+  inputGateways?: readonly string[];
+  stacks?: readonly Stack[];
 }
 
 export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger): Promise<RoundResult> {
+  const previous = previousRounds.get(cfg);
+  // Until this round ends, the next reads everything: a round that throws (a bug) leaves it so.
+  previousRounds.set(cfg, { clean: false, inputGateways: [] });
+  const seen: Seen = {};
+  const result = await roundOf(cfg, round, trigger, previous, seen);
+  previousRounds.set(cfg, { clean: isClean(result), inputGateways: seen.inputGateways ?? [], ...(seen.stacks ? { stacks: new Map(seen.stacks.map((st) => [st.id, st])) } : {}) });
+  return result;
+}
+
+async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previous: Remembered | undefined, seen: Seen): Promise<RoundResult> {
   const time = () => cfg.now().toISOString();
   cfg.emit({ type: 'round_started', round, time: time(), trigger });
   const target = cfg.target;
@@ -126,9 +169,24 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     const input = await cfg.readInput();
     const incremental = !input.loaded && !cfg.files.includes('-');
     let lastFacts: DiscoveryFacts | undefined;
+    // Every read of the input in this round (the verifying replan reads the files again): an edit
+    // made meanwhile is in what the round reached, so its stack is read too.
+    let reached: ReadonlySet<string> | 'all' | undefined;
     const desire = async (facts?: DiscoveryFacts) => {
       lastFacts = facts;
-      return incremental ? engineDesired(cfg, facts, input.units) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...(input.loaded ? { loaded: input.loaded } : {}), ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+      const d = incremental ? await engineDesired(cfg, facts, input.units) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...(input.loaded ? { loaded: input.loaded } : {}), ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }), 'all');
+      reached = reached === undefined ? d.reached : unionReached(reached, d.reached);
+      seen.inputGateways = d.inputGateways;
+      seen.stacks = d.stacks;
+      return d;
+    };
+    let reads: RoundReads = { kind: 'whole', why: 'first-round' };
+    // Compared with the previous round's stacks (not this round's first read), so an edit the
+    // verifying replan picks up is read too, and its changes make the round unclean.
+    const narrow = (d: WatchDesired) => {
+      const changed = changedStacks(previous?.stacks, d.stacks, reached ?? 'all');
+      reads = roundReads({ trigger, previous, reached: changed, inputGateways: d.inputGateways, errored: d.errored });
+      return reads.kind === 'narrowed' ? reads.gateways : undefined;
     };
     if (!target) {
       const desired = await desire();
@@ -141,9 +199,9 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
     const conn = await connectAws(target);
     closeConn = () => conn.close();
     const session = new AwsSession(conn, cfg.settings.cluster.clusterName, cfg.settings.cluster.vpcId);
-    const planOnce = () => livePlan({ session, settings: cfg.settings.cluster, controllerNames: cfg.settings.controllerNames, desire, prune: cfg.prune, ...(cfg.gateway ? { scope: cfg.gateway } : {}) });
+    const planOnce = () => livePlan({ session, settings: cfg.settings.cluster, controllerNames: cfg.settings.controllerNames, desire, narrow, prune: cfg.prune, ...(cfg.gateway ? { scope: cfg.gateway } : {}) });
     const live = await planOnce();
-    const judged = judge(cfg, round, trigger, live.plan, live.desired);
+    const judged = judge(cfg, round, trigger, live.plan, live.desired, reads);
     if (judged.kind !== 'planned' || judged.refused || !cfg.apply || cfg.signal.aborted) return judged;
     const apply = await applyRound({ plan: live.plan, desired: live.desired.stacks, observed: live.observed, session, settings: cfg.settings.cluster, signal: cfg.signal, round, emit: cfg.emit, time, replan: planOnce });
     // As apply --from-cluster: status after an apply that ran to the end (or had nothing to do).
@@ -171,10 +229,10 @@ export async function runRound(cfg: RoundConfig, round: number, trigger: Trigger
 }
 
 /** Reports the plan (and drift), then applies apply's refusals; `refused` means: do not apply. */
-function judge(cfg: RoundConfig, round: number, trigger: Trigger, plan: Plan, desired: WatchDesired): RoundResult {
+function judge(cfg: RoundConfig, round: number, trigger: Trigger, plan: Plan, desired: WatchDesired, reads?: RoundReads): RoundResult {
   const time = cfg.now().toISOString();
   cfg.onDiagnostics(desired.state.diagnostics);
-  cfg.emit(planEvent(plan, round, time));
+  cfg.emit({ ...planEvent(plan, round, time), ...(reads?.kind === 'narrowed' ? { narrowed: true } : {}) });
   const refuse = (phase: ErrorPhase, message: string, gateways?: readonly string[]) => {
     cfg.emit({ type: 'error', round, time, phase, message, ...(gateways ? { gateways } : {}) });
   };

@@ -3,7 +3,9 @@
  * source, the loop, the sink, and the signals (cli/interrupt.ts, as apply installs them): the
  * first SIGINT / SIGTERM stops new rounds and new AWS calls, lets the calls in flight finish
  * (a second signal, or 5 s, forces the exit), then the loop reports `stopped`. Returns the exit
- * code. A cluster source (kube-watch) joins through `sources` and `readInput`.
+ * code. A cluster source (kube-watch) joins through `sources`, `readInput` and `synced`: the
+ * signals are taken before its first sync, which may never come (an API server that does not
+ * answer), so a signal while waiting stops the watch too, with no round run.
  */
 import { installInterrupt } from '../run/interrupt.js';
 import { abortedStacks, hasChanges } from '../plan/index.js';
@@ -25,6 +27,14 @@ export interface RunWatchOptions extends Omit<RoundConfig, 'emit' | 'signal' | '
   readonly sources?: readonly TriggerSource[];
   /** The input when not read from `files` by each round (the cluster's objects). */
   readonly readInput?: RoundConfig['readInput'];
+  /**
+   * Resolves once `readInput` can be read (the cluster watch has listed every kind): no round
+   * starts before. A signal first: `stopped` with no round, exit 0 — for `--once` 130 / 143, as
+   * the round it exists for never ran.
+   */
+  readonly synced?: Promise<void>;
+  /** Where signals come from (tests); the process by default. */
+  readonly signals?: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 }
 
 /** `--once`'s exit code, as plan's: 1 when anything failed or was refused; 2 for changes left unapplied (with --detailed-exitcode). */
@@ -44,7 +54,9 @@ export async function runWatch(opts: RunWatchOptions): Promise<number> {
       stopRequested();
     },
     beforeExit: () => void opts.sink.close(),
+    ...(opts.signals ? { signals: opts.signals } : {}),
   });
+  const signalName = () => (interrupt.exitCode() === 143 ? 'SIGTERM' : 'SIGINT');
   const cfg: RoundConfig = { ...opts, readInput: opts.readInput ?? (async () => ({})), signal: interrupt.signal, emit: (e) => opts.sink.emit(e), now: () => new Date() };
   const loop = new WatchLoop({
     sources: [...(opts.readInput ? [] : [fileTriggers(opts.files)]), ...(opts.sources ?? [])],
@@ -53,6 +65,10 @@ export async function runWatch(opts: RunWatchOptions): Promise<number> {
     emit: cfg.emit,
   });
   try {
+    if (opts.synced && !(await Promise.race([opts.synced.then(() => true), stopping.then(() => false)]))) {
+      await loop.stop(signalName());
+      return opts.once ? (interrupt.exitCode() ?? 130) : 0;
+    }
     if (opts.once) {
       const result = await loop.once();
       const signalled = interrupt.exitCode();
@@ -60,7 +76,7 @@ export async function runWatch(opts: RunWatchOptions): Promise<number> {
     }
     loop.start();
     await stopping;
-    const summary = await loop.stop(interrupt.exitCode() === 143 ? 'SIGTERM' : 'SIGINT');
+    const summary = await loop.stop(signalName());
     return summary.applyCutShort ? (interrupt.exitCode() ?? 130) : 0;
   } finally {
     interrupt.dispose();

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockCluster, LockRefusedError } from '../../src/cli/lock.js';
+import { lockCluster, LockRefusedError } from '../../src/run/lock.js';
 import { connectKube, type KubeClient } from '../../src/source/cluster/client.js';
 import { ClusterError } from '../../src/source/cluster/errors.js';
 import { acquireLease, LeaseBusyError, leaseName, microTime, type LeaseSpec } from '../../src/source/cluster/lease.js';
@@ -110,6 +110,12 @@ describe('the cluster Lease', () => {
     const waited = await lockCluster({ cluster: { kubeconfig: c.kubeconfig }, clusterName: 'held-live', timeout: '300ms', say: (t) => said.push(t) }).catch((e: unknown) => e);
     expect((waited as Error).message).toContain('it was still held after 300ms; wait for that run to finish, or pass a longer --lock-timeout');
     expect(said).toEqual([expect.stringMatching(/^Acquiring the cluster lock: the Lease kube-system\/gwlb-held-live is held by ci-runner-7_4242 .*; waiting up to 300ms\.\.\.\n$/)]);
+    // --lock-timeout bounds both locks together: a wait for the machine lock that used it all up
+    // leaves the Lease no time (refused at once, no waiting notice).
+    const late: string[] = [];
+    const spent = await lockCluster({ cluster: { kubeconfig: c.kubeconfig }, clusterName: 'held-live', timeout: '1s', waitingSince: Date.now() - 5000, say: (t) => late.push(t) }).catch((e: unknown) => e);
+    expect((spent as Error).message).toContain('it was still held after 1s');
+    expect(late).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import { minimumPlanCalls } from '../../bench/aws-minimum.js';
 import { generateManifests } from '../../bench/generate.js';
 import { AwsSession } from '../../src/aws/session.js';
 import { connectAws } from '../../src/aws/clients.js';
-import { desiredState } from '../../src/cli/pipeline.js';
+import { desiredState } from '../../src/run/pipeline.js';
 import { SEED_VPC_ID } from '../../src/emulator/index.js';
 import { defaultClusterSettings } from '../../src/model/index.js';
 import { livePlan } from '../../src/observe/live-plan.js';

@@ -209,6 +209,30 @@ describe('node security group rules on the sandbox', () => {
     expect(rulesOf(acct, SEED_NODE_SG)).toEqual([`tcp 5000-5000 10.0.0.0/16 hand-made`, `tcp 9000-30081 ${backend} ${LBC_DESCRIPTION}`]);
   });
 
+  it('stale rules of one group are revoked in one call; a batch EC2 rejects as already gone is sent again rule by rule', async () => {
+    const backend = backendSg(acct)!;
+    const stale = (port: number) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: backend, Description: LBC_DESCRIPTION }] });
+    const ours = [`tcp 5000-5000 10.0.0.0/16 hand-made`, `tcp 9000-30081 ${backend} ${LBC_DESCRIPTION}`];
+    const addStale = () => acct.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: SEED_NODE_SG, IpPermissions: [stale(7000), stale(7001), stale(7002)] }));
+    const revokes = () => acct.emu.controls.callCount('RevokeSecurityGroupIngress');
+    await addStale();
+    let before = revokes();
+    expect((await run(['apply', '--auto-approve', '-f', albBoth, '-f', nlbFile])).code).toBe(0);
+    // As LBC's ReconcileIngress: the group's whole difference in one RevokeSecurityGroupIngress.
+    expect(revokes() - before).toBe(1);
+    expect(rulesOf(acct, SEED_NODE_SG)).toEqual(ours);
+    // EC2 answers InvalidPermission.NotFound for the batch (one rule went meanwhile): the call
+    // changed nothing, so each rule is revoked on its own, and the apply succeeds.
+    await addStale();
+    acct.emu.controls.addFailure({ action: 'RevokeSecurityGroupIngress', error: { kind: 'error', code: 'InvalidPermission.NotFound', message: 'The specified rule does not exist in this security group.', status: 400 } });
+    before = revokes();
+    const r = await run(['apply', '--auto-approve', '-f', albBoth, '-f', nlbFile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(revokes() - before).toBe(1 + 3);
+    expect(rulesOf(acct, SEED_NODE_SG)).toEqual(ours);
+  });
+
   it('removing a route narrows the rule to the ports still used', async () => {
     const backend = backendSg(acct)!;
     expect((await run(['apply', '--auto-approve', '-f', albBlue, '-f', nlbFile])).code).toBe(0);

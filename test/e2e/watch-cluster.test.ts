@@ -3,80 +3,26 @@
  * process against the local Kubernetes API and the AWS emulator, both in this process. An example
  * created in the cluster is programmed by a round that writes its status (Programmed flips within
  * the round: the load balancer provisions for a few describes); `kubectl wait` and `kubectl get`
- * see it; a second change makes one more round. Then the faults: every watch cut after 1 s (the
- * watch reconnects and still sees a change), and the API down for 3 s (no round plans while the
- * watch is blind — no delete in any plan — then a round runs and converges).
+ * see it; a second change makes one more round. Then the faults: 410 Gone for every watch (the
+ * kinds list again and the list brings the change), the API down for 3 s (no round plans while
+ * the watch is blind — no delete in any plan — then a round runs and converges; the issue's 20 s
+ * is test/watch/outage*.test.ts, on a virtual clock), and every watch cut after 1 s (the watch
+ * reconnects and still sees a change). Last, a signal before the first sync ends (a wedged API).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WatchEvent } from '../../src/watch/events.js';
-import { ROOT } from '../cli/run-cli.js';
 import { type Cluster, createFrom, kubectl, KUBECTL, startCluster } from '../cluster/helpers.js';
 import { runCliInProcess, sandboxAccount, type Account } from './harness.js';
+import { changeConverges as converges, spawnWatch as spawn, type EventOf, type WatchProcess as Watch } from './watch-process.js';
 
 const NS = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns';
 const LRC = '/apis/gateway.k8s.aws/v1beta1/namespaces/example-ns/listenerruleconfigurations/blue-lrc-config';
 
-type Ev = WatchEvent;
+/** The watch as a child; a wait for an event gives up after 15 s unless told otherwise. */
+const spawnWatch = (args: readonly string[]) => spawn(args, { timeoutMs: 15_000 });
 
-
-/** The watch as a child, its JSON Lines parsed as they come. */
-function spawnWatch(args: readonly string[]) {
-  const launcher = process.env['GWLB_E2E_CLI'] ?? `${ROOT}bin/gwlb.js`;
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--no-warnings', launcher, 'watch', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-  const events: Ev[] = [];
-  let partial = '';
-  let stderr = '';
-  const waiters = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
-    partial += d.toString('utf8');
-    const lines = partial.split('\n');
-    partial = lines.pop() ?? '';
-    for (const l of lines) {
-      const e = l.trim() ? (JSON.parse(l) as Ev | { format_version: string }) : undefined;
-      if (e && 'type' in e) events.push(e);
-    }
-    for (const w of waiters) w();
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  child.stdin.end('');
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  /** The first event from index `from` on that matches, waiting for it. */
-  const next = <T extends Ev['type']>(type: T, from: number, pred: (e: Extract<Ev, { type: T }>) => boolean = () => true, timeoutMs = 15_000) =>
-    new Promise<{ event: Extract<Ev, { type: T }>; index: number }>((resolve, reject) => {
-      const check = () => {
-        for (let i = from; i < events.length; i++) {
-          const e = events[i]!;
-          if (e.type === type && pred(e as Extract<Ev, { type: T }>)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            return resolve({ event: e as Extract<Ev, { type: T }>, index: i });
-          }
-        }
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no ${type} event within ${timeoutMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nstderr:\n${stderr}`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    });
-  return { child, events, next, exited, stderr: () => stderr };
-}
-
-type Watch = ReturnType<typeof spawnWatch>;
-
-/** The next round from `from` started by a cluster change, converged: its apply matches. Returns the index after it. */
-async function changeConverges(w: Watch, from: number): Promise<{ round: number; next: number }> {
-  const started = await w.next('round_started', from, (e) => e.trigger.kind === 'cluster');
-  const round = started.event.round;
-  const plan = await w.next('plan', started.index, (e) => e.round === round);
-  expect(plan.event.has_changes).toBe(true);
-  const done = await w.next('apply_done', plan.index, (e) => e.round === round);
-  expect(done.event).toMatchObject({ failed: 0, interrupted: false, matches: true });
-  return { round, next: done.index + 1 };
-}
+/** The next round a cluster change started from `from` on, converged. */
+const changeConverges = (w: Watch, from: number) => converges(w, from, 'cluster');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -103,14 +49,14 @@ describe('gwlb watch --from-cluster --apply', () => {
     w = spawnWatch(watchArgs());
     // The first round runs once every kind is listed: an empty cluster, nothing to do. The resync
     // (AWS re-read) every 2 s is what starts rounds while the cluster watch is blind below.
-    const first = await w.next('plan', 0, (e) => e.round === 1);
+    const first = await w.next('plan', 0, (e) => e.round === 1, 30_000);
     expect(first.event.has_changes).toBe(false);
     at = first.index + 1;
   });
   afterAll(async () => {
     if (w && w.child.exitCode === null) {
       w.child.kill('SIGTERM');
-      expect(await w.exited).toBe(0);
+      expect((await w.exited).code).toBe(0);
     }
     await acct?.close();
     await c?.kube.close();
@@ -149,6 +95,30 @@ describe('gwlb watch --from-cluster --apply', () => {
     at = next;
   });
 
+  it('410 Gone for every watch: each kind lists again, the list brings a change made meanwhile, and a round converges', async () => {
+    const from = await settled(w);
+    const lrcLists = () => c.kube.faults.requests.filter((r) => r.method === 'GET' && /^\/apis\/gateway\.k8s\.aws\/v1(beta1)?\/listenerruleconfigurations\?limit=/.test(r.path)).length;
+    const listed = lrcLists();
+    // Every watch from now on is answered 410 (as an HTTP status); the open ones are cut, so each
+    // kind re-watches from its version, is refused, and can only catch up by listing again.
+    c.kube.faults.expireWatches({ as: 'status' });
+    c.kube.faults.dropWatches();
+    try {
+      await patchMessage(c, 'text after 410');
+      // A kind is blind from the cut until its list: a round started before every kind listed
+      // again is refused and retried; the first round that plans has the change, and converges.
+      const plan = await w.next('plan', from);
+      expect(plan.event).toMatchObject({ add: 0, change: 1, destroy: 0 });
+      const done = await w.next('apply_done', plan.index, (e) => e.round === plan.event.round);
+      expect(done.event).toMatchObject({ failed: 0, interrupted: false, matches: true });
+      expect(lrcLists()).toBeGreaterThan(listed);
+      const refused = w.events.slice(from, plan.index).filter((e) => e.type === 'error');
+      expect(refused.every((e) => e.type === 'error' && e.message.startsWith('the cluster watch cannot read'))).toBe(true);
+    } finally {
+      c.kube.faults.stopExpiringWatches();
+    }
+  });
+
   it('the API down for 3 s: no round plans while the watch is blind, then a round runs and converges', async () => {
     const from = await settled(w);
     c.kube.faults.down({ forMs: 3000 });
@@ -158,7 +128,7 @@ describe('gwlb watch --from-cluster --apply', () => {
     const plan = await w.next('plan', blind.index, () => true, 20_000);
     expect(plan.event).toMatchObject({ has_changes: false, destroy: 0 });
     // No plan of the whole run deleted anything.
-    const plans = w.events.filter((e): e is Extract<Ev, { type: 'plan' }> => e.type === 'plan');
+    const plans = w.events.filter((e): e is EventOf<'plan'> => e.type === 'plan');
     expect(plans.flatMap((p) => p.changes.filter((ch) => ch.action.includes('delete')))).toEqual([]);
     expect(plans.every((p) => p.destroy === 0)).toBe(true);
   });
@@ -168,9 +138,9 @@ describe('gwlb watch --from-cluster --apply', () => {
     // old one's, and a backoff resets only after 2 minutes without failure). SIGTERM stops the old
     // one: exit 0, no apply in flight.
     w.child.kill('SIGTERM');
-    expect(await w.exited).toBe(0);
+    expect((await w.exited).code).toBe(0);
     w = spawnWatch(watchArgs());
-    const first = await w.next('plan', 0, (e) => e.round === 1);
+    const first = await w.next('plan', 0, (e) => e.round === 1, 30_000);
     expect(first.event.has_changes).toBe(false);
     const from = first.index + 1;
     const watchesBefore = c.kube.faults.watchCount();
@@ -213,3 +183,46 @@ async function settled(w: Watch): Promise<number> {
     if (changeRounds() === n && ended) return w.events.length;
   }
 }
+
+describe('gwlb watch --from-cluster: a signal before the first sync', () => {
+  const clusters: Cluster[] = [];
+  afterAll(async () => {
+    for (const c of clusters) await c.kube.close();
+  });
+
+  /**
+   * Starts a watch on `c` and waits for its first line (written just before the signal handlers
+   * are installed) and its first list; then sends `signal`. The exit, how long it took, the output.
+   */
+  async function signalDuringSync(c: Cluster, extra: readonly string[], signal: NodeJS.Signals) {
+    const w = spawnWatch(['--from-cluster', '--kubeconfig', c.kubeconfig, '--offline', '-o', 'json', ...extra]);
+    const listing = () => c.kube.faults.requests.some((r) => r.method === 'GET' && r.path.includes('?limit='));
+    for (let waited = 0; w.header() === undefined || !listing(); waited += 20) {
+      if (waited > 30_000) throw new Error(`the watch never started listing; stderr:\n${w.stderr()}`);
+      await sleep(20);
+    }
+    const sent = Date.now();
+    w.child.kill(signal);
+    const exit = await w.exited;
+    return { exit, ms: Date.now() - sent, events: w.events, header: w.header(), stderr: w.stderr() };
+  }
+
+  it('every list hangs (SIGTERM), or Gateways cannot be listed (--once, SIGINT): each stops within 7 s with `stopped` and no round', async () => {
+    const [wedged, forbidden] = await Promise.all([startCluster(), startCluster()]);
+    clusters.push(wedged, forbidden);
+    // Discovery answers; lists never do (the client gives up after 5 s and backs off), or are refused.
+    wedged.kube.faults.stall(['list', 'watch']);
+    forbidden.kube.faults.forbid({ group: 'gateway.networking.k8s.io', resource: 'gateways', verb: 'list' });
+    const [term, once] = await Promise.all([signalDuringSync(wedged, [], 'SIGTERM'), signalDuringSync(forbidden, ['--once'], 'SIGINT')]);
+    if (process.env['WATCH_DEBUG']) console.log(JSON.stringify([term, once], null, 1));
+    for (const [r, reason] of [[term, 'SIGTERM'], [once, 'SIGINT']] as const) {
+      expect(r.ms).toBeLessThan(7000);
+      expect(r.header).toEqual({ format_version: '1.1' });
+      expect(r.events).toEqual([{ type: 'stopped', time: expect.any(String), rounds: 0, reason, apply_cut_short: false }]);
+      expect(r.stderr).toBe('');
+    }
+    expect(term.exit).toEqual({ code: 0, signal: null });
+    // --once promised a round and ran none: the signal's exit code, so a pipeline does not go on.
+    expect(once.exit).toEqual({ code: 130, signal: null });
+  });
+});

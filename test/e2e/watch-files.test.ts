@@ -7,79 +7,17 @@
  * Then SIGTERM lands mid-apply: the call in flight finishes, no other starts, the watch exits
  * 143; a new `watch --once --apply` converges.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WatchEvent } from '../../src/watch/events.js';
 import { ROOT } from '../cli/run-cli.js';
 import { runCliInProcess, sandboxAccount, trackingProblems, type Account } from './harness.js';
+import { changeConverges as converges, roundEvents, spawnWatch, type WatchEvent, type WatchProcess } from './watch-process.js';
 
-type Event = WatchEvent | { readonly format_version: string };
-
-/** The watch as a child, its stdout parsed as JSON Lines as it comes. */
-function spawnWatch(args: readonly string[]) {
-  const launcher = process.env['GWLB_E2E_CLI'] ?? `${ROOT}bin/gwlb.js`;
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--no-warnings', launcher, 'watch', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-  const events: Event[] = [];
-  let partial = '';
-  let stderr = '';
-  const waiters = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
-    partial += d.toString('utf8');
-    const lines = partial.split('\n');
-    partial = lines.pop() ?? '';
-    for (const l of lines) if (l.trim()) events.push(JSON.parse(l) as Event);
-    for (const w of waiters) w();
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  child.stdin.end('');
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  /** The first event from index `from` on that matches, waiting for it. */
-  const next = <T extends WatchEvent['type']>(type: T, from: number, pred: (e: Extract<WatchEvent, { type: T }>) => boolean = () => true, timeoutMs = 20_000) =>
-    new Promise<{ event: Extract<WatchEvent, { type: T }>; index: number }>((resolve, reject) => {
-      const check = () => {
-        for (let i = from; i < events.length; i++) {
-          const e = events[i] as WatchEvent;
-          if (e.type === type && pred(e as Extract<WatchEvent, { type: T }>)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            return resolve({ event: e as Extract<WatchEvent, { type: T }>, index: i });
-          }
-        }
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no ${type} event within ${timeoutMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nstderr:\n${stderr}`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    });
-  return { child, events, next, exited, stderr: () => stderr };
-}
-
-type Watch = ReturnType<typeof spawnWatch>;
-
-/** Events of one round, from its round_started to the next. */
-function roundEvents(w: Watch, round: number): WatchEvent[] {
-  return w.events.filter((e): e is WatchEvent => 'type' in e && 'round' in e && e.round === round);
-}
-
-/**
- * Waits for the next round started by a file change from `from` on, and for it to converge:
- * its plan has changes, its apply matches. Returns the index after its apply_done.
- */
-async function changeConverges(w: Watch, from: number): Promise<{ round: number; next: number; plan: Extract<WatchEvent, { type: 'plan' }> }> {
-  const started = await w.next('round_started', from, (e) => e.trigger.kind === 'files');
-  const round = started.event.round;
-  const plan = await w.next('plan', started.index, (e) => e.round === round);
-  expect(plan.event.has_changes).toBe(true);
-  const done = await w.next('apply_done', plan.index, (e) => e.round === round);
-  expect(done.event).toMatchObject({ failed: 0, interrupted: false, matches: true });
-  return { round, next: done.index + 1, plan: plan.event };
-}
+/** The next round a file change started from `from` on, converged. */
+const changeConverges = (w: WatchProcess, from: number) => converges(w, from, 'files');
 
 /** Saves as editors do: write a temporary file, then rename it over the original. */
 function editorSave(path: string, text: string): void {
@@ -126,7 +64,7 @@ describe('gwlb watch --apply on files', () => {
     const warm = Promise.all([import('../../src/cli/main.js'), import('../../src/watch/run.js')]);
     try {
       expect(await w.next('apply_done', 0, (e) => e.round === 1).then((r) => r.event)).toMatchObject({ matches: true, failed: 0 });
-      expect(w.events[0]).toEqual({ format_version: '1.0' });
+      expect(w.header()).toEqual({ format_version: '1.1' });
 
       // An edit saved through a rename: one round, one plan (a rule's condition changes).
       const routes = join(dir, 'routes.yaml');
@@ -146,7 +84,7 @@ describe('gwlb watch --apply on files', () => {
       expect(deleted.plan.changes.filter((c) => c.action === 'delete').map((c) => c.address)).toEqual(added.plan.changes.filter((c) => c.action === 'create').map((c) => c.address).reverse());
       // Each change made exactly one round with one plan; each apply was verified by a plan with
       // no changes (apply_done.matches), and the next round, the resync's, plans none either.
-      const fileRounds = w.events.filter((e) => 'type' in e && e.type === 'round_started' && e.trigger.kind === 'files').map((e) => ('round' in e ? e.round : 0));
+      const fileRounds = w.events.filter((e) => e.type === 'round_started' && e.trigger.kind === 'files').map((e) => ('round' in e ? e.round : 0));
       expect(fileRounds).toEqual([edited.round, added.round, deleted.round]);
       for (const r of [edited.round, added.round, deleted.round]) expect(roundEvents(w, r).filter((e) => e.type === 'plan')).toHaveLength(1);
       const resync = await w.next('round_started', deleted.next);
@@ -189,7 +127,7 @@ describe('gwlb watch --apply on files', () => {
       const exit = await w.exited;
       expect(Date.now() - signalled).toBeLessThan(7000);
       expect(exit.code).toBe(143);
-      const tail = w.events.slice(beforeSigterm) as WatchEvent[];
+      const tail: WatchEvent[] = w.events.slice(beforeSigterm);
       expect(tail.filter((e) => e.type === 'apply_progress' && e.state === 'started')).toHaveLength(1);
       const cut = tail.find((e) => e.type === 'apply_done');
       expect(cut).toMatchObject({ interrupted: true, done: 1, failed: 0 });
@@ -197,7 +135,7 @@ describe('gwlb watch --apply on files', () => {
       expect(tail.at(-1)).toMatchObject({ type: 'stopped', reason: 'SIGTERM', apply_cut_short: true });
       expect(w.stderr()).toBe('');
     } finally {
-      if (process.env['WATCH_DEBUG']) console.log(w.events.map((e) => ('type' in e ? `${e.time} ${e.type} ${'round' in e ? e.round : ''}` : '')).join('\n'));
+      if (process.env['WATCH_DEBUG']) console.log(w.events.map((e) => `${e.time} ${e.type} ${'round' in e ? e.round : ''}`).join('\n'));
       w.child.kill('SIGKILL');
     }
 

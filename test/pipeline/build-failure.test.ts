@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { desiredState } from '../../src/cli/pipeline.js';
-import { loadSettings } from '../../src/cli/settings.js';
+import { desiredState } from '../../src/run/pipeline.js';
+import { loadSettings } from '../../src/run/settings.js';
 import { ALB_CLASS, brief, service } from '../helpers/manifests.js';
 
 function write(yaml: string): string {

@@ -4,7 +4,7 @@
  * GatewayClass, Gateways outside --gateway, and Gateways being deleted.
  */
 import { describe, expect, it } from 'vitest';
-import { notActingFor, type ActingScope } from '../../src/cli/status-writeback.js';
+import { notActingFor, type ActingScope } from '../../src/run/status-writeback.js';
 import { ALB_CLASS, load } from '../helpers/manifests.js';
 
 function gateway(name: string, meta = ''): string {

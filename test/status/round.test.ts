@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AwsSession } from '../../src/aws/session.js';
-import { writeStatusUntilProgrammed, type StatusRoundInput } from '../../src/cli/status-writeback.js';
+import { writeStatusUntilProgrammed, type StatusRoundInput } from '../../src/run/status-writeback.js';
 import { DEFAULT_CONTROLLER_NAMES, type LoadBalancerState, type ObjectStatus } from '../../src/resolve/types.js';
 import type { KubeClient, KubeReply } from '../../src/source/cluster/client.js';
 

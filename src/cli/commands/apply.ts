@@ -73,9 +73,10 @@ export function registerApplyCommand(program: Command, exit: ExitCode): void {
     let lease: HeldLease | undefined;
     try {
       const target = awsTarget(flags, io.settings.cluster.region);
+      const waitingSince = Date.now();
       lock = await lockTarget({ target, clusterName: io.settings.cluster.clusterName, command: 'gwlb apply', timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
       // With a cluster connected, its Lease too: gwlb runs on other machines exclude this one.
-      if (flags.fromCluster) lease = await lockCluster({ cluster: { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) }, clusterName: io.settings.cluster.clusterName, timeout: flags.lockTimeout, say: (t) => process.stdout.write(t) });
+      if (flags.fromCluster) lease = await lockCluster({ cluster: { ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) }, clusterName: io.settings.cluster.clusterName, timeout: flags.lockTimeout, waitingSince, say: (t) => process.stdout.write(t) });
       conn = await connectAws(target);
       const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
       let lastFacts: Parameters<typeof desiredState>[0]['facts'];

@@ -6,12 +6,12 @@
  */
 import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
-import { hasErrors, type ObjectRef } from '../../diagnostics.js';
+import type { ObjectRef } from '../../diagnostics.js';
 import { explainFindings, loadBalancerStates, writtenLoadBalancerStates, type Finding, type FindingsInput } from '../../explain/index.js';
 import type { LoadResult } from '../../source/snapshot.js';
 import { renderFindingsData, renderFindingsText } from '../../ui/explain/findings.js';
 import type { ExitCode } from '../main.js';
-import { desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
+import { desiredInput, desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
 import { printDiagnostics, type CommandIo } from './common.js';
 
 export interface ExplainLiveFlags {
@@ -39,27 +39,20 @@ async function explainOffline(io: CommandIo, loaded: LoadResult): Promise<Explai
 /** Discovery, the live plan and the AWS state of the Gateways' stacks, through one read-only session. */
 async function explainAws(flags: ExplainLiveFlags, io: CommandIo, loaded: LoadResult): Promise<Explained> {
   // The AWS SDK loads only here (src/run/aws-runtime.ts).
-  const { connectAws, AwsSession, livePlan, readLiveAws } = await import('../../run/aws-runtime.js');
-  const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
-  try {
-    const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+  const { withSession, livePlan, readLiveAws } = await import('../../run/aws-runtime.js');
+  return withSession(awsTarget(flags, io.settings.cluster.region, { readOnly: true }), io.settings.cluster, async (session) => {
     const r = await livePlan({
       session,
       settings: io.settings.cluster,
       prune: false,
       controllerNames: io.settings.controllerNames,
-      desire: async (facts) => {
-        const s = await desiredState({ files: [], settings: io.settings, loaded, facts });
-        return { state: s, stacks: s.stacks, inputGateways: inputGatewayIds(s), errored: hasErrors(s.diagnostics) };
-      },
+      desire: async (facts) => desiredInput(await desiredState({ files: [], settings: io.settings, loaded, facts })),
     });
     const live = await readLiveAws(session, new Set(inputGatewayIds(r.desired.state)));
     // Resolve again with the load balancers' real states, so Programmed is what LBC would write now.
     const state = await desiredState({ files: [], settings: io.settings, loaded, facts: r.facts, loadBalancerStates: loadBalancerStates(live) });
     return { state, aws: { built: new Set(state.stacks.map((s) => s.id)), plan: r.plan, live, diagnostics: state.diagnostics } };
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 function awsFailure(err: unknown, endpointUrl: string | undefined): string | undefined {

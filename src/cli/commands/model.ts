@@ -3,11 +3,11 @@
  * writes into the `gateway.k8s.aws/dry-run-plan` annotation (OIDC credentials redacted).
  */
 import { Command, Option } from 'commander';
-import { stringify } from 'yaml';
 import { hasErrors } from '../../diagnostics.js';
 import { stackToLbcJson, stackToLbcJsonText } from '../../model/index.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../../run/pipeline.js';
+import { yamlLib } from '../../source/yaml-lib.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, type InputFlags } from './common.js';
 
 interface ModelFlags extends InputFlags {
@@ -31,7 +31,7 @@ export function registerModelCommand(program: Command, exit: ExitCode): void {
       const items = state.stacks.map((s) => stackToLbcJsonText(s, { redactSecrets: true }));
       process.stdout.write(items.length === 0 ? '[]\n' : `[\n${items.join(',\n')}\n]\n`);
     } else {
-      process.stdout.write(state.stacks.map((s) => stringify(stackToLbcJson(s, { redactSecrets: true }), { lineWidth: 0 })).join('---\n'));
+      process.stdout.write(state.stacks.map((s) => yamlLib().stringify(stackToLbcJson(s, { redactSecrets: true }), { lineWidth: 0 })).join('---\n'));
     }
     exit.code = hasErrors(state.diagnostics) ? 1 : 0;
   });

@@ -11,14 +11,13 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } from '../../aws/errors.js';
 import { awsTarget } from '../../aws/target.js';
-import { hasErrors } from '../../diagnostics.js';
 import { fingerprintOptions } from '../../observe/fingerprint.js';
 import { abortedStacks, buildPlan, EMPTY_OBSERVED, hasChanges, lazyFingerprint, type Plan, type PlanFingerprint } from '../../plan/index.js';
 import { planTextChunks, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../ui/plan/index.js';
 import type { ExitCode } from '../main.js';
 import { gatewayNotInInputText, lbcManagedWarning, pruneWithoutGatewaysText } from '../../ui/scope.js';
 import { lbcManagedChanges } from '../../run/lbc-managed.js';
-import { desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
+import { desiredInput, desiredState, inputGatewayIds, type DesiredState } from '../../run/pipeline.js';
 import type { LoadResult } from '../../source/snapshot.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
 
@@ -42,18 +41,12 @@ interface Planned {
   readonly fingerprint: () => PlanFingerprint;
 }
 
-function desiredInput(state: DesiredState) {
-  return { state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics) };
-}
-
 /** Discovery, desired stacks, observed owned stacks and the plan, through one AWS session (observe/live-plan.ts, shared with apply). */
 async function planLive(flags: PlanFlags, io: CommandIo, input: { loaded?: LoadResult }): Promise<Planned> {
   // The AWS SDK loads only for a plan that reads AWS (src/run/aws-runtime.ts).
-  const { connectAws, AwsSession, livePlan } = await import('../../run/aws-runtime.js');
+  const { withSession, livePlan } = await import('../../run/aws-runtime.js');
   // Read-only: plan writes nothing, so it needs no lock and runs while an apply holds one.
-  const conn = await connectAws(awsTarget(flags, io.settings.cluster.region, { readOnly: true }));
-  try {
-    const session = new AwsSession(conn, io.settings.cluster.clusterName, io.settings.cluster.vpcId);
+  return withSession(awsTarget(flags, io.settings.cluster.region, { readOnly: true }), io.settings.cluster, async (session) => {
     const r = await livePlan({
       session,
       settings: io.settings.cluster,
@@ -63,9 +56,7 @@ async function planLive(flags: PlanFlags, io: CommandIo, input: { loaded?: LoadR
       desire: async (facts) => desiredInput(await desiredState({ files: io.files, settings: io.settings, ...input, facts, ...(flags.gateway ? { gateway: flags.gateway } : {}) })),
     });
     return { state: r.desired.state, plan: r.plan, fingerprint: r.fingerprint };
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 /** Against an empty account, discovery unknown: no AWS call at all. */

@@ -74,7 +74,7 @@ async function chooseOutput(flags: WatchFlags, io: CommandIo): Promise<Output> {
   return { sink: lineSink(write, io.chalk), onInterrupt: () => write(INTERRUPT_TEXT), diagnostics: true };
 }
 
-/** The cluster watch, synced; a cluster that cannot be reached is a one-line error, as a one-shot read's. */
+/** The cluster watch, started (runWatch waits for its sync); a cluster that cannot be reached is a one-line error, as a one-shot read's. */
 async function openCluster(flags: WatchFlags): Promise<ClusterSource | { error: string }> {
   // client-node loads only for --from-cluster (test/cli/startup.test.ts).
   const [{ openClusterSource }, { isClusterError }] = await Promise.all([import('../../watch/cluster-source.js'), import('../../source/cluster/errors.js')]);
@@ -152,7 +152,7 @@ export function registerWatchCommand(program: Command, exit: ExitCode): void {
           lastDiagnostics = text;
         },
         onInterrupt: output.onInterrupt,
-        ...(cluster ? { cluster: { kube: cluster.kube, client: cluster.client, blind: () => cluster.blind(), writeStatus: flags.writeStatus !== false }, sources: cluster.sources, readInput: cluster.readInput } : {}),
+        ...(cluster ? { cluster: { kube: cluster.kube, client: cluster.client, blind: () => cluster.blind(), writeStatus: flags.writeStatus !== false }, sources: cluster.sources, readInput: cluster.readInput, synced: cluster.synced() } : {}),
       });
     } finally {
       await cluster?.stop();

@@ -23,7 +23,8 @@ export interface KubeClient {
   /** The server URL and context name, for messages. */
   readonly server: string;
   readonly context: string;
-  get(path: string): Promise<KubeReply>;
+  /** `signal` abandons the request (the cluster watch stopping mid-list). */
+  get(path: string, options?: { readonly signal?: AbortSignal }): Promise<KubeReply>;
   /** PATCH with a body of `contentType` (`application/merge-patch+json` for status write-back). */
   patch(path: string, body: unknown, contentType: string): Promise<KubeReply>;
   /** A write (the Lease lock): the body is sent as JSON, or as `contentType` (a patch). */
@@ -129,8 +130,8 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
     });
   }
 
-  async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<KubeReply> {
-    return readWhole((await open(method, path, body === undefined ? undefined : JSON.stringify(body), contentType)).res);
+  async function call(method: string, path: string, body?: unknown, contentType = 'application/json', signal?: AbortSignal): Promise<KubeReply> {
+    return readWhole((await open(method, path, body === undefined ? undefined : JSON.stringify(body), contentType, signal)).res);
   }
 
   async function stream(path: string, options: { idleTimeoutMs: number; signal: AbortSignal }): Promise<KubeReply | KubeStream> {
@@ -141,7 +142,7 @@ export async function connectKube(opts: KubeconfigOptions, env: KubeconfigEnv = 
     return { status: 200, events: watchEvents(res, (err) => failure(err)) };
   }
 
-  return { server, context, get: (path) => call('GET', path), patch: (path, body, contentType) => call('PATCH', path, body, contentType), send: call, stream };
+  return { server, context, get: (path, options) => call('GET', path, undefined, undefined, options?.signal), patch: (path, body, contentType) => call('PATCH', path, body, contentType), send: call, stream };
 }
 
 /** Newline-delimited JSON from a response; a broken connection throws (as ClusterError via `failure`). */

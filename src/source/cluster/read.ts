@@ -31,8 +31,8 @@ function listPath(k: ServedKind, cont: string | undefined): string {
   return `${base}?limit=${PAGE_SIZE}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
 }
 
-/** Every page of one kind; 410 Gone (the continue token expired mid-list) restarts the list once. */
-export async function listKind(client: KubeClient, k: ServedKind): Promise<Listed> {
+/** Every page of one kind; 410 Gone (the continue token expired mid-list) restarts the list once. `signal` abandons it (the cluster watch stopping). */
+export async function listKind(client: KubeClient, k: ServedKind, signal?: AbortSignal): Promise<Listed> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const items: Record<string, unknown>[] = [];
     let cont: string | undefined;
@@ -40,7 +40,7 @@ export async function listKind(client: KubeClient, k: ServedKind): Promise<Liste
     let resourceVersion = '';
     do {
       const path = listPath(k, cont);
-      const reply = await client.get(path);
+      const reply = await client.get(path, signal ? { signal } : undefined);
       if (reply.status === 403) return { forbidden: true };
       if (reply.status === 401) throw new ClusterError(unauthorized(client));
       if (reply.status === 404) return { items: [], resourceVersion: '' }; // uninstalled since discovery

@@ -4,9 +4,9 @@
  * explanations.ts), its severity, what is wrong and what to change.
  */
 import type { ChalkInstance } from 'chalk';
-import { stringify } from 'yaml';
 import { shortenLongRuns, type ObjectRef } from '../../diagnostics.js';
 import type { Finding, FindingScope } from '../../explain/index.js';
+import { yamlLib } from '../../source/yaml-lib.js';
 import { deployFailureExplanation, explain } from './explanations.js';
 import { nlbBackendNotFound } from './route-hints.js';
 import { targetHealthFix } from './target-health.js';
@@ -154,5 +154,5 @@ export function renderFindingsText(findings: readonly Finding[], chalk: ChalkIns
 
 export function renderFindingsData(findings: readonly Finding[], format: 'json' | 'yaml'): string {
   const data = findingsData(findings);
-  return format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data, { lineWidth: 0 });
+  return format === 'json' ? JSON.stringify(data, null, 2) + '\n' : yamlLib().stringify(data, { lineWidth: 0 });
 }

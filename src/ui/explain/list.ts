@@ -2,8 +2,8 @@
  * `explain -o yaml|json`: a Kubernetes `List` whose items are the input objects (apiVersion,
  * kind, metadata.namespace/name) carrying the status LBC would write.
  */
-import { stringify } from 'yaml';
 import type { ComputedStatus, ObjectStatus } from '../../resolve/types.js';
+import { yamlLib } from '../../source/yaml-lib.js';
 
 function statusBody(status: ComputedStatus): Record<string, unknown> {
   switch (status.kind) {
@@ -38,5 +38,5 @@ export function statusList(statuses: readonly ObjectStatus[]): Record<string, un
 
 export function renderStatusList(statuses: readonly ObjectStatus[], format: 'yaml' | 'json'): string {
   const list = statusList(statuses);
-  return format === 'json' ? JSON.stringify(list, null, 2) + '\n' : stringify(list, { lineWidth: 0 });
+  return format === 'json' ? JSON.stringify(list, null, 2) + '\n' : yamlLib().stringify(list, { lineWidth: 0 });
 }

@@ -14,7 +14,9 @@ import { renderResourceChange } from './text.js';
 /** The smallest room worth a cut block: below it, the block is left out whole. */
 const MIN_PARTIAL = 2_000;
 
-const LIMIT = `GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit`;
+// A function, not a constant: the first toLocaleString loads ICU's number formats (~20 ms), which
+// every command importing the plan renderers paid at start-up, markdown or not.
+const limit = () => `GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit`;
 
 /** `  + foo` → `+   foo`; `-/+ resource` → `-/+ resource` (already first). */
 function diffLine(line: string): string {
@@ -53,11 +55,11 @@ function block(row: StackRow, lines: readonly string[], f: string, note?: string
 }
 
 function cutNote(row: StackRow, left: number, input: RerunInput): string {
-  return `> **Cut short:** this Gateway's plan has ${plural(left, 'more line', 'more lines')}, not shown to keep this comment under ${LIMIT}. To see all of it, run ${code(planCommand(input, row.id))} with the other options of this plan; \`-o json\` prints the plan data.`;
+  return `> **Cut short:** this Gateway's plan has ${plural(left, 'more line', 'more lines')}, not shown to keep this comment under ${limit()}. To see all of it, run ${code(planCommand(input, row.id))} with the other options of this plan; \`-o json\` prints the plan data.`;
 }
 
 function omittedNote(from: StackRow, count: number, input: RerunInput): string {
-  return `> **Left out:** the changes of ${plural(count, 'more Gateway', 'more Gateways')}, from ${code(shorten(from.id))} on in the table, to keep this comment under ${LIMIT}. To see a Gateway's, run ${code(planCommand(input, 'NS/NAME'))} with the other options of this plan; \`-o json\` prints the whole plan.\n`;
+  return `> **Left out:** the changes of ${plural(count, 'more Gateway', 'more Gateways')}, from ${code(shorten(from.id))} on in the table, to keep this comment under ${limit()}. To see a Gateway's, run ${code(planCommand(input, 'NS/NAME'))} with the other options of this plan; \`-o json\` prints the whole plan.\n`;
 }
 
 /** The head of `row`'s block that fits `room` bytes, with the note that it was cut; none below MIN_PARTIAL. */

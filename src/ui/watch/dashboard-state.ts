@@ -58,14 +58,15 @@ export function reduceDashboard(s: DashboardState, e: WatchEvent): DashboardStat
     case 'round_started':
       return { ...s, phase: 'planning', round: e.round, lastRoundAt: e.time, trigger: triggerText(e.trigger), applied: 0 };
     case 'plan': {
-      const gateways = e.gateways
+      const planned = e.gateways
         .map((g): GatewayRow => {
           const changes = g.add + g.change + g.destroy > 0;
           const broken = g.status === 'aborted' || g.status === 'model-failed';
           return { gateway: g.gateway, state: broken ? 'error' : changes ? 'changes-pending' : 'in-sync', plan: changes ? `+${g.add} ~${g.change} -${g.destroy}` : g.status === 'planned' ? 'no changes' : g.status };
-        })
-        .sort((a, b) => a.gateway.localeCompare(b.gateway));
-      return { ...s, phase: 'idle', lastPlan: planSummaryText(e), gateways };
+        });
+      // A narrowed round planned only the Gateways a change reached: the others keep their rows.
+      const kept = e.narrowed ? s.gateways.filter((r) => !e.gateways.some((g) => g.gateway === r.gateway)) : [];
+      return { ...s, phase: 'idle', lastPlan: planSummaryText(e), gateways: [...kept, ...planned].sort((a, b) => a.gateway.localeCompare(b.gateway)) };
     }
     case 'drift':
       return { ...s, gateways: withStates(s.gateways, e.gateways, 'drifted') };

@@ -39,6 +39,12 @@ export function planSummaryText(e: Extract<WatchEvent, { type: 'plan' }>): strin
   return `${e.add} to add, ${e.change} to change, ${e.destroy} to destroy`;
 }
 
+/** The Gateways a narrowed round read: named when few. */
+function narrowedText(gateways: readonly string[]): string {
+  if (gateways.length === 0) return 'no stack';
+  return gateways.length <= 3 ? gateways.join(', ') : `${gateways.length} Gateways' stacks`;
+}
+
 function hhmmss(iso: string): string {
   return iso.slice(11, 19);
 }
@@ -49,7 +55,7 @@ export function eventText(e: WatchEvent, chalk: ChalkInstance): string {
     case 'round_started':
       return chalk.dim(`round ${e.round} (${triggerText(e.trigger)})`);
     case 'plan':
-      return `plan: ${e.has_changes ? chalk.yellow(planSummaryText(e)) : planSummaryText(e)}`;
+      return `plan: ${e.has_changes ? chalk.yellow(planSummaryText(e)) : planSummaryText(e)}${e.narrowed ? chalk.dim(` (read ${narrowedText(e.gateways.map((g) => g.gateway))})`) : ''}`;
     case 'drift':
       return chalk.yellow(`drift: ${e.gateways.join(', ')} (${e.addresses.length} change${e.addresses.length === 1 ? '' : 's'}) found by the resync`);
     case 'apply_progress': {
@@ -82,7 +88,7 @@ export function lineSink(write: (text: string) => void, chalk: ChalkInstance): W
   };
 }
 
-/** JSON Lines: `{"format_version":"1.0"}`, then one object per event. */
+/** JSON Lines: `{"format_version":"1.1"}`, then one object per event. */
 export function jsonSink(write: (text: string) => void): WatchSink {
   write(`${JSON.stringify({ format_version: WATCH_FORMAT_VERSION })}\n`);
   return {

@@ -77,7 +77,7 @@ describe('jsonSink', () => {
     const sink = jsonSink((t) => (out += t));
     for (const e of EVENTS) sink.emit(e);
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
-    expect(lines[0]).toEqual({ format_version: '1.0' });
+    expect(lines[0]).toEqual({ format_version: '1.1' });
     expect(lines.slice(1)).toEqual(EVENTS);
   });
 });
@@ -91,6 +91,18 @@ describe('the dashboard', () => {
       [WEB, 'drifted', 'no changes'],
     ]);
     expect(state).toMatchObject({ round: 2, trigger: 'retry 1', lastPlan: '2 to add, 1 to change, 0 to destroy', lastError: { text: 'apply: 1 action(s) failed (apply_progress above)' } });
+  });
+
+  it('keeps the rows of the Gateways a narrowed round did not read', () => {
+    const narrowed: WatchEvent = { type: 'plan', round: 3, time: T, add: 0, change: 1, destroy: 0, has_changes: true, errored: false, narrowed: true, gateways: [{ gateway: WEB, status: 'planned', add: 0, change: 1, destroy: 0 }], changes: [{ address: `gateway["${WEB}"].listener["80"]`, action: 'update' }] };
+    const after = reduceDashboard(state, narrowed);
+    expect(after.gateways.map((g) => [g.gateway, g.state, g.plan])).toEqual([
+      [API, 'error', '+2 ~1 -0'],
+      [WEB, 'changes-pending', '+0 ~1 -0'],
+    ]);
+    expect(eventText(narrowed, makeChalk(false))).toBe(`plan: 0 to add, 1 to change, 0 to destroy (read ${WEB})`);
+    // A whole plan replaces every row.
+    expect(reduceDashboard(state, { ...narrowed, narrowed: undefined } as WatchEvent).gateways.map((g) => g.gateway)).toEqual([WEB]);
   });
 
   it('fits 80 columns', () => {
