@@ -186,8 +186,7 @@ export function affectedGateways(reachBefore: Reach, reachAfter: Reach, changes:
 /**
  * The part of `s` that resolves the Gateways in `gateways`: their ListenerSets, the routes
  * attached to them, and every object of the kinds that are only looked up. Every Gateway stays
- * (a route's backend may be another Gateway); the others resolve without routes, and their
- * results are not used.
+ * (a route's backend may be another Gateway); resolve's `only` leaves the others unresolved.
  */
 export function narrowSnapshot(reach: Reach, gateways: ReadonlySet<string>): Snapshot {
   const s = reach.snapshot;

@@ -208,7 +208,7 @@ export class IncrementalDesired {
 /**
  * The Gateways of `scope` a diagnostic belongs to: the Gateway it names, a route's or
  * ListenerSet's parents; anything else (run-wide notes, a Service) to every Gateway rebuilt.
- * A Gateway outside the scope was resolved without its routes: its diagnostics are dropped.
+ * A Gateway outside the scope is not resolved (resolve's `only`): it keeps its last diagnostics.
  */
 function attributedTo(d: Diagnostic, reach: Reach, routes: ReadonlyMap<string, ReturnType<typeof routesOf>[number]>, scope: ReadonlySet<string>): readonly string[] {
   const o = d.object;

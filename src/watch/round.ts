@@ -26,7 +26,7 @@ import { isClusterError } from '../source/cluster/errors.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import { writeRoundStatus } from './round-status.js';
 import { connectAws, AwsSession, livePlan } from '../run/aws-runtime.js';
-import { desiredState, inputGatewayIds, type DesiredState } from '../run/pipeline.js';
+import { desiredState, inputGatewayIds, inputState, type DesiredState } from '../run/pipeline.js';
 import type { GwlbSettings } from '../run/settings.js';
 import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
 import { readManifests } from '../source/files.js';
@@ -207,7 +207,8 @@ async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previo
     // As apply --from-cluster: status after an apply that ran to the end (or had nothing to do).
     const loaded = input.loaded ?? live.desired.loaded;
     if (cfg.cluster?.writeStatus && !apply.cutShort && loaded) {
-      const full = live.desired.full ?? (await desiredState({ files: cfg.files, settings: cfg.settings, loaded, ...(lastFacts ? { facts: lastFacts } : {}), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
+      // Which Gateways are built and acted for: the resolution says it, no model needed.
+      const full = live.desired.full ?? (await inputState({ files: cfg.files, settings: cfg.settings, loaded }));
       const failed = apply.failed > 0 ? deployFailedStacks((await planOnce()).plan) : new Set<string>();
       const facts = lastFacts;
       const statusesFor = async (states: ReadonlyMap<string, LoadBalancerState>) =>
