@@ -70,11 +70,11 @@ function listenerProtocol(ctx: BuildContext, listenerArn: ListenerRuleSpec['list
 export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec, push: (f: Finding) => void): void {
   const w = whereOf(ctx, id);
   const protocol = listenerProtocol(ctx, spec.listenerARN);
-  const rewritesPath = (spec.transforms ?? []).some((t) => t.type === 'url-rewrite');
-  spec.actions.forEach((a, i) => checkAction(a, `actions.${i + 1}.member`, { protocol, rewritesPath }, w, push));
+  const transforms = spec.transforms ?? [];
+  const facts: RuleFacts = { protocol, rewritesPath: transforms.some((t) => t.type === 'url-rewrite') };
+  spec.actions.forEach((a, i) => checkAction(a, i, facts, w, push));
   checkConditions(spec.conditions, w.rule, push);
-  const types = (spec.transforms ?? []).map((t) => t.type);
-  if (new Set(types).size !== types.length) {
+  if (transforms.length > 1 && new Set(transforms.map((t) => t.type)).size !== transforms.length) {
     push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
   }
 }
@@ -85,7 +85,9 @@ interface RuleFacts {
   readonly rewritesPath: boolean;
 }
 
-function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
+/** `index`: the action's position, for AWS's member path in messages (`actions.<n>.member`). */
+function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
+  const path = (): string => `actions.${index + 1}.member`;
   const reject = (code: Finding['code'], awsCode: string, awsMessage: string, fix: string, at: At): void => push({ code, call: 'CreateRule', awsCode, awsMessage, fix, at });
   switch (a.type) {
     case 'redirect': {
@@ -95,7 +97,7 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
         reject(
           C.redirect,
           'ValidationError',
-          `1 validation error detected: Value '${r.statusCode}' at '${path}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
+          `1 validation error detected: Value '${r.statusCode}' at '${path()}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
           `An ALB redirects only with 301 or 302; set statusCode: 301 (permanent) or 302 instead of ${code}.`,
           redirectAt(w, 'statusCode'),
         );
@@ -122,7 +124,7 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
         reject(
           C.fixedResponse,
           'ValidationError',
-          `1 validation error detected: Value '${body.slice(0, 16)}…' at '${path}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
+          `1 validation error detected: Value '${body.slice(0, 16)}…' at '${path()}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
           `Shorten the fixed-response messageBody to at most ${MAX_BODY_LENGTH} characters (it has ${body.length}).`,
           lrcAt(w, 'fixed-response', ['fixedResponseConfig', 'messageBody']),
         );
