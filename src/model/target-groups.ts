@@ -28,8 +28,11 @@ export interface TgRequest {
   readonly at: At;
 }
 
-function tgArn(id: string): StringToken {
-  return resourceRef(RT.targetGroup, id, 'targetGroupARN');
+/** The target group's ARN token: one object per target group, shared by all its uses (same JSON). */
+function tgArn(ctx: BuildContext, id: string): StringToken {
+  let arn = ctx.tgArns.get(id);
+  if (arn === undefined) ctx.tgArns.set(id, (arn = resourceRef(RT.targetGroup, id, 'targetGroupARN')));
+  return arn;
 }
 
 export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken | undefined {
@@ -54,7 +57,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   if (backend.kind === 'gateway') {
     const target = backend.gateway.metadata;
     const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, target.namespace, target.name, String(backend.port));
-    if (ctx.tgByResId.has(id)) return tgArn(id);
+    if (ctx.tgByResId.has(id)) return tgArn(ctx, id);
     const props = propsForRoute(backend.targetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
     const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
     if (!protocolResult.ok) return fail(protocolResult.error);
@@ -97,9 +100,9 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       tags: tags.tags,
     };
     ctx.addTargetGroup(id, spec);
-    ctx.frontendNlb[name] = { Name: name, ARN: tgArn(id), Port: req.port, TargetARN: backend.albArn, TargetPort: backend.port };
+    ctx.frontendNlb[name] = { Name: name, ARN: tgArn(ctx, id), Port: req.port, TargetARN: backend.albArn, TargetPort: backend.port };
     ctx.targets.push({ kind: 'alb', targetGroupId: id, albArn: backend.albArn, port: backend.port });
-    return tgArn(id);
+    return tgArn(ctx, id);
   }
 
   // Service backend. LBC builds the spec before the dedupe check, so errors surface on every use.
@@ -140,7 +143,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     );
   }
   const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
-  if (ctx.tgByResId.has(id)) return tgArn(id);
+  if (ctx.tgByResId.has(id)) return tgArn(ctx, id);
   const hashedName =
     props?.targetGroupName ??
     targetGroupName({
@@ -186,7 +189,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       template: {
         metadata: { name, namespace: svc.metadata.namespace, labels: { ...(infra?.labels ?? {}) }, annotations: { ...(infra?.annotations ?? {}) } },
         spec: {
-          targetGroupARN: tgArn(id),
+          targetGroupARN: tgArn(ctx, id),
           targetType: targetType === 'ip' ? 'ip' : 'instance',
           serviceRef: { name: svc.metadata.name, port: sp.port },
           ...(networking ? { networking } : {}),
@@ -200,7 +203,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     },
   });
   ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector, spec.ipAddressType === 'ipv6'));
-  return tgArn(id);
+  return tgArn(ctx, id);
 }
 
 /**
