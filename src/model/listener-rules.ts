@@ -40,7 +40,8 @@ export function buildListenerRules(ctx: BuildContext, p: PortResolution, listene
         lbIpType: lbIpType as 'ipv4',
         attached: unit.attached,
         backend,
-        at: { object: route, path: ['spec', 'rules', unit.rule.index, 'backendRefs', bi] },
+        ruleIndex: unit.rule.index,
+        backendIndex: bi,
       });
       if (arn !== undefined) tuples.push({ targetGroupARN: arn, weight: backend.weight });
     }
