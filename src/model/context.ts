@@ -9,7 +9,7 @@ import type { KubeObject } from '../source/kube.js';
 import type { GatewayResolution } from '../resolve/types.js';
 import type { DiscoveryFacts } from './discovery.js';
 import type { ClusterSettings } from './settings.js';
-import type { StackResource, TargetRegistration, NodeSecurityGroupRule, FrontendNlbTargetGroupState, StringToken, TargetGroupSpec, Tags } from './stack.js';
+import type { StackResource, TargetRegistration, NodeSecurityGroupRule, FrontendNlbTargetGroupState, StringToken, TargetGroupSpec, Tags, ResourceRef } from './stack.js';
 import { unknown } from './discovery.js';
 import { RT } from './stack.js';
 import { processTags, type TagResult } from './tags.js';
@@ -69,6 +69,8 @@ export class BuildContext {
   readonly tgByResId = new Map<string, TargetGroupSpec>();
   /** The first target group (resource id) given each name: the name-clash check looks names up here. */
   readonly tgIdByName = new Map<string, string>();
+  /** Each target group's ARN token (target-groups.ts `tgArn`). */
+  readonly tgArns = new Map<string, ResourceRef>();
   /** Instance target groups whose port is a nodePort the API server has not assigned yet (target-groups.ts). */
   readonly pendingNodePorts: { readonly service: Service; readonly port: number; readonly targetGroupId: string }[] = [];
   /** Where each listener rule came from, for limit diagnostics. */

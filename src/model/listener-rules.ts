@@ -8,46 +8,53 @@ import type { BuildContext } from './context.js';
 import { CODES } from './context.js';
 import { buildUnitActions } from './rule-actions.js';
 import { buildUnitConditions } from './rule-conditions.js';
-import { sortUnits } from './rule-precedence.js';
+import { sortUnits, type RuleUnit } from './rule-precedence.js';
 import { buildUnitTransforms } from './rule-transforms.js';
 import { externalManagedTagMessage } from './tags.js';
 import { buildTargetGroup } from './target-groups.js';
 import type { Protocol, TargetGroupTuple } from './stack.js';
 import { RT, resourceRef } from './stack.js';
 
+/** How a rule's errors name it (built only for an error). */
+function label(unit: RuleUnit): string {
+  return `${unit.route.kind} ${unit.route.metadata.namespace}/${unit.route.metadata.name} rule ${unit.rule.index}`;
+}
+
 export function buildListenerRules(ctx: BuildContext, p: PortResolution, listenerProtocol: Protocol, lbIpType: string): void {
   const listenerArn = resourceRef(RT.listener, String(p.port), 'listenerARN');
   let priority = 1;
   for (const unit of sortUnits(p.routes)) {
     const route = unit.route;
-    const label = `${route.kind} ${route.metadata.namespace}/${route.metadata.name} rule ${unit.rule.index}`;
     const cond = buildUnitConditions(unit);
     if (!cond.ok) {
-      ctx.error(cond.code === 'path' ? CODES.pathWildcard : CODES.grpcMethod, `${label}: ${cond.message}`, { object: route, path: cond.path });
+      ctx.error(cond.code === 'path' ? CODES.pathWildcard : CODES.grpcMethod, `${label(unit)}: ${cond.message}`, { object: route, path: cond.path });
       continue;
     }
     const tuples: TargetGroupTuple[] = [];
-    for (const [bi, backend] of unit.rule.backends.entries()) {
+    const backends = unit.rule.backends;
+    for (let bi = 0; bi < backends.length; bi++) {
+      const backend = backends[bi]!;
       const arn = buildTargetGroup(ctx, {
         port: p.port,
         listenerProtocol,
         lbIpType: lbIpType as 'ipv4',
         attached: unit.attached,
         backend,
-        at: { object: route, path: ['spec', 'rules', unit.rule.index, 'backendRefs', bi] },
+        ruleIndex: unit.rule.index,
+        backendIndex: bi,
       });
       if (arn !== undefined) tuples.push({ targetGroupARN: arn, weight: backend.weight });
     }
     const acts = buildUnitActions(unit, listenerProtocol, tuples, ctx.input.secrets ?? []);
     if (!acts.ok) {
       const code = acts.error.kind === 'filter' ? CODES.unsupportedFilter : acts.error.kind === 'redirect' ? CODES.badRedirect : CODES.oidcSecret;
-      ctx.error(code, `${label}: ${acts.error.message}`, { object: route, path: acts.error.path });
+      ctx.error(code, `${label(unit)}: ${acts.error.message}`, { object: route, path: acts.error.path });
       continue;
     }
     const lrc = unit.rule.listenerRuleConfig;
     const tags = ctx.specTags(lrc?.spec.tags);
     if (!tags.ok) {
-      ctx.error(CODES.externalManagedTag, `${label}: ${externalManagedTagMessage(tags.key)}`, { object: lrc ?? route, path: ['spec', 'tags', tags.key] });
+      ctx.error(CODES.externalManagedTag, `${label(unit)}: ${externalManagedTagMessage(tags.key)}`, { object: lrc ?? route, path: ['spec', 'tags', tags.key] });
       continue;
     }
     const transforms = buildUnitTransforms(unit);

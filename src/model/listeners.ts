@@ -111,7 +111,8 @@ function l4Tuples(ctx: BuildContext, p: PortResolution, protocol: Protocol, lbIp
         lbIpType: lbIpType as 'ipv4',
         attached: route,
         backend,
-        at: { object: route.route, path: ['spec', 'rules', rule.index, 'backendRefs', bi] },
+        ruleIndex: rule.index,
+        backendIndex: bi,
       });
       if (arn === undefined) continue;
       // QUIC tuples carry no weight (buildL4TargetGroupTuples).

@@ -89,12 +89,13 @@ export function checkListener(ctx: BuildContext, spec: ListenerSpec, push: (f: F
 
 /** `at`: where tag `key` was written; default: the LoadBalancerConfiguration's `tags`. */
 export function checkTags(ctx: BuildContext, call: AwsCall, tags: Tags | undefined, push: (f: Finding) => void, at?: (key: string) => At): void {
-  const where = at ?? ((key: string) => lbcFieldAt(ctx, (s) => (s.tags && key in s.tags ? ['tags', key] : undefined)));
-  for (const [k, v] of Object.entries(tags ?? {})) {
+  if (!tags) return;
+  for (const k of Object.keys(tags)) {
     // Where the tag lands in LBC's request is not known here; the message names member 1.
-    const message = tagError(k, v, (member) => `tags.1.member.${member.toLowerCase()}`);
+    const message = tagError(k, tags[k]!, (member) => `tags.1.member.${member.toLowerCase()}`);
     if (message) {
-      push({ code: C.tag, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix the tag ${JSON.stringify(k)}: keys of 1–128 and values of up to 256 letters, digits, spaces and _.:/=+-@, no aws: prefix.`, at: where(k) });
+      const where = at ? at(k) : lbcFieldAt(ctx, (s) => (s.tags && k in s.tags ? ['tags', k] : undefined));
+      push({ code: C.tag, call, awsCode: 'ValidationError', awsMessage: message, fix: `Fix the tag ${JSON.stringify(k)}: keys of 1–128 and values of up to 256 letters, digits, spaces and _.:/=+-@, no aws: prefix.`, at: where });
     }
   }
 }

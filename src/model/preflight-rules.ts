@@ -63,18 +63,18 @@ function lrcAt(w: RuleWhere, type: string, field: string[]): At {
 
 function listenerProtocol(ctx: BuildContext, listenerArn: ListenerRuleSpec['listenerARN']): Protocol | undefined {
   const ref = typeof listenerArn === 'object' && '$ref' in listenerArn ? listenerArn.$ref : undefined;
-  const l = ctx.resources.find((r) => r.type === RT.listener && ref?.includes(`/${r.id}/`));
-  return l?.type === RT.listener ? l.spec.protocol : undefined;
+  for (const r of ctx.resources) if (r.type === RT.listener && ref?.includes(`/${r.id}/`)) return r.spec.protocol;
+  return undefined;
 }
 
 export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec, push: (f: Finding) => void): void {
   const w = whereOf(ctx, id);
   const protocol = listenerProtocol(ctx, spec.listenerARN);
-  const rewritesPath = (spec.transforms ?? []).some((t) => t.type === 'url-rewrite');
-  spec.actions.forEach((a, i) => checkAction(a, `actions.${i + 1}.member`, { protocol, rewritesPath }, w, push));
+  const transforms = spec.transforms ?? [];
+  const facts: RuleFacts = { protocol, rewritesPath: transforms.some((t) => t.type === 'url-rewrite') };
+  for (let i = 0; i < spec.actions.length; i++) checkAction(spec.actions[i]!, i, facts, w, push);
   checkConditions(spec.conditions, w.rule, push);
-  const types = (spec.transforms ?? []).map((t) => t.type);
-  if (new Set(types).size !== types.length) {
+  if (transforms.length > 1 && new Set(transforms.map((t) => t.type)).size !== transforms.length) {
     push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
   }
 }
@@ -85,28 +85,40 @@ interface RuleFacts {
   readonly rewritesPath: boolean;
 }
 
-function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
-  const reject = (code: Finding['code'], awsCode: string, awsMessage: string, fix: string, at: At): void => push({ code, call: 'CreateRule', awsCode, awsMessage, fix, at });
+/** AWS's member path of the action at `index` in its messages. */
+function memberPath(index: number): string {
+  return `actions.${index + 1}.member`;
+}
+
+// Module functions, not closures in checkAction: it runs for every action of every rule.
+function reject(push: (f: Finding) => void, code: Finding['code'], awsCode: string, awsMessage: string, fix: string, at: At): void {
+  push({ code, call: 'CreateRule', awsCode, awsMessage, fix, at });
+}
+
+/** `index`: the action's position, for AWS's member path in messages. */
+function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
   switch (a.type) {
     case 'redirect': {
       const r = a.redirectConfig;
       if (!(REDIRECT_CODES as readonly string[]).includes(r.statusCode)) {
         const code = r.statusCode.replace('HTTP_', '');
         reject(
+          push,
           C.redirect,
           'ValidationError',
-          `1 validation error detected: Value '${r.statusCode}' at '${path}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
+          `1 validation error detected: Value '${r.statusCode}' at '${memberPath(index)}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
           `An ALB redirects only with 301 or 302; set statusCode: 301 (permanent) or 302 instead of ${code}.`,
           redirectAt(w, 'statusCode'),
         );
       }
       if (rule.protocol === 'HTTPS' && r.protocol === 'HTTP') {
-        reject(C.redirect, 'InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE, 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
+        reject(push, C.redirect, 'InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE, 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
       }
       const pathProblem = r.path !== undefined ? redirectPathError(r.path) : undefined;
-      if (pathProblem) reject(C.redirect, 'InvalidLoadBalancerAction', pathProblem, "Start the redirect path with '/'.", redirectAt(w, 'path'));
+      if (pathProblem) reject(push, C.redirect, 'InvalidLoadBalancerAction', pathProblem, "Start the redirect path with '/'.", redirectAt(w, 'path'));
       if (!rule.rewritesPath && r.host === undefined && r.path === undefined && r.port === undefined && r.protocol === undefined && r.query === undefined) {
         reject(
+          push,
           C.redirect,
           'InvalidLoadBalancerAction',
           REDIRECT_LOOP_MESSAGE,
@@ -120,9 +132,10 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
       const body = a.fixedResponseConfig.messageBody;
       if (body !== undefined && body.length > MAX_BODY_LENGTH) {
         reject(
+          push,
           C.fixedResponse,
           'ValidationError',
-          `1 validation error detected: Value '${body.slice(0, 16)}…' at '${path}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
+          `1 validation error detected: Value '${body.slice(0, 16)}…' at '${memberPath(index)}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
           `Shorten the fixed-response messageBody to at most ${MAX_BODY_LENGTH} characters (it has ${body.length}).`,
           lrcAt(w, 'fixed-response', ['fixedResponseConfig', 'messageBody']),
         );
@@ -131,7 +144,7 @@ function checkAction(a: Action, path: string, rule: RuleFacts, w: RuleWhere, pus
     }
     case 'forward': {
       const d = duplicateTargetGroup(a);
-      if (d) reject(C.forward, 'ValidationError', DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
+      if (d) reject(push, C.forward, 'ValidationError', DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
       break;
     }
     case 'authenticate-cognito':

@@ -120,12 +120,15 @@ export function sourceIpConditions(lrc: ListenerRuleConfiguration | undefined, m
 }
 
 export function buildUnitConditions(unit: RuleUnit): ConditionsResult {
-  const base = ['spec', 'rules', unit.rule.index, 'matches', unit.matchIndex === Number.MAX_SAFE_INTEGER ? 0 : unit.matchIndex];
   const r = unit.kind === 'HTTPRoute' ? buildHttpConditions(unit.hostname, unit.match) : buildGrpcConditions(unit.hostname, unit.match);
   if (!r.ok) {
+    const base = ['spec', 'rules', unit.rule.index, 'matches', unit.matchIndex === Number.MAX_SAFE_INTEGER ? 0 : unit.matchIndex];
     return unit.kind === 'HTTPRoute'
       ? { ok: false, code: 'path', message: r.message, path: [...base, 'path', 'value'] }
       : { ok: false, code: 'grpc', message: r.message, path: [...base, 'method'] };
   }
-  return { ok: true, conditions: [...r.conditions, ...sourceIpConditions(unit.rule.listenerRuleConfig, unit.matchIndex)] };
+  // r.conditions is this call's own new array: the source-ip conditions go on its end.
+  const lrc = unit.rule.listenerRuleConfig;
+  if (lrc) r.conditions.push(...sourceIpConditions(lrc, unit.matchIndex));
+  return r;
 }

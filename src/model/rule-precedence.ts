@@ -46,16 +46,21 @@ export function expandUnits(routes: readonly AttachedRoute[]): RuleUnit[] {
     if (route.kind !== 'HTTPRoute' && route.kind !== 'GRPCRoute') continue;
     const hostnames = unitHostnames(attached);
     for (const rule of attached.rules) {
+      // A rule without matches is one unit with match index NO_MATCH_INDEX.
       if (route.kind === 'HTTPRoute') {
         const matches = route.spec.rules[rule.index]?.matches ?? [];
-        const indexed = matches.length > 0 ? matches.map((m, i) => [m, i] as const) : [[undefined, NO_MATCH_INDEX] as const];
-        for (const [match, matchIndex] of indexed)
+        for (let i = 0; i < Math.max(matches.length, 1); i++) {
+          const match = matches[i];
+          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
           for (const hostname of hostnames) units.push({ kind: 'HTTPRoute', attached, route, rule, matchIndex, match, hostname });
+        }
       } else {
         const matches = route.spec.rules[rule.index]?.matches ?? [];
-        const indexed = matches.length > 0 ? matches.map((m, i) => [m, i] as const) : [[undefined, NO_MATCH_INDEX] as const];
-        for (const [match, matchIndex] of indexed)
+        for (let i = 0; i < Math.max(matches.length, 1); i++) {
+          const match = matches[i];
+          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
           for (const hostname of hostnames) units.push({ kind: 'GRPCRoute', attached, route, rule, matchIndex, match, hostname });
+        }
       }
     }
   }

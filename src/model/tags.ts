@@ -73,20 +73,37 @@ function managedSpecTags(resource: StackResource, listenerRulesTagging: boolean)
   }
 }
 
-/** The tags the resource should carry in AWS (tracking tags win), or undefined when LBC does not manage its tags. */
+/**
+ * `<prefix>/stack` and `<prefix>/resource`, made once per prefix (there are two): the plan asks
+ * for every resource's tags, and keys built per call cost more than the rest of the merge.
+ */
+const trackingKeyCache = new Map<string, { readonly stack: string; readonly resource: string }>();
+function trackingKeys(tagPrefix: string): { readonly stack: string; readonly resource: string } {
+  let keys = trackingKeyCache.get(tagPrefix);
+  if (keys === undefined) trackingKeyCache.set(tagPrefix, (keys = { stack: `${tagPrefix}/stack`, resource: `${tagPrefix}/resource` }));
+  return keys;
+}
+
+/** The tags the resource should carry in AWS (tracking tags win: `mergeFirstWins(trackingTags(…), own)`), or undefined when LBC does not manage its tags. */
 export function desiredTags(resource: StackResource, ctx: TagContext): Tags | undefined {
   const own = managedSpecTags(resource, ctx.listenerRulesTagging);
-  return own && mergeFirstWins(trackingTags(ctx.cluster, ctx.tagPrefix, ctx.stackId, resource.id), own);
+  if (!own) return undefined;
+  const keys = trackingKeys(ctx.tagPrefix);
+  const out: Record<string, string> = {};
+  out[CLUSTER_TAG] = ctx.cluster;
+  out[keys.stack] = ctx.stackId;
+  out[keys.resource] = resource.id;
+  for (const k of Object.keys(own)) if (!Object.hasOwn(out, k)) out[k] = own[k]!;
+  return out;
 }
 
 /** How many tags `desiredTags` gives (0 when unmanaged), counted without building them: the limit check asks for every resource. */
 export function desiredTagCount(resource: StackResource, ctx: TagContext): number {
   const own = managedSpecTags(resource, ctx.listenerRulesTagging);
   if (!own) return 0;
-  const stack = `${ctx.tagPrefix}/stack`;
-  const res = `${ctx.tagPrefix}/resource`;
+  const keys = trackingKeys(ctx.tagPrefix);
   let n = 3;
-  for (const k of Object.keys(own)) if (k !== CLUSTER_TAG && k !== stack && k !== res) n++;
+  for (const k of Object.keys(own)) if (k !== CLUSTER_TAG && k !== keys.stack && k !== keys.resource) n++;
   return n;
 }
 

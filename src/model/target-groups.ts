@@ -24,12 +24,27 @@ export interface TgRequest {
   readonly lbIpType: IPAddressType;
   readonly attached: AttachedRoute;
   readonly backend: LoadedBackend;
-  /** Where the backendRef is, for diagnostics. */
-  readonly at: At;
+  /** Where the backendRef is (`spec.rules[ruleIndex].backendRefs[backendIndex]` of the route), for diagnostics. */
+  readonly ruleIndex: number;
+  readonly backendIndex: number;
 }
 
-function tgArn(id: string): StringToken {
-  return resourceRef(RT.targetGroup, id, 'targetGroupARN');
+/** The backendRef's location; built only for a diagnostic (a TG is requested once per rule and backend). */
+function backendAt(req: TgRequest): At {
+  return { object: req.attached.route, path: ['spec', 'rules', req.ruleIndex, 'backendRefs', req.backendIndex] };
+}
+
+function fail(ctx: BuildContext, req: TgRequest, message: string): undefined {
+  const route = req.attached.route;
+  ctx.error(CODES.targetGroup, `${route.kind} ${route.metadata.namespace}/${route.metadata.name}: ${message}`, backendAt(req));
+  return undefined;
+}
+
+/** The target group's ARN token: one object per target group, shared by all its uses (same JSON). */
+function tgArn(ctx: BuildContext, id: string): StringToken {
+  let arn = ctx.tgArns.get(id);
+  if (arn === undefined) ctx.tgArns.set(id, (arn = resourceRef(RT.targetGroup, id, 'targetGroupARN')));
+  return arn;
 }
 
 export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken | undefined {
@@ -41,32 +56,27 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     if (ctx.facts.kind === 'unknown') return unknown(`target group ARN of ${backend.name}`);
     const arn = ctx.facts.targetGroupArnsByName[backend.name];
     if (arn === undefined) {
-      ctx.error(CODES.targetGroupName, `expecting a single targetGroup with query [${backend.name}] but got 0`, req.at);
+      ctx.error(CODES.targetGroupName, `expecting a single targetGroup with query [${backend.name}] but got 0`, backendAt(req));
       return undefined;
     }
     return arn;
   }
-  const fail = (message: string): undefined => {
-    ctx.error(CODES.targetGroup, `${route.kind} ${route.metadata.namespace}/${route.metadata.name}: ${message}`, req.at);
-    return undefined;
-  };
-
   if (backend.kind === 'gateway') {
     const target = backend.gateway.metadata;
     const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, target.namespace, target.name, String(backend.port));
-    if (ctx.tgByResId.has(id)) return tgArn(id);
+    if (ctx.tgByResId.has(id)) return tgArn(ctx, id);
     const props = propsForRoute(backend.targetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
     const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
-    if (!protocolResult.ok) return fail(protocolResult.error);
+    if (!protocolResult.ok) return fail(ctx, req, protocolResult.error);
     const protocol = protocolResult.value;
     const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
     // Health check port for ALB targets: anything but traffic-port becomes the backendRef port.
     const hcPort = props?.healthCheckConfig?.healthCheckPort;
     const port = hcPort === undefined || hcPort === 'traffic-port' ? 'traffic-port' : backend.port;
     const tags = ctx.specTags(props?.tags);
-    if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
+    if (!tags.ok) return fail(ctx, req, externalManagedTagMessage(tags.key));
     const control = targetControlPort(props, protocol, 'alb');
-    if (!control.ok) return fail(control.error);
+    if (!control.ok) return fail(ctx, req, control.error);
     const name =
       props?.targetGroupName ??
       targetGroupName({
@@ -84,7 +94,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
         ...(version ? { protocolVersion: version } : {}),
       });
     const clash = nameClash(ctx, name, id, props?.targetGroupName !== undefined);
-    if (clash) return fail(clash);
+    if (clash) return fail(ctx, req, clash);
     const spec: TargetGroupSpec = {
       name,
       targetType: 'alb',
@@ -97,9 +107,9 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       tags: tags.tags,
     };
     ctx.addTargetGroup(id, spec);
-    ctx.frontendNlb[name] = { Name: name, ARN: tgArn(id), Port: req.port, TargetARN: backend.albArn, TargetPort: backend.port };
+    ctx.frontendNlb[name] = { Name: name, ARN: tgArn(ctx, id), Port: req.port, TargetARN: backend.albArn, TargetPort: backend.port };
     ctx.targets.push({ kind: 'alb', targetGroupId: id, albArn: backend.albArn, port: backend.port });
-    return tgArn(id);
+    return tgArn(ctx, id);
   }
 
   // Service backend. LBC builds the spec before the dedupe check, so errors surface on every use.
@@ -108,7 +118,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   const props = servicePropsForRoute(backend.targetGroupConfig, ctx.gw.defaultTargetGroupConfig, route.metadata.name, route.metadata.namespace, kind);
   const targetType: TargetType = props?.targetType ?? ctx.settings.defaultTargetType;
   const protocolResult = targetGroupProtocol(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol);
-  if (!protocolResult.ok) return fail(protocolResult.error);
+  if (!protocolResult.ok) return fail(ctx, req, protocolResult.error);
   const protocol = protocolResult.value;
   const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol, sp.appProtocol);
   const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
@@ -119,28 +129,30 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     ports: svc.spec.ports,
     healthCheckNodePort: svcSpec.healthCheckNodePort,
   });
-  if (!hcPort.ok) return fail(hcPort.error);
+  if (!hcPort.ok) return fail(ctx, req, hcPort.error);
   const hc = hcPort.value;
-  const ipv6 = (svc.spec.ipFamilies ?? []).includes('IPv6');
-  if (ipv6 && req.lbIpType === 'ipv4') return fail('unsupported IPv6 configuration, lb not dual-stack');
+  const ipv6 = svc.spec.ipFamilies?.includes('IPv6') ?? false;
+  if (ipv6 && req.lbIpType === 'ipv4') return fail(ctx, req, 'unsupported IPv6 configuration, lb not dual-stack');
   const tags = ctx.specTags(props?.tags);
-  if (!tags.ok) return fail(externalManagedTagMessage(tags.key));
+  if (!tags.ok) return fail(ctx, req, externalManagedTagMessage(tags.key));
   // GetTargetGroupPort (backend_service.go 77–88): a named targetPort of ip targets is port 1, in
   // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
   const pendingPort = targetType === 'instance' ? pendingNodePort(svc, sp) : undefined;
   const identifierPort = String(sp.targetPort);
   const control = targetControlPort(props, protocol, targetType);
-  if (!control.ok) return fail(control.error);
+  if (!control.ok) return fail(ctx, req, control.error);
   if (tgPort === 0 && !pendingPort) {
     return fail(
+      ctx,
+      req,
       targetType === 'ip'
         ? 'TargetGroup port is empty. Are you using the correct service type?'
         : "TargetGroup port is empty. When using Instance targets, your service must be of type 'NodePort' or 'LoadBalancer'",
     );
   }
   const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
-  if (ctx.tgByResId.has(id)) return tgArn(id);
+  if (ctx.tgByResId.has(id)) return tgArn(ctx, id);
   const hashedName =
     props?.targetGroupName ??
     targetGroupName({
@@ -161,7 +173,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   // buildTargetGroupName hashes the port: a name set by targetGroupName stays known.
   const name = pendingPort && props?.targetGroupName === undefined ? unknown(`target group name (it hashes the ${pendingPort.$unknown})`) : hashedName;
   const clash = typeof name === 'string' ? nameClash(ctx, name, id, props?.targetGroupName !== undefined) : undefined;
-  if (clash) return fail(clash);
+  if (clash) return fail(ctx, req, clash);
   if (pendingPort) ctx.pendingNodePorts.push({ service: svc, port: sp.port, targetGroupId: id });
   const spec: TargetGroupSpec = {
     name,
@@ -186,7 +198,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
       template: {
         metadata: { name, namespace: svc.metadata.namespace, labels: { ...(infra?.labels ?? {}) }, annotations: { ...(infra?.annotations ?? {}) } },
         spec: {
-          targetGroupARN: tgArn(id),
+          targetGroupARN: tgArn(ctx, id),
           targetType: targetType === 'ip' ? 'ip' : 'instance',
           serviceRef: { name: svc.metadata.name, port: sp.port },
           ...(networking ? { networking } : {}),
@@ -200,7 +212,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
     },
   });
   ctx.targets.push(computeTargets(ctx, id, svc, sp, targetType === 'ip' ? 'ip' : 'instance', nodeSelector, spec.ipAddressType === 'ipv6'));
-  return tgArn(id);
+  return tgArn(ctx, id);
 }
 
 /**
