@@ -112,8 +112,18 @@ function forces(path: MutablePath, ctx: RenderContext): string {
   return hit ? ctx.style.forces : '';
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const keyText = (k: string, quoted: boolean) => (quoted || !IDENTIFIER.test(k) ? JSON.stringify(k) : k);
+/** `[A-Za-z_][A-Za-z0-9_]*`, by character codes: it runs for every attribute of every resource. */
+function isIdentifier(k: string): boolean {
+  if (k.length === 0) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
+const keyText = (k: string, quoted: boolean) => (quoted || !isIdentifier(k) ? JSON.stringify(k) : k);
 
 /** `key = ` labels for `keys`, padded to the longest. */
 function labels(keys: readonly string[], mapKeys: boolean): string[] {
@@ -128,8 +138,8 @@ function labels(keys: readonly string[], mapKeys: boolean): string[] {
 }
 
 /** A whole value, every line marked with `sym` (create: `+`, delete: `-`); `comma` ends a list element. */
-function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean, comma = ''): void {
-  const head = `${indent}${ctx.style.symbol[sym]} ${label}`;
+function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean, comma = '', mark = marked(indent, sym, ctx)): void {
+  const head = `${mark}${label}`;
   // Terraform marks removed attributes `-> null`, not the elements of a removed list.
   const tail = sym === '-' && label !== '' ? ctx.style.toNull : '';
   if (opaque(s) || s.value === null || typeof s.value !== 'object') {
@@ -143,9 +153,10 @@ function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: st
       return;
     }
     out.push(`${head}[`);
+    const innerMark = marked(inner, sym, ctx);
     for (let i = 0; i < s.value.length; i++) {
       path.push(i);
-      whole(out, sym, '', child(s, i)!, inner, path, ctx, false, ',');
+      whole(out, sym, '', child(s, i)!, inner, path, ctx, false, ',', innerMark);
       path.pop();
     }
     out.push(`${indent}  ]${comma}${forces(path, ctx)}`);
@@ -164,13 +175,17 @@ function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: st
 /** Every member of an object side, each a `whole`. */
 function members(out: string[], sym: '+' | '-', s: Side, keys: readonly string[], indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean): void {
   const heads = labels(keys, mapKeys);
+  const mark = marked(indent, sym, ctx);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     path.push(k);
-    whole(out, sym, heads[i]!, child(s, k)!, indent, path, ctx, MAP_ATTRIBUTES.has(k));
+    whole(out, sym, heads[i]!, child(s, k)!, indent, path, ctx, MAP_ATTRIBUTES.has(k), '', mark);
     path.pop();
   }
 }
+
+/** `indent` and the action symbol: the start of every line of a whole value, made once per object or list. */
+const marked = (indent: string, sym: Sym, ctx: RenderContext) => `${indent}${ctx.style.symbol[sym]} `;
 
 function hidden(out: string[], n: number, what: string, indent: string, ctx: RenderContext): void {
   if (n !== 0) out.push(`${indent}  ${ctx.style.chalk.dim(`# (${n} unchanged ${what}${n === 1 ? '' : 's'} hidden)`)}`);
