@@ -177,8 +177,15 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
   function planRules(ds: Desired[], os: ObservedResource[]): void {
     const listenerOf = (d: Desired) => (d.type === 'AWS::ElasticLoadBalancingV2::ListenerRule' && isResourceRef(d.spec.listenerARN) ? parseRef(d.spec.listenerARN.$ref)?.id : undefined);
     const claimed = new Set<ObservedResource>();
-    for (const listenerId of [...new Set(ds.map(listenerOf))]) {
-      const mine = ds.filter((d) => listenerOf(d) === listenerId);
+    // The rules of each listener, listeners in order of their first rule (one pass: a stack has thousands).
+    const byListener = new Map<string | undefined, Desired[]>();
+    for (const d of ds) {
+      const id = listenerOf(d);
+      const rules = byListener.get(id);
+      if (rules) rules.push(d);
+      else byListener.set(id, [d]);
+    }
+    for (const [listenerId, mine] of byListener) {
       const parent = listenerId === undefined ? undefined : live.get(key('AWS::ElasticLoadBalancingV2::Listener', listenerId))?.o.arn;
       const theirs = os.filter((o) => parent !== undefined && o.type === 'AWS::ElasticLoadBalancingV2::ListenerRule' && o.spec.listenerARN === parent);
       theirs.forEach((o) => claimed.add(o));

@@ -48,14 +48,22 @@ export function reconciledTags(type: PlanResourceType, desired: Tags, observed: 
 }
 
 /**
- * The tags with their keys in order. Tags already in order — the tracking tags of every desired
- * resource are — are returned as they are: every resource's view holds its tags, so a copy each
- * would be most of the plan's garbage.
+ * The tags with their keys in order; tags already in order are returned as they are. Every
+ * resource's view holds its tags, so this runs once per resource of a plan.
  */
 export function sortTags(tags: Tags): Tags {
   const keys = Object.keys(tags);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
-  if (sorted) return tags;
-  return Object.fromEntries(keys.sort().map((k) => [k, tags[k]!]));
+  // An insertion sort: a resource has a handful of tags, most of them in order already.
+  let moved = false;
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    moved ||= j !== i - 1;
+    keys[j + 1] = k;
+  }
+  if (!moved) return tags;
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = tags[k]!;
+  return out;
 }

@@ -106,7 +106,6 @@ export function sortSet<T>(items: readonly T[]): T[] {
     .map((x) => x.item);
 }
 
-const emptyMask = (m: JsonValue): boolean => m === false || (typeof m === 'object' && m !== null && (Array.isArray(m) ? m.every(emptyMask) : Object.keys(m).length === 0));
 
 export interface PlanJson {
   readonly value: JsonValue;
@@ -131,6 +130,11 @@ const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v 
  */
 const NO_HIT: JsonValue = Object.freeze({});
 const fresh = (m: JsonValue): JsonValue => (m === NO_HIT ? {} : m);
+/**
+ * Whether a mask `convert` made marks anything. Its masks without a hit are exactly `false` and
+ * `NO_HIT`: objects and arrays of masks are made only at their first hit.
+ */
+const hit = (m: JsonValue): boolean => m !== false && m !== NO_HIT;
 const NULL_LEAF: PlanJson = { value: null, unknown: false, sensitive: false, references: false };
 
 /**
@@ -185,7 +189,7 @@ function withElementMask(mask: JsonValue[] | undefined, m: JsonValue, items: rea
     mask.push(fresh(m));
     return mask;
   }
-  if (emptyMask(m)) return undefined;
+  if (!hit(m)) return undefined;
   const out: JsonValue[] = [];
   for (let k = 0; k < i; k++) out.push(noHitOf(items[k]));
   out.push(m);
@@ -213,9 +217,9 @@ function convertObject(src: Record<string, unknown>, refAddress: (ref: string) =
     const j = convert(x, refAddress);
     if (!value && j.value !== x) value = membersBefore(src, k);
     if (value) value[k] = j.value;
-    if (!emptyMask(j.unknown)) (unknownMask ??= {})[k] = j.unknown;
-    if (!emptyMask(j.sensitive)) (sensitiveMask ??= {})[k] = j.sensitive;
-    if (!emptyMask(j.references)) (refMask ??= {})[k] = j.references;
+    if (hit(j.unknown)) (unknownMask ??= {})[k] = j.unknown;
+    if (hit(j.sensitive)) (sensitiveMask ??= {})[k] = j.sensitive;
+    if (hit(j.references)) (refMask ??= {})[k] = j.references;
   }
   return { value: value ?? (src as Record<string, JsonValue>), unknown: unknownMask ?? NO_HIT, sensitive: sensitiveMask ?? NO_HIT, references: refMask ?? NO_HIT };
 }

@@ -17,11 +17,14 @@ const RESENT_KINDS = new Set(['no-op', 'update']);
 
 /** Addresses of the planned rules, in plan order, that exist and authenticate with OIDC. */
 export function writeOnlyResent(desired: readonly Stack[], changes: readonly ResourceChange[]): string[] {
+  const kept = changes.filter((rc) => rc.type === RT.listenerRule && RESENT_KINDS.has(actionKind(rc.change.actions)));
+  // No existing rule is planned (an offline plan, a first apply): nothing to look up.
+  if (kept.length === 0) return [];
   const oidc = new Set<string>();
   for (const s of desired) {
     for (const r of s.resources) {
       if (r.type === RT.listenerRule && r.spec.actions.some((a) => a.type === 'authenticate-oidc')) oidc.add(`${s.id}\u0000${r.id}`);
     }
   }
-  return changes.filter((rc) => rc.type === RT.listenerRule && RESENT_KINDS.has(actionKind(rc.change.actions)) && oidc.has(`${rc.stack}\u0000${rc.id}`)).map((rc) => rc.address);
+  return kept.filter((rc) => oidc.has(`${rc.stack}\u0000${rc.id}`)).map((rc) => rc.address);
 }

@@ -19,12 +19,39 @@ export interface Side {
   readonly references?: JsonValue | undefined;
 }
 
-export interface RenderContext {
+type Sym = '+' | '-' | '~' | ' ';
+
+/**
+ * The coloured pieces lines are made of, styled once per rendering: a plan of thousands of
+ * resources has millions of lines, and a chalk call per piece per line was a good part of it.
+ */
+export interface LineStyle {
   readonly chalk: ChalkInstance;
-  readonly replacePaths: readonly Path[];
+  readonly symbol: Readonly<Record<Sym, string>>;
+  /** ` -> null` after a removed attribute. */
+  readonly toNull: string;
+  /** `->` between an old and a new value. */
+  readonly arrow: string;
+  /** ` # forces replacement` after a path in `replace_paths`. */
+  readonly forces: string;
 }
 
-type Sym = '+' | '-' | '~' | ' ';
+export function lineStyle(chalk: ChalkInstance): LineStyle {
+  return {
+    chalk,
+    symbol: { '+': chalk.green('+'), '-': chalk.red('-'), '~': chalk.yellow('~'), ' ': ' ' },
+    toNull: chalk.dim(' -> null'),
+    arrow: chalk.yellow('->'),
+    forces: ` ${chalk.red('# forces replacement')}`,
+  };
+}
+
+export interface RenderContext {
+  readonly style: LineStyle;
+  readonly replacePaths: readonly Path[];
+  /** `gateway["<stack id>"].` of the resource rendered: references within its stack print without it. */
+  readonly stackPrefix?: string;
+}
 
 /** Attributes whose values are string maps: their keys are printed quoted, as Terraform prints map keys. */
 const MAP_ATTRIBUTES = new Set(['tags', 'loadBalancerAttributes', 'targetGroupAttributes', 'listenerAttributes', 'authenticationRequestExtraParams']);
@@ -50,30 +77,26 @@ function child(side: Side | undefined, k: string | number): Side | undefined {
 const opaque = (s: Side) => s.unknown === true || s.sensitive === true;
 
 /** `gateway["ns/gw"].target_group["id"]` → `target_group["id"]`: the stack is the resource's own. */
-const shortAddress = (address: string) => address.replace(/^gateway\[(?:"(?:[^"\\]|\\.)*")\]\./, '');
+function shortAddress(address: string, ctx: RenderContext): string {
+  // References point into the resource's own stack: a prefix test, the pattern only for any other.
+  if (ctx.stackPrefix !== undefined && address.startsWith(ctx.stackPrefix)) return address.slice(ctx.stackPrefix.length);
+  return address.replace(/^gateway\[(?:"(?:[^"\\]|\\.)*")\]\./, '');
+}
 
-/** A leaf as text, and the comment that goes at the end of its line (after any comma). */
-function scalar(s: Side, ctx: RenderContext): { text: string; note: string } {
-  if (s.unknown === true) return { text: '(known after apply)', note: typeof s.references === 'string' ? ` ${ctx.chalk.dim(`# ${shortAddress(s.references)}`)}` : '' };
-  if (s.sensitive === true) return { text: '(sensitive value)', note: '' };
-  return { text: JSON.stringify(s.value ?? null), note: '' };
+/** A leaf as text. */
+function scalar(s: Side): string {
+  if (s.unknown === true) return '(known after apply)';
+  if (s.sensitive === true) return '(sensitive value)';
+  return JSON.stringify(s.value ?? null);
+}
+
+/** The comment that goes at the end of a leaf's line (after any comma): what an unknown refers to. */
+function leafNote(s: Side, ctx: RenderContext): string {
+  return s.unknown === true && typeof s.references === 'string' ? ` ${ctx.style.chalk.dim(`# ${shortAddress(s.references, ctx)}`)}` : '';
 }
 
 function same(a: Side, b: Side): boolean {
   return !opaque(b) && !opaque(a) && JSON.stringify(a.value) === JSON.stringify(b.value);
-}
-
-function symbol(sym: Sym, chalk: ChalkInstance): string {
-  switch (sym) {
-    case '+':
-      return chalk.green('+');
-    case '-':
-      return chalk.red('-');
-    case '~':
-      return chalk.yellow('~');
-    case ' ':
-      return ' ';
-  }
 }
 
 /**
@@ -86,28 +109,41 @@ type MutablePath = (string | number)[];
 function forces(path: MutablePath, ctx: RenderContext): string {
   if (ctx.replacePaths.length === 0) return '';
   const hit = ctx.replacePaths.some((p) => p.length === path.length && p.every((x, i) => x === path[i]));
-  return hit ? ` ${ctx.chalk.red('# forces replacement')}` : '';
+  return hit ? ctx.style.forces : '';
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const keyText = (k: string, quoted: boolean) => (quoted || !IDENTIFIER.test(k) ? JSON.stringify(k) : k);
+/** `[A-Za-z_][A-Za-z0-9_]*`, by character codes: it runs for every attribute of every resource. */
+function isIdentifier(k: string): boolean {
+  if (k.length === 0) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
+const keyText = (k: string, quoted: boolean) => (quoted || !isIdentifier(k) ? JSON.stringify(k) : k);
 
 /** `key = ` labels for `keys`, padded to the longest. */
 function labels(keys: readonly string[], mapKeys: boolean): string[] {
-  const texts = keys.map((k) => keyText(k, mapKeys));
+  const out = new Array<string>(keys.length);
   let width = 0;
-  for (const t of texts) if (t.length > width) width = t.length;
-  return texts.map((t) => `${t.padEnd(width)} = `);
+  for (let i = 0; i < keys.length; i++) {
+    out[i] = keyText(keys[i]!, mapKeys);
+    if (out[i]!.length > width) width = out[i]!.length;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = `${out[i]!.padEnd(width)} = `;
+  return out;
 }
 
 /** A whole value, every line marked with `sym` (create: `+`, delete: `-`); `comma` ends a list element. */
-function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean, comma = ''): void {
-  const head = `${indent}${symbol(sym, ctx.chalk)} ${label}`;
+function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean, comma = '', mark = marked(indent, sym, ctx)): void {
+  const head = `${mark}${label}`;
   // Terraform marks removed attributes `-> null`, not the elements of a removed list.
-  const tail = sym === '-' && label !== '' ? ctx.chalk.dim(' -> null') : '';
+  const tail = sym === '-' && label !== '' ? ctx.style.toNull : '';
   if (opaque(s) || s.value === null || typeof s.value !== 'object') {
-    const v = scalar(s, ctx);
-    out.push(`${head}${v.text}${tail}${comma}${v.note}${forces(path, ctx)}`);
+    out.push(`${head}${scalar(s)}${tail}${comma}${leafNote(s, ctx)}${forces(path, ctx)}`);
     return;
   }
   const inner = `${indent}    `;
@@ -117,9 +153,10 @@ function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: st
       return;
     }
     out.push(`${head}[`);
+    const innerMark = marked(inner, sym, ctx);
     for (let i = 0; i < s.value.length; i++) {
       path.push(i);
-      whole(out, sym, '', child(s, i)!, inner, path, ctx, false, ',');
+      whole(out, sym, '', child(s, i)!, inner, path, ctx, false, ',', innerMark);
       path.pop();
     }
     out.push(`${indent}  ]${comma}${forces(path, ctx)}`);
@@ -130,18 +167,28 @@ function whole(out: string[], sym: '+' | '-', label: string, s: Side, indent: st
     out.push(`${head}{}${tail}${comma}`);
     return;
   }
-  const heads = labels(keys, mapKeys);
   out.push(`${head}{`);
-  keys.forEach((k, i) => {
-    path.push(k);
-    whole(out, sym, heads[i]!, child(s, k)!, inner, path, ctx, MAP_ATTRIBUTES.has(k));
-    path.pop();
-  });
+  members(out, sym, s, keys, inner, path, ctx, mapKeys);
   out.push(`${indent}  }${comma}${forces(path, ctx)}`);
 }
 
+/** Every member of an object side, each a `whole`. */
+function members(out: string[], sym: '+' | '-', s: Side, keys: readonly string[], indent: string, path: MutablePath, ctx: RenderContext, mapKeys: boolean): void {
+  const heads = labels(keys, mapKeys);
+  const mark = marked(indent, sym, ctx);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    path.push(k);
+    whole(out, sym, heads[i]!, child(s, k)!, indent, path, ctx, MAP_ATTRIBUTES.has(k), '', mark);
+    path.pop();
+  }
+}
+
+/** `indent` and the action symbol: the start of every line of a whole value, made once per object or list. */
+const marked = (indent: string, sym: Sym, ctx: RenderContext) => `${indent}${ctx.style.symbol[sym]} `;
+
 function hidden(out: string[], n: number, what: string, indent: string, ctx: RenderContext): void {
-  if (n !== 0) out.push(`${indent}  ${ctx.chalk.dim(`# (${n} unchanged ${what}${n === 1 ? '' : 's'} hidden)`)}`);
+  if (n !== 0) out.push(`${indent}  ${ctx.style.chalk.dim(`# (${n} unchanged ${what}${n === 1 ? '' : 's'} hidden)`)}`);
 }
 
 /** The diff of an object's members: changed ones shown, unchanged ones counted. */
@@ -171,7 +218,7 @@ function member(out: string[], label: string, b: Side | undefined, a: Side | und
   if (!b && !a) return;
   if (!b) return whole(out, '+', label, a!, indent, path, ctx, mapKeys);
   if (!a) return whole(out, '-', label, b, indent, path, ctx, mapKeys);
-  const head = `${indent}${symbol('~', ctx.chalk)} ${label}`;
+  const head = `${indent}${ctx.style.symbol['~']} ${label}`;
   if (!opaque(a) && isObj(b.value) && isObj(a.value)) {
     out.push(`${head}{`);
     diffObject(out, b, a, `${indent}    `, path, ctx, mapKeys);
@@ -184,8 +231,7 @@ function member(out: string[], label: string, b: Side | undefined, a: Side | und
     out.push(`${indent}  ]`);
     return;
   }
-  const [bs, as] = [scalar(b, ctx), scalar(a, ctx)];
-  out.push(`${head}${bs.text} ${ctx.chalk.yellow('->')} ${as.text}${as.note}${forces(path, ctx)}`);
+  out.push(`${head}${scalar(b)} ${ctx.style.arrow} ${scalar(a)}${leafNote(a, ctx)}${forces(path, ctx)}`);
 }
 
 /** Lists: elements compared by position (plan views keep sets sorted); unchanged ones counted. */
@@ -201,7 +247,7 @@ function listDiff(out: string[], before: Side, after: Side, indent: string, path
     }
     path.push(i);
     if (b && a && !opaque(a) && isObj(b.value) && isObj(a.value)) {
-      out.push(`${indent}${symbol('~', ctx.chalk)} {`);
+      out.push(`${indent}${ctx.style.symbol['~']} {`);
       diffObject(out, b, a, `${indent}    `, path, ctx, false);
       out.push(`${indent}  },`);
     } else {
@@ -216,13 +262,6 @@ function listDiff(out: string[], before: Side, after: Side, indent: string, path
 /** Every attribute of a created (`+`) or destroyed (`-`) resource, appended to `out`. */
 export function wholeObject(sym: '+' | '-', s: Side, indent: string, ctx: RenderContext, out: string[] = []): string[] {
   if (!isObj(s.value)) return out;
-  const keys = Object.keys(s.value);
-  const heads = labels(keys, false);
-  const path: MutablePath = [];
-  keys.forEach((k, i) => {
-    path.push(k);
-    whole(out, sym, heads[i]!, child(s, k)!, indent, path, ctx, MAP_ATTRIBUTES.has(k));
-    path.pop();
-  });
+  members(out, sym, s, Object.keys(s.value), indent, [], ctx, false);
   return out;
 }

@@ -50,7 +50,14 @@ function pendingNodePortNotes(plan: Plan): string[] {
 /** Target groups whose targets stay as they are: one note per reason, naming each target group once. */
 function unmanagedTargetNotes(plan: Plan): string[] {
   const byReason = new Map<string, string[]>();
-  for (const s of plan.stacks) for (const u of s.unmanaged_targets ?? []) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.target_group]);
+  for (const s of plan.stacks) {
+    for (const u of s.unmanaged_targets ?? []) {
+      const tgs = byReason.get(u.reason);
+      // Pushed, not copied: an offline plan leaves every target group's targets alone, thousands under one reason.
+      if (tgs) tgs.push(u.target_group);
+      else byReason.set(u.reason, [u.target_group]);
+    }
+  }
   return [...byReason.entries()].map(([reason, tgs]) =>
     tgs.length === 1 ? `the targets of ${tgs[0]} are left as they are: ${reason}.` : `the targets of ${tgs.length} target groups are left as they are: ${reason}. They are ${tgs.join(', ')}.`,
   );
