@@ -47,39 +47,56 @@ const FLOAT_NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** What a plain scalar is in the core schema: a value, or NOT_CORE for a string. */
+const NOT_CORE = Symbol('string');
+const MERGE = Symbol('<<');
+
 /**
- * Every plain scalar is tried against each type: a look at its first character first keeps
- * words such as `gateway.networking.k8s.io/v1` away from the regular expressions.
+ * The core schema's reading of a plain scalar, in the `yaml` package's order (null, bool, int,
+ * float): its first character rules out the regular expressions for most words, such as
+ * `gateway.networking.k8s.io/v1`. A plain `<<` key is a merge, which the checked reader reads.
  */
-const firstIs = (data: unknown, chars: string): data is string => typeof data === 'string' && (data.length === 0 || chars.includes(data[0]!));
-const NUMBER_START = '0123456789-+.';
+function coreValue(data: string): unknown {
+  const first = data[0];
+  if (first === undefined || first === '~' || first === 'n' || first === 'N') return NULL.test(data) ? null : NOT_CORE;
+  if (first === 't' || first === 'T' || first === 'f' || first === 'F') return BOOL.test(data) ? first === 't' || first === 'T' : NOT_CORE;
+  if (first === '<') return data === '<<' ? MERGE : NOT_CORE;
+  if (!'0123456789-+.'.includes(first)) return NOT_CORE;
+  if (INT_DEC.test(data)) return parseInt(data, 10);
+  if (INT_OCT.test(data)) return parseInt(data.substring(2), 8);
+  if (INT_HEX.test(data)) return parseInt(data.substring(2), 16);
+  if (FLOAT_NAN_INF.test(data)) return data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_EXP.test(data) || FLOAT.test(data)) return parseFloat(data);
+  return NOT_CORE;
+}
 
-const coreNull = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => firstIs(data, '~nN') && NULL.test(data), construct: () => null });
-const coreBool = new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => firstIs(data, 'tTfF') && BOOL.test(data), construct: (data: string) => data[0] === 't' || data[0] === 'T' });
-
-const coreInt = new Type('tag:yaml.org,2002:int', {
+/**
+ * One implicit type for all of the core schema's: js-yaml tries every implicit type on every
+ * plain scalar, and one call that looks at the first character is cheaper than five. Its tag is
+ * not one of the core ones, so the listener below knows a value resolved here from an explicit tag.
+ */
+const CORE_TAG = 'tag:gwlb,core-scalar';
+const coreScalar = new Type(CORE_TAG, {
   kind: 'scalar',
-  resolve: (data: unknown) => firstIs(data, NUMBER_START) && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
-  construct: (data: string) => (INT_DEC.test(data) ? parseInt(data, 10) : parseInt(data.substring(2), INT_OCT.test(data) ? 8 : 16)),
-});
-
-const coreFloat = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (data: unknown) => firstIs(data, NUMBER_START) && (FLOAT_NAN_INF.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
+  resolve: (data: unknown) => typeof data === 'string' && coreValue(data) !== NOT_CORE,
   construct: (data: string) => {
-    if (!FLOAT_NAN_INF.test(data)) return parseFloat(data);
-    if (data.slice(-3).toLowerCase() === 'nan') return NaN;
-    return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    const value = coreValue(data);
+    return value === MERGE ? refuse() : value;
   },
 });
 
-/** A plain `<<` key: merges are left to the checked reader, which checks what they merge. */
-const mergeKey = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<', construct: refuse });
+// The explicit core tags (`!!int 5`) resolve as the `yaml` package resolves them.
+const explicitCore = [
+  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && NULL.test(data), construct: () => null }),
+  new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && BOOL.test(data), construct: (data: string) => coreValue(data) }),
+  new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)), construct: (data: string) => coreValue(data) }),
+  new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && (FLOAT_NAN_INF.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)), construct: (data: string) => coreValue(data) }),
+];
 
-const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat, mergeKey] });
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalar], explicit: explicitCore });
 
 /** Tags a node may carry at its close: none, a plain scalar's, or one the core schema resolves. */
-const PLAIN_TAGS = new Set<string | null>([null, '?', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+const PLAIN_TAGS = new Set<string | null>([null, '?', CORE_TAG, 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
 
 /**
  * Text the fast reader leaves alone without trying: a byte-order mark (js-yaml drops it, which
@@ -116,6 +133,8 @@ export function readFast(text: string): FastDocument[] | undefined {
   const spans: DocumentSpan[] = [];
   let start = { lineStart: 0, line: 1, column: 1 };
   let nodes = 0;
+  // An anchor needs a `&` and a tag a `!`: without either in the text, no node has one to refuse.
+  const mayHaveProperties = text.includes('&') || text.includes('!');
   const listener = (event: 'open' | 'close', s: ListenerState): void => {
     if (event === 'open') {
       if (s.depth > MAX_DEPTH - 10 || ++nodes > NODE_BUDGET) refuse();
@@ -126,7 +145,7 @@ export function readFast(text: string): FastDocument[] | undefined {
       }
       return;
     }
-    if (s.anchor !== null || !PLAIN_TAGS.has(s.tag)) refuse();
+    if (mayHaveProperties && (s.anchor !== null || !PLAIN_TAGS.has(s.tag))) refuse();
     if (s.depth === 1) spans.push({ ...start, end: s.position });
   };
   let values: unknown[];

@@ -56,9 +56,27 @@ export function originOf(file: string, lineCounter: LineCounter, root: YamlNode 
 }
 
 /**
+ * A location found only when its line or column is read. A diagnostic that is never shown (an
+ * info without -v, e.g. the model's note on Gateways without metadata.uid) then costs no second
+ * read of its document, nor the start-up of the `yaml` package (yaml-lib.ts).
+ */
+function lazyLocation(file: string, find: () => SourceLocation): SourceLocation {
+  let found: SourceLocation | undefined;
+  return {
+    file,
+    get line() {
+      return (found ??= find()).line;
+    },
+    get column() {
+      return (found ??= find()).column;
+    },
+  };
+}
+
+/**
  * An Origin for the value at `prefix` (empty for a document's root, `['items', i]` for an item
  * of a List) in a document the fast reader read (fast-yaml.ts). The document is read again with
- * `yaml`, for its node tree, only when a position inside it is asked for: a diagnostic.
+ * `yaml`, for its node tree, only when a position inside it is read: a diagnostic shown.
  */
 export function deferredOrigin(file: string, text: string, span: DocumentSpan, options: ParseOptions & DocumentOptions & SchemaOptions, prefix: Path = []): Origin {
   const rootLocation: SourceLocation = { file, line: span.line, column: span.column };
@@ -76,18 +94,16 @@ export function deferredOrigin(file: string, text: string, span: DocumentSpan, o
     tree = { root: (doc.contents as YamlNode | null) ?? undefined, at };
     return tree;
   };
+  // The path is copied: a schema's path array changes after the call (schema/check.ts).
   const locateFrom = (path: Path) => {
-    const t = load();
-    return walk(t.root, path, t.at, rootLocation);
+    const full = [...prefix, ...path];
+    return lazyLocation(file, () => {
+      const t = load();
+      return walk(t.root, full, t.at, rootLocation);
+    });
   };
   if (prefix.length === 0) return { location: rootLocation, locate: locateFrom };
-  let location: SourceLocation | undefined;
-  return {
-    get location() {
-      return (location ??= locateFrom(prefix));
-    },
-    locate: (path) => locateFrom([...prefix, ...path]),
-  };
+  return { location: locateFrom([]), locate: locateFrom };
 }
 
 /** An Origin for objects that did not come from text (tests, the cluster). */

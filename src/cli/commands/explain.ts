@@ -11,10 +11,8 @@ import { AwsSetupError, describeAwsError, isSetupProblem, setupProblemMessage } 
 import { awsTarget } from '../../aws/target.js';
 import type { DiscoveryFacts } from '../../model/discovery.js';
 import type { ObjectRef } from '../../diagnostics.js';
-import { computedConditionFindings } from '../../explain/computed.js';
 import { unattachedParents } from '../../resolve/unattached.js';
 import { renderStatusList } from '../../ui/explain/list.js';
-import { renderExplainText } from '../../ui/explain/text.js';
 import type { ExitCode } from '../main.js';
 import { desiredState } from '../../run/pipeline.js';
 import { addClusterOptions, addInputOptions, commandIo, printDiagnostics, readInput, rejectConflictingTargets, type CommandIo, type InputFlags } from './common.js';
@@ -103,8 +101,13 @@ export function registerExplainCommand(program: Command, exit: ExitCode): void {
       exit.code = 1;
       return;
     }
-    process.stdout.write(flags.output === 'text' ? renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }) : renderStatusList(selected, flags.output));
-    exit.code = flags.detailedExitcode && computedConditionFindings(selected, { gateways: state.resolution.gateways, deployFailures: state.deployFailures }).length > 0 ? 2 : 0;
+    // The text view and the findings load only when asked for: -o json/yaml needs neither.
+    if (flags.output === 'text') {
+      const { renderExplainText } = await import('../../ui/explain/text.js');
+      process.stdout.write(renderExplainText(state.resolution, selected, io.chalk, { deployFailures: state.deployFailures, stacks: state.stacks, diagnostics: state.diagnostics, offline: facts === undefined, unattached, unhandled }));
+    } else process.stdout.write(renderStatusList(selected, flags.output));
+    const findings = flags.detailedExitcode ? (await import('../../explain/computed.js')).computedConditionFindings : undefined;
+    exit.code = findings && findings(selected, { gateways: state.resolution.gateways, deployFailures: state.deployFailures }).length > 0 ? 2 : 0;
   });
   rejectConflictingTargets(cmd);
   program.addCommand(cmd);

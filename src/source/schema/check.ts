@@ -54,18 +54,23 @@ export class Checker {
  * `path` is only valid during the call: obj, list and mapOf extend one array in place for their
  * children (a copy per field was ~30% of decoding), so a schema or rule that keeps a path for
  * later must copy it. Checker.error and warn use it at once.
+ *
+ * The loops below are indexed `for` loops over lists made once per schema: decoding runs once
+ * per command, mostly before the JIT has optimised it, where iterators, destructuring and a
+ * closure per call cost several times what they cost in a hot loop.
  */
 export type Schema = (value: unknown, c: Checker, path: Path) => unknown;
 
-/** `schema` on the child `key` of the value at `path`, with `path` extended for the call only. */
+/**
+ * `schema` on the child `key` of the value at `path`, with `path` extended for the call only. No
+ * `finally`: each decode makes its own path array, and an exception abandons that decode.
+ */
 function child(schema: Schema, value: unknown, c: Checker, path: Path, key: string | number): unknown {
   const at = path as (string | number)[];
   at.push(key);
-  try {
-    return schema(value, c, at);
-  } finally {
-    at.pop();
-  }
+  const out = schema(value, c, at);
+  at.pop();
+  return out;
 }
 
 export function describe(value: unknown): string {
@@ -170,7 +175,9 @@ export function list(item: Schema, rules: { min?: number; max?: number } = {}): 
       c.error(SCHEMA_CODES.bounds, path, `must have at most ${rules.max} items (it has ${value.length})`);
       return undefined;
     }
-    return value.map((v, i) => child(item, v, c, path, i));
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(child(item, value[i], c, path, i));
+    return out;
   };
 }
 
@@ -225,7 +232,8 @@ export interface ObjectRules {
 
 export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRules = {}): Schema {
   // Listed once, not per value decoded: this runs for every object in every manifest.
-  const fieldList = Object.entries(fields);
+  const keys = Object.keys(fields);
+  const fieldList = Object.values(fields);
   const rules = options.rules ?? [];
   return (value, c, path) => {
     if (!isRecord(value)) {
@@ -234,7 +242,9 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
     }
     const out: Record<string, unknown> = {};
     const errorsBefore = c.errorCount();
-    for (const [key, field] of fieldList) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const field = fieldList[i]!;
       const raw = value[key];
       if (raw === undefined || raw === null) {
         switch (field.presence) {
@@ -254,14 +264,14 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
     // Own fields only: `constructor` or `__proto__` in the input is an unknown field like any
     // other, and is copied as data, never through the `__proto__` setter.
     if (!options.open && c.strict) {
-      for (const key of Object.keys(value)) {
-        if (!Object.hasOwn(fields, key)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
+      for (const key in value) {
+        if (Object.hasOwn(value, key) && !Object.hasOwn(fields, key)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
       }
     } else if (options.open) {
       for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(fields, key)) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
-    if (c.errorCount() === errorsBefore) for (const rule of rules) rule(out, c, path);
+    if (c.errorCount() === errorsBefore) for (let i = 0; i < rules.length; i++) rules[i]!(out, c, path);
     return out;
   };
 }

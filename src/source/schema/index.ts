@@ -117,9 +117,14 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+/** KINDS by sourceKind: every object decoded looks its kind up here. */
+const BY_SOURCE_KIND = new Map<string, (typeof KINDS)[number][]>();
+for (const k of KINDS) BY_SOURCE_KIND.set(k.sourceKind, [...(BY_SOURCE_KIND.get(k.sourceKind) ?? []), k]);
+
 function kindSpec(apiVersion: string, kind: string): (typeof KINDS)[number] | undefined {
-  const { group } = splitApiVersion(apiVersion);
-  return KINDS.find((k) => k.sourceKind === kind && k.group === group);
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  return BY_SOURCE_KIND.get(kind)?.find((k) => k.group === group);
 }
 
 /** The kinds gwlb reads (XListenerSet as sourceKind), with their API group and accepted versions, newest first. */

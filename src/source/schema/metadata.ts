@@ -3,28 +3,34 @@ import { quote } from '../../diagnostics.js';
 import type { ObjectMeta } from '../kube.js';
 import { describe, isRecord, SCHEMA_CODES, type Checker, type Path } from './check.js';
 
-function stringMap(value: unknown, c: Checker, path: Path): Record<string, string> {
+/** `meta[key]`, a map of strings, with `path` the metadata's path (extended only to report). */
+function stringMap(meta: Record<string, unknown>, key: string, c: Checker, path: Path): Record<string, string> {
+  const value = meta[key];
   if (value === undefined || value === null) return {};
   if (!isRecord(value)) {
-    c.error(SCHEMA_CODES.wrongType, path, 'must be a map of strings');
+    c.error(SCHEMA_CODES.wrongType, [...path, key], 'must be a map of strings');
     return {};
   }
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = value[k];
     if (typeof v === 'string') out[k] = v;
     // A bare number or boolean is the usual mistake (`version: 2`): say how to write it.
-    else if (typeof v === 'number' || typeof v === 'boolean') c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string (quote it: ${quote(String(v))})`);
-    else c.error(SCHEMA_CODES.wrongType, [...path, k], `must be a string, got ${describe(v)}`);
+    else if (typeof v === 'number' || typeof v === 'boolean') c.error(SCHEMA_CODES.wrongType, [...path, key, k], `must be a string (quote it: ${quote(String(v))})`);
+    else c.error(SCHEMA_CODES.wrongType, [...path, key, k], `must be a string, got ${describe(v)}`);
   }
   return out;
 }
 
-function optionalString(value: unknown, c: Checker, path: Path): string | undefined {
+/** `meta[key]`, an optional string, with `path` the metadata's path (extended only to report). */
+function optionalString(meta: Record<string, unknown>, key: string, c: Checker, path: Path): string | undefined {
+  const value = meta[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   // YAML turns an unquoted timestamp into a Date; Kubernetes writes RFC 3339 strings.
   if (value instanceof Date) return value.toISOString().replace('.000Z', 'Z');
-  c.error(SCHEMA_CODES.wrongType, path, 'must be a string');
+  c.error(SCHEMA_CODES.wrongType, [...path, key], 'must be a string');
   return undefined;
 }
 
@@ -47,16 +53,16 @@ export function decodeMetadata(meta: Record<string, unknown>, namespace: string,
   let fins: string[] = [];
   if (Array.isArray(finalizers) && finalizers.every((f) => typeof f === 'string')) fins = finalizers as string[];
   else if (finalizers !== undefined && finalizers !== null) c.error(SCHEMA_CODES.wrongType, [...path, 'finalizers'], 'must be a list of strings');
-  const uid = optionalString(meta['uid'], c, [...path, 'uid']);
-  const creationTimestamp = optionalString(meta['creationTimestamp'], c, [...path, 'creationTimestamp']);
-  const resourceVersion = optionalString(meta['resourceVersion'], c, [...path, 'resourceVersion']);
-  const deletionTimestamp = optionalString(meta['deletionTimestamp'], c, [...path, 'deletionTimestamp']);
+  const uid = optionalString(meta, 'uid', c, path);
+  const creationTimestamp = optionalString(meta, 'creationTimestamp', c, path);
+  const resourceVersion = optionalString(meta, 'resourceVersion', c, path);
+  const deletionTimestamp = optionalString(meta, 'deletionTimestamp', c, path);
   return {
     name,
     namespace,
     generation: gen,
-    labels: stringMap(meta['labels'], c, [...path, 'labels']),
-    annotations: stringMap(meta['annotations'], c, [...path, 'annotations']),
+    labels: stringMap(meta, 'labels', c, path),
+    annotations: stringMap(meta, 'annotations', c, path),
     finalizers: fins,
     ...(uid !== undefined ? { uid } : {}),
     ...(creationTimestamp !== undefined ? { creationTimestamp } : {}),
