@@ -38,8 +38,14 @@ const refuse = (): never => {
 
 // The YAML 1.2 core schema exactly as the `yaml` package resolves it (yaml/dist/schema/core):
 // js-yaml's own core schema also reads `0b101`, `1_000` and `+.5e3`-style forms as numbers.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+// Null and the booleans are a few words: one map look-up instead of two regular expressions.
+const WORDS = new Map<string, null | boolean>([
+  ...['', '~', 'null', 'Null', 'NULL'].map((w) => [w, null] as const),
+  ...['true', 'True', 'TRUE'].map((w) => [w, true] as const),
+  ...['false', 'False', 'FALSE'].map((w) => [w, false] as const),
+]);
+const isNull = (data: string): boolean => WORDS.get(data) === null;
+const isBool = (data: string): boolean => typeof WORDS.get(data) === 'boolean';
 const INT_DEC = /^[-+]?[0-9]+$/;
 const INT_OCT = /^0o[0-7]+$/;
 const INT_HEX = /^0x[0-9a-fA-F]+$/;
@@ -58,8 +64,10 @@ const MERGE = Symbol('<<');
  */
 function coreValue(data: string): unknown {
   const first = data[0];
-  if (first === undefined || first === '~' || first === 'n' || first === 'N') return NULL.test(data) ? null : NOT_CORE;
-  if (first === 't' || first === 'T' || first === 'f' || first === 'F') return BOOL.test(data) ? first === 't' || first === 'T' : NOT_CORE;
+  if (first === undefined || '~nNtTfF'.includes(first)) {
+    const word = WORDS.get(data);
+    return word === undefined ? NOT_CORE : word;
+  }
   if (first === '<') return data === '<<' ? MERGE : NOT_CORE;
   if (!'0123456789-+.'.includes(first)) return NOT_CORE;
   if (INT_DEC.test(data)) return parseInt(data, 10);
@@ -87,8 +95,8 @@ const coreScalar = new Type(CORE_TAG, {
 
 // The explicit core tags (`!!int 5`) resolve as the `yaml` package resolves them.
 const explicitCore = [
-  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && NULL.test(data), construct: () => null }),
-  new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && BOOL.test(data), construct: (data: string) => coreValue(data) }),
+  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && isNull(data), construct: () => null }),
+  new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && isBool(data), construct: (data: string) => coreValue(data) }),
   new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)), construct: (data: string) => coreValue(data) }),
   new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && (FLOAT_NAN_INF.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)), construct: (data: string) => coreValue(data) }),
 ];

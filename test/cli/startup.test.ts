@@ -33,8 +33,14 @@ describe('start-up: commands load only what they use', () => {
     expect([...r.packages].sort()).toEqual(['commander']);
   });
 
-  it('gwlb validate loads yaml but neither the AWS SDK nor React', () => {
+  it('gwlb validate of plain YAML loads commander only (js-yaml is ESM; yaml loads only when used)', () => {
     const r = packagesLoaded(['validate', '-f', 'examples/alb-http-https']);
+    expect(r.code).toBe(0);
+    expect([...r.packages].sort()).toEqual(['commander']);
+  });
+
+  it('gwlb validate -v loads yaml, to place the info diagnostics it shows, but neither the AWS SDK nor React', () => {
+    const r = packagesLoaded(['validate', '-v', '-f', 'examples/alb-http-https']);
     expect(r.code).toBe(0);
     expect(r.packages.has('yaml')).toBe(true);
     expect(heavy(r.packages)).toEqual([]);
