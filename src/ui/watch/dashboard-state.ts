@@ -10,7 +10,7 @@
  *   drift          | → drifted                               | –
  *   apply_progress | the address's Gateway → applying        | applying
  *   apply_done     | matches → in sync; failed → error       | idle
- *   error          | → error (when it names Gateways)        | idle, or waiting to retry
+ *   error          | → error (when it names Gateways)        | idle, or waiting to retry (starting stays)
  *   stopped        | –                                       | stopped
  */
 import type { WatchEvent } from '../../watch/events.js';
@@ -84,7 +84,8 @@ export function reduceDashboard(s: DashboardState, e: WatchEvent): DashboardStat
       return s;
     case 'error': {
       const rows = e.gateways ? withStates(s.gateways, e.gateways, 'error') : s.gateways;
-      const phase: LoopPhase = s.phase === 'stopping' ? 'stopping' : e.retry_in_ms !== undefined ? 'retrying' : 'idle';
+      // An error of round 0 (what holds up the cluster's first sync) leaves the loop starting.
+      const phase: LoopPhase = s.phase === 'stopping' || s.phase === 'starting' ? s.phase : e.retry_in_ms !== undefined ? 'retrying' : 'idle';
       return { ...s, phase, gateways: rows, lastError: { time: e.time, text: `${e.phase}: ${e.message}` } };
     }
     case 'stopped':

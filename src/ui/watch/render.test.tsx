@@ -105,6 +105,11 @@ describe('the dashboard', () => {
     expect(reduceDashboard(state, { ...narrowed, narrowed: undefined } as WatchEvent).gateways.map((g) => g.gateway)).toEqual([WEB]);
   });
 
+  it('stays starting after an error of round 0 (what holds up the first cluster sync), and shows it', () => {
+    const held: WatchEvent = { type: 'error', round: 0, time: T, phase: 'read', message: 'cannot list gateways: forbidden' };
+    expect(reduceDashboard(initialDashboard(false), held)).toMatchObject({ phase: 'starting', lastError: { text: 'read: cannot list gateways: forbidden' } });
+  });
+
   it('fits 80 columns', () => {
     const out = stripVTControlCharacters(renderToString(<WatchDashboard state={state} columns={80} maxRows={10} />, { columns: 80 }));
     const lines = out.split('\n');
