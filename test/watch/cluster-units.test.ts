@@ -4,7 +4,7 @@
  * the Secret an OIDC ListenerRuleConfiguration names included, which is read with a GET, not
  * watched — and builds the stacks a cold run builds; a replaced Secret is read again.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectKube } from '../../src/source/cluster/client.js';
 import type { LoadResult } from '../../src/source/snapshot.js';
 import { desiredState } from '../../src/run/pipeline.js';
@@ -12,19 +12,13 @@ import { loadSettings } from '../../src/run/settings.js';
 import { IncrementalDesired } from '../../src/watch/incremental.js';
 import { startClusterWatch, type ClusterWatch } from '../../src/watch/kube-watch.js';
 import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
+import { stoppedAfterEach } from './running.js';
 
 const env = { home: '/nonexistent', serviceAccountDir: '/nonexistent' };
 const settings = loadSettings({ clusterName: 'units-test' });
 const SECRET = '/api/v1/namespaces/auth/secrets/oidc-client';
 
-let running: { c: Cluster; cw?: ClusterWatch }[] = [];
-afterEach(async () => {
-  for (const r of running) {
-    await r.cw?.stop();
-    await r.c.kube.close();
-  }
-  running = [];
-});
+const running = stoppedAfterEach();
 
 /** The snapshot as data (origins hold functions), for comparing two reads. */
 const plain = (l: LoadResult): unknown => JSON.parse(JSON.stringify(l));

@@ -4,7 +4,7 @@
  * the issue names — watches cut every second, 410 Gone, the API down for a while — backing off,
  * blind while it cannot read, then converging. Backoff and outages are short so the file is quick.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectKube, type KubeClient } from '../../src/source/cluster/client.js';
 import { readCluster } from '../../src/source/cluster/read.js';
 import type { LoadResult } from '../../src/source/snapshot.js';
@@ -12,6 +12,7 @@ import { Backoff, type BackoffOptions } from '../../src/watch/backoff.js';
 import { startClusterWatch, type ClusterChange, type ClusterWatch } from '../../src/watch/kube-watch.js';
 import { RESOURCES, type KubeEmulatorOptions } from '../../src/kube-emulator/index.js';
 import { create, createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
+import { stoppedAfterEach } from './running.js';
 
 const FAST: BackoffOptions = { initialMs: 50, maxMs: 400, resetAfterMs: 60_000, factor: 2, jitter: 0.5 };
 const env = { home: '/nonexistent', serviceAccountDir: '/nonexistent' };
@@ -19,14 +20,7 @@ const GATEWAYS = '/apis/gateway.networking.k8s.io/v1/gateways';
 const ROUTES = '/apis/gateway.networking.k8s.io/v1/namespaces/example-ns/httproutes';
 const HTTPROUTES = RESOURCES.find((r) => r.kind === 'HTTPRoute')!;
 
-let running: { c: Cluster; cw?: ClusterWatch }[] = [];
-afterEach(async () => {
-  for (const r of running) {
-    await r.cw?.stop();
-    await r.c.kube.close();
-  }
-  running = [];
-});
+const running = stoppedAfterEach();
 
 async function setUp(options: KubeEmulatorOptions = {}): Promise<{ c: Cluster; client: KubeClient; cw: ClusterWatch }> {
   const c = await startCluster(options);

@@ -5,12 +5,13 @@
  * watch is blind throughout, and it converges once the API is back. A 3-minute outage shows the
  * cap. The local Kubernetes API answers in real time; only the watch's waits are virtual.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectKube, type KubeClient } from '../../src/source/cluster/client.js';
 import { CLIENT_GO_BACKOFF } from '../../src/watch/backoff.js';
 import { startClusterWatch, type ClusterWatch } from '../../src/watch/kube-watch.js';
 import { createFrom, startCluster, type Cluster } from '../cluster/helpers.js';
 import { seededRandom, VirtualClock, waitReal } from './virtual-clock.js';
+import { stoppedAfterEach } from './running.js';
 
 const env = { home: '/nonexistent', serviceAccountDir: '/nonexistent' };
 
@@ -50,14 +51,7 @@ function attemptBounds(ms: number): { min: number; max: number } {
   return { min: fit((n) => base(n) * (1 + CLIENT_GO_BACKOFF.jitter)), max: fit(base) };
 }
 
-let running: { c: Cluster; cw?: ClusterWatch }[] = [];
-afterEach(async () => {
-  for (const r of running) {
-    await r.cw?.stop();
-    await r.c.kube.close();
-  }
-  running = [];
-});
+const running = stoppedAfterEach();
 
 /** A watch of the example on a virtual clock, every kind listed and its watch open. */
 async function setUp(): Promise<{ c: Cluster; cw: ClusterWatch; clock: VirtualClock; log: Attempt[]; kinds: string[] }> {
