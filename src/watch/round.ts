@@ -26,7 +26,7 @@ import { isClusterError } from '../source/cluster/errors.js';
 import type { KubeconfigOptions } from '../source/cluster/kubeconfig.js';
 import { writeRoundStatus } from './round-status.js';
 import { connectAws, AwsSession, livePlan } from '../run/aws-runtime.js';
-import { desiredState, inputGatewayIds, inputState, type DesiredState } from '../run/pipeline.js';
+import { desiredInput, desiredState, inputGatewayIds, inputState, type DesiredState } from '../run/pipeline.js';
 import type { GwlbSettings } from '../run/settings.js';
 import { OFFLINE_FACTS, type DiscoveryFacts } from '../model/discovery.js';
 import { readManifests } from '../source/files.js';
@@ -87,7 +87,6 @@ export type RoundResult =
   | { readonly kind: 'failed'; readonly phase: ErrorPhase; readonly message: string };
 
 /**
-/**
  * `full` only from the whole pipeline (stdin, objects already read): the incremental engine keeps
  * no whole resolution, but its `loaded` input, from which the status write-back resolves one.
  * `reached`: the Gateways an input change reached since the previous read of it.
@@ -102,8 +101,8 @@ type WatchDesired = {
   readonly reached: ReadonlySet<string> | 'all';
 };
 
-function desiredInput(state: DesiredState, reached: ReadonlySet<string> | 'all'): WatchDesired {
-  return { state, full: state, stacks: state.stacks, inputGateways: inputGatewayIds(state), errored: hasErrors(state.diagnostics), reached };
+function wholeDesired(state: DesiredState): WatchDesired {
+  return { ...desiredInput(state), full: state, reached: 'all' };
 }
 
 /** What a round leaves for the next (round-reads.ts), with its desired stacks. */
@@ -174,7 +173,7 @@ async function roundOf(cfg: RoundConfig, round: number, trigger: Trigger, previo
     let reached: ReadonlySet<string> | 'all' | undefined;
     const desire = async (facts?: DiscoveryFacts) => {
       lastFacts = facts;
-      const d = incremental ? await engineDesired(cfg, facts, input.units) : desiredInput(await desiredState({ files: cfg.files, settings: cfg.settings, ...(input.loaded ? { loaded: input.loaded } : {}), ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }), 'all');
+      const d = incremental ? await engineDesired(cfg, facts, input.units) : wholeDesired(await desiredState({ files: cfg.files, settings: cfg.settings, ...(input.loaded ? { loaded: input.loaded } : {}), ...(facts ? { facts } : { offline: true }), ...(cfg.gateway ? { gateway: cfg.gateway } : {}) }));
       reached = reached === undefined ? d.reached : unionReached(reached, d.reached);
       seen.inputGateways = d.inputGateways;
       seen.stacks = d.stacks;
