@@ -7,6 +7,7 @@
  *   ip targets        DescribeNetworkInterfaces filtered by vpc-id and the pod IPs, 199 IPs a call
  *                     (pod_eni_info_resolver.go `resolveViaVPCENIs`, `describeNetworkInterfacesFiltersLimit - 1`)
  *   groups            none: the VPC's security groups are already listed once for the run
+ *   load balancers    none: the VPC's load balancers are already listed (who attaches a rule's source)
  * LBC reaches an EC2 pod's ENI through its `vpc.amazonaws.com/pod-eni` annotation or its node's
  * instance ENIs; gwlb has the pod IPs (EndpointSlices), not the Pods, and asks EC2 which ENI holds
  * each IP — the same ENI. Instances are asked for by an `instance-id` filter rather than by
@@ -14,9 +15,10 @@
  * LBC's error) instead of an error for the whole call.
  */
 import { DescribeInstancesCommand, DescribeNetworkInterfacesCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
+import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
-import type { EniInfo, IngressPermission, ObservedNodeNetwork, RuleSource } from '../plan/node-network.js';
+import type { EndpointGroup, EniInfo, IngressPermission, ObservedNodeNetwork, RuleSource } from '../plan/node-network.js';
 
 const INSTANCE_IDS_PER_CALL = 200;
 const POD_IPS_PER_CALL = 199;
@@ -93,7 +95,27 @@ export function expandPermission(p: IpPermission): IngressPermission[] {
   ];
 }
 
-export async function observeNodeNetwork(session: AwsSession, stacks: readonly Stack[], groups: readonly SecurityGroup[]): Promise<ObservedNodeNetwork> {
+/**
+ * The load balancers whose TargetGroupBindings may need the rules of `endpoint`: per group source,
+ * those attaching it; for CIDR and prefix-list sources, those attaching no group (an NLB without
+ * security groups gets CIDR rules, service/model_build_target_group.go
+ * `buildTargetGroupBindingNetworkingLegacy`). Every rule's source, not only labelled ones: a rule
+ * without the label can still cover what a target group needs (node-sg-rules.ts `covers`).
+ */
+export function rulesUsers(endpoint: readonly EndpointGroup[], lbs: readonly LoadBalancer[]): Pick<ObservedNodeNetwork, 'attachedBy' | 'withoutGroups'> {
+  const rules = endpoint.flatMap((g) => g.ingress);
+  const sources = new Set(rules.flatMap((p) => (p.source.kind === 'group' ? [p.source.groupID] : [])));
+  const attachedBy: Record<string, string[]> = {};
+  for (const id of [...sources].sort()) {
+    const arns = lbs.filter((l) => (l.SecurityGroups ?? []).includes(id)).map((l) => l.LoadBalancerArn ?? '').sort();
+    if (arns.length > 0) attachedBy[id] = arns;
+  }
+  const cidrs = rules.some((p) => p.source.kind !== 'group');
+  const withoutGroups = cidrs ? lbs.filter((l) => (l.SecurityGroups ?? []).length === 0).map((l) => l.LoadBalancerArn ?? '').sort() : [];
+  return { attachedBy, withoutGroups };
+}
+
+export async function observeNodeNetwork(session: AwsSession, stacks: readonly Stack[], groups: readonly SecurityGroup[], lbs: readonly LoadBalancer[]): Promise<ObservedNodeNetwork> {
   const { instances, podIps } = targetIdsOf(stacks);
   const vpcId = (await session.vpcInfo()).id;
   const none: Record<string, EniInfo> = {};
@@ -105,10 +127,8 @@ export async function observeNodeNetwork(session: AwsSession, stacks: readonly S
     const v = ec2Tags(g.Tags)[clusterKey];
     return eniGroups.has(g.GroupId ?? '') || v === 'owned' || v === 'shared';
   });
-  return {
-    enis,
-    groups: endpoint
-      .map((g) => ({ groupID: g.GroupId ?? '', tags: ec2Tags(g.Tags), ingress: (g.IpPermissions ?? []).flatMap(expandPermission) }))
-      .sort((a, b) => (a.groupID < b.groupID ? -1 : a.groupID > b.groupID ? 1 : 0)),
-  };
+  const endpointGroups: EndpointGroup[] = endpoint
+    .map((g) => ({ groupID: g.GroupId ?? '', tags: ec2Tags(g.Tags), ingress: (g.IpPermissions ?? []).flatMap(expandPermission) }))
+    .sort((a, b) => (a.groupID < b.groupID ? -1 : a.groupID > b.groupID ? 1 : 0));
+  return { enis, groups: endpointGroups, ...rulesUsers(endpointGroups, lbs) };
 }

@@ -145,7 +145,7 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.tagPrefix < b.tagPrefix ? -1 : 1));
   const backend = backendSecurityGroup(session.cluster, groups, inventory.loadBalancers.map((l) => l.item));
   // Target ENIs and node SGs for the node/pod rules (enis.ts): reads only when targets are known.
-  const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups);
+  const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups, inventory.loadBalancers.map((l) => l.item));
   return {
     stacks,
     foreign: await foreignResources(session, hints, inventory, groups),
