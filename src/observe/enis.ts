@@ -19,6 +19,7 @@ import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
 import type { EndpointGroup, EniInfo, IngressPermission, ObservedNodeNetwork, RuleSource } from '../plan/node-network.js';
+import { rulesUsers } from './rule-users.js';
 
 const INSTANCE_IDS_PER_CALL = 200;
 const POD_IPS_PER_CALL = 199;
@@ -93,26 +94,6 @@ export function expandPermission(p: IpPermission): IngressPermission[] {
     ...(p.PrefixListIds ?? []).map((r) => one({ kind: 'prefix-list', prefixListID: r.PrefixListId ?? '' }, r.Description)),
     ...(p.UserIdGroupPairs ?? []).map((r) => one({ kind: 'group', groupID: r.GroupId ?? '' }, r.Description)),
   ];
-}
-
-/**
- * The load balancers whose TargetGroupBindings may need the rules of `endpoint`: per group source,
- * those attaching it; for CIDR and prefix-list sources, those attaching no group (an NLB without
- * security groups gets CIDR rules, service/model_build_target_group.go
- * `buildTargetGroupBindingNetworkingLegacy`). Every rule's source, not only labelled ones: a rule
- * without the label can still cover what a target group needs (node-sg-rules.ts `covers`).
- */
-export function rulesUsers(endpoint: readonly EndpointGroup[], lbs: readonly LoadBalancer[]): Pick<ObservedNodeNetwork, 'attachedBy' | 'withoutGroups'> {
-  const rules = endpoint.flatMap((g) => g.ingress);
-  const sources = new Set(rules.flatMap((p) => (p.source.kind === 'group' ? [p.source.groupID] : [])));
-  const attachedBy: Record<string, string[]> = {};
-  for (const id of [...sources].sort()) {
-    const arns = lbs.filter((l) => (l.SecurityGroups ?? []).includes(id)).map((l) => l.LoadBalancerArn ?? '').sort();
-    if (arns.length > 0) attachedBy[id] = arns;
-  }
-  const cidrs = rules.some((p) => p.source.kind !== 'group');
-  const withoutGroups = cidrs ? lbs.filter((l) => (l.SecurityGroups ?? []).length === 0).map((l) => l.LoadBalancerArn ?? '').sort() : [];
-  return { attachedBy, withoutGroups };
 }
 
 export async function observeNodeNetwork(session: AwsSession, stacks: readonly Stack[], groups: readonly SecurityGroup[], lbs: readonly LoadBalancer[]): Promise<ObservedNodeNetwork> {
