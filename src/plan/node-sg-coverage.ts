@@ -35,9 +35,10 @@ export interface PlanScope {
  * Per source, not per plan, because an LBC TGB's rules only ever name its own load balancer's
  * groups or, for a load balancer without groups, CIDRs: the backend SG or the managed frontend SG
  * (gateway/model/model_build_security_group.go 85–142, ingress and service alike), else the
- * source ranges of an NLB without groups (service/model_build_target_group.go 575–579, 708–;
- * gateway/model/model_build_target_group_binding_network.go `nlbNoSecurityGroups`). A foreign
- * load balancer attaching one group so cannot need rules from another.
+ * source ranges of an NLB without groups (service/model_build_target_group.go 575–579 and 708
+ * `buildTargetGroupBindingNetworkingLegacy`; gateway/model/model_build_target_group_binding_network.go
+ * `nlbNoSecurityGroups`). A foreign load balancer attaching one group so cannot need rules from
+ * another. (A TGB written by hand may name any peer: gwlb cannot see it, README says so.)
  */
 export function nodeRulesOfPlan(p: PlanScope): NodeRulesPlan | undefined {
   const network = p.observed.nodeNetwork;
