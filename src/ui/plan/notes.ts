@@ -76,7 +76,7 @@ function keptNodeRulesNote(plan: Plan): string | undefined {
   const lbs = [...new Set(kept.flatMap((k) => k.load_balancers))].sort();
   const rules = kept.length === 1 ? `1 node security group rule (${kept[0]!.id})` : `${kept.length} node security group rules (${someOf(kept.map((k) => k.id), 5)})`;
   const users = lbs.length === 1 ? `a load balancer outside this plan's Gateways uses ${kept.length === 1 ? 'its source' : 'their sources'} (${lbs[0]})` : `load balancers outside this plan's Gateways use their sources (${someOf(lbs, 3)})`;
-  return `gwlb keeps ${rules} labelled elbv2.k8s.aws/targetGroupBinding=shared that no target group in this plan needs: ${users}, so TargetGroupBindings gwlb does not see (an Ingress's or a Service's) may need ${kept.length === 1 ? 'it' : 'them'}. LBC's controller revokes such a rule once no TargetGroupBinding in the cluster needs it.`;
+  return `gwlb keeps ${rules} labelled elbv2.k8s.aws/targetGroupBinding=shared that no target group in this plan needs: ${users}, so TargetGroupBindings gwlb does not see (an Ingress's or a Service's) may need ${kept.length === 1 ? 'it' : 'them'}. A later plan revokes ${kept.length === 1 ? 'it' : 'each'} once no load balancer outside its Gateways uses ${kept.length === 1 ? 'its' : 'the rule\'s'} source.`;
 }
 
 function untrackedLine(u: UntrackedResource): string {
