@@ -16,7 +16,8 @@
  * the LB/TG listings and their tags are how a stack's resources are found at all (a stack's LB
  * may carry any name; only its `<prefix>/stack` tag says whose it is — LBC lists and tags the same
  * way, tagging_manager.go), the look-alike check needs every name in the region, and the backend
- * SG's users are counted over every LB in the VPC. Stacks outside the scope are left out of the
+ * SG's users — and every node rule source's (rule-users.ts: a rule a foreign LB may need is never
+ * revoked) — are counted over every LB in the VPC. Stacks outside the scope are left out of the
  * observed state, so a narrowed plan cannot see — and so never deletes — anything outside it.
  */
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
