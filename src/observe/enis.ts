@@ -7,6 +7,7 @@
  *   ip targets        DescribeNetworkInterfaces filtered by vpc-id and the pod IPs, 199 IPs a call
  *                     (pod_eni_info_resolver.go `resolveViaVPCENIs`, `describeNetworkInterfacesFiltersLimit - 1`)
  *   groups            none: the VPC's security groups are already listed once for the run
+ *   load balancers    none: the VPC's load balancers are already listed (who attaches a rule's source)
  * LBC reaches an EC2 pod's ENI through its `vpc.amazonaws.com/pod-eni` annotation or its node's
  * instance ENIs; gwlb has the pod IPs (EndpointSlices), not the Pods, and asks EC2 which ENI holds
  * each IP — the same ENI. Instances are asked for by an `instance-id` filter rather than by
@@ -14,9 +15,11 @@
  * LBC's error) instead of an error for the whole call.
  */
 import { DescribeInstancesCommand, DescribeNetworkInterfacesCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
+import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ec2Tags, type AwsSession } from '../aws/session.js';
 import type { Stack } from '../model/stack.js';
-import type { EniInfo, IngressPermission, ObservedNodeNetwork, RuleSource } from '../plan/node-network.js';
+import type { EndpointGroup, EniInfo, IngressPermission, ObservedNodeNetwork, RuleSource } from '../plan/node-network.js';
+import { rulesUsers } from './rule-users.js';
 
 const INSTANCE_IDS_PER_CALL = 200;
 const POD_IPS_PER_CALL = 199;
@@ -93,7 +96,7 @@ export function expandPermission(p: IpPermission): IngressPermission[] {
   ];
 }
 
-export async function observeNodeNetwork(session: AwsSession, stacks: readonly Stack[], groups: readonly SecurityGroup[]): Promise<ObservedNodeNetwork> {
+export async function observeNodeNetwork(session: AwsSession, stacks: readonly Stack[], groups: readonly SecurityGroup[], lbs: readonly LoadBalancer[]): Promise<ObservedNodeNetwork> {
   const { instances, podIps } = targetIdsOf(stacks);
   const vpcId = (await session.vpcInfo()).id;
   const none: Record<string, EniInfo> = {};
@@ -105,10 +108,8 @@ export async function observeNodeNetwork(session: AwsSession, stacks: readonly S
     const v = ec2Tags(g.Tags)[clusterKey];
     return eniGroups.has(g.GroupId ?? '') || v === 'owned' || v === 'shared';
   });
-  return {
-    enis,
-    groups: endpoint
-      .map((g) => ({ groupID: g.GroupId ?? '', tags: ec2Tags(g.Tags), ingress: (g.IpPermissions ?? []).flatMap(expandPermission) }))
-      .sort((a, b) => (a.groupID < b.groupID ? -1 : a.groupID > b.groupID ? 1 : 0)),
-  };
+  const endpointGroups: EndpointGroup[] = endpoint
+    .map((g) => ({ groupID: g.GroupId ?? '', tags: ec2Tags(g.Tags), ingress: (g.IpPermissions ?? []).flatMap(expandPermission) }))
+    .sort((a, b) => (a.groupID < b.groupID ? -1 : a.groupID > b.groupID ? 1 : 0));
+  return { enis, groups: endpointGroups, ...rulesUsers(endpointGroups, lbs) };
 }

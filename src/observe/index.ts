@@ -16,7 +16,8 @@
  * the LB/TG listings and their tags are how a stack's resources are found at all (a stack's LB
  * may carry any name; only its `<prefix>/stack` tag says whose it is — LBC lists and tags the same
  * way, tagging_manager.go), the look-alike check needs every name in the region, and the backend
- * SG's users are counted over every LB in the VPC. Stacks outside the scope are left out of the
+ * SG's users — and every node rule source's (rule-users.ts: a rule a foreign LB may need is never
+ * revoked) — are counted over every LB in the VPC. Stacks outside the scope are left out of the
  * observed state, so a narrowed plan cannot see — and so never deletes — anything outside it.
  */
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
@@ -145,7 +146,7 @@ export async function observeState(session: AwsSession, desired: readonly Stack[
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.tagPrefix < b.tagPrefix ? -1 : 1));
   const backend = backendSecurityGroup(session.cluster, groups, inventory.loadBalancers.map((l) => l.item));
   // Target ENIs and node SGs for the node/pod rules (enis.ts): reads only when targets are known.
-  const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups);
+  const nodeNetwork = await observeNodeNetwork(session, scope ? desired.filter((s) => scope.has(s.id)) : desired, groups, inventory.loadBalancers.map((l) => l.item));
   return {
     stacks,
     foreign: await foreignResources(session, hints, inventory, groups),

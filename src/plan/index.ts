@@ -255,5 +255,6 @@ export function buildPlan(input: PlanInput): Plan {
     untracked: all,
     ...(resent.length > 0 ? { write_only_resent: resent } : {}),
     ...(rules && rules.problems.length > 0 ? { node_security_group_problems: rules.problems } : {}),
+    ...(rules && rules.kept.length > 0 ? { node_security_group_rules_kept: rules.kept } : {}),
   };
 }

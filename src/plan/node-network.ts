@@ -44,6 +44,14 @@ export interface ObservedNodeNetwork {
    * `fetchEndpointSGsFromAWS`), sorted by id.
    */
   readonly groups: readonly EndpointGroup[];
+  /**
+   * Who may need the rules on `groups`: per source group of a rule, the load balancers in the VPC
+   * that attach it (any owner, ARNs sorted); and, when a rule names a CIDR or prefix list, the
+   * load balancers in the VPC that attach no security group at all. node-sg-coverage.ts says why
+   * these are all a TargetGroupBinding gwlb does not see can need.
+   */
+  readonly attachedBy: Readonly<Record<string, readonly string[]>>;
+  readonly withoutGroups: readonly string[];
 }
 
 /** LBC's rule label and the description it writes (networking_manager.go 28–29). */

@@ -24,7 +24,7 @@ const rule = (fromPort: number, toPort: number, groupID: string, description = T
 const group = (groupID: string, ingress: IngressPermission[] = [], tags: Record<string, string> = CLUSTER_TAG): EndpointGroup => ({ groupID, tags, ingress });
 
 function network(groups: EndpointGroup[] = [group(NODE_SG)], sgsOfEni: string[] = [NODE_SG]): ObservedNodeNetwork {
-  return { enis: { 'i-1': { networkInterfaceId: 'eni-1', securityGroups: sgsOfEni }, 'i-2': { networkInterfaceId: 'eni-2', securityGroups: [NODE_SG] } }, groups };
+  return { enis: { 'i-1': { networkInterfaceId: 'eni-1', securityGroups: sgsOfEni }, 'i-2': { networkInterfaceId: 'eni-2', securityGroups: [NODE_SG] } }, groups, attachedBy: {}, withoutGroups: [] };
 }
 
 function observed(net: ObservedNodeNetwork, ...stacks: Stack[]): ObservedState {
@@ -73,9 +73,72 @@ describe('node security group rules', () => {
     // The orphan (not pruned) may need 9000; a narrowed plan may not see who does either.
     expect(ruleChanges(plan([s], observed(net, s, other)))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
     expect(ruleChanges(plan([s], observed(net, s), { scope: s.id }))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
-    // A load balancer outside the plan's stacks (an Ingress of the same cluster) attaches the backend SG.
-    const shared = { ...observed(net, s), backendSecurityGroup: { groupID: 'sg-backend', groupName: 'k8s-traffic', tags: {}, usedBy: ['arn:ingress-lb'], referencedBy: [NODE_SG] } };
-    expect(ruleChanges(plan([s], shared))).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
+  });
+
+  describe('a labelled rule a load balancer outside the plan may need is kept', () => {
+    const INGRESS_LB = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/k8s-ingress/1';
+    const userBackend = defaultClusterSettings(CLUSTER, { backendSecurityGroup: 'sg-user' });
+    const withUsers = (net: ObservedNodeNetwork, attachedBy: Record<string, string[]>, withoutGroups: string[] = []): ObservedNodeNetwork => ({ ...net, attachedBy, withoutGroups });
+    const lbArn = (s: Stack) => applied(s).resources.find((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')!.arn;
+
+    it('the auto backend SG attached to an Ingress load balancer: its stale rule kept, and reported', () => {
+      const s = withTargets();
+      const net = withUsers(network([group(NODE_SG, [rule(9000, 9000, 'sg-backend')])]), { 'sg-backend': [INGRESS_LB, lbArn(s)] });
+      const p = plan([s], observed(net, s));
+      expect(ruleChanges(p)).toEqual({ [nodeRuleAddress('sg-node/tcp/30080-30081/sg-backend')]: 'create' });
+      expect(p.node_security_group_rules_kept).toEqual([{ id: 'sg-node/tcp/9000/sg-backend', load_balancers: [INGRESS_LB] }]);
+    });
+
+    it('a user-specified backend SG (--backend-security-group) attached to a foreign load balancer: its stale rule kept', () => {
+      const s = withTargets(albStack({ settings: userBackend }));
+      const net = withUsers(network([group(NODE_SG, [rule(30080, 30081, 'sg-user'), rule(9000, 9000, 'sg-user')])]), { 'sg-user': [INGRESS_LB, lbArn(s)] });
+      const p = plan([s], observed(net, s), { settings: userBackend });
+      expect(ruleChanges(p)).toEqual({});
+      expect(p.node_security_group_rules_kept).toEqual([{ id: 'sg-node/tcp/9000/sg-user', load_balancers: [INGRESS_LB] }]);
+    });
+
+    it('the same user-specified backend SG attached only to the plan\'s own load balancer: the stale rule is revoked', () => {
+      const s = withTargets(albStack({ settings: userBackend }));
+      const net = withUsers(network([group(NODE_SG, [rule(30080, 30081, 'sg-user'), rule(9000, 9000, 'sg-user')])]), { 'sg-user': [lbArn(s)] });
+      const p = plan([s], observed(net, s), { settings: userBackend });
+      expect(ruleChanges(p)).toEqual({ [nodeRuleAddress('sg-node/tcp/9000/sg-user')]: 'delete' });
+      expect(p.node_security_group_rules_kept).toBeUndefined();
+    });
+
+    it('a foreign load balancer attaching another SG: the stale rules of every other source are still revoked', () => {
+      const s = withTargets(albStack({ settings: userBackend }));
+      const stale = [rule(30080, 30081, 'sg-user'), rule(9000, 9000, 'sg-user'), rule(9001, 9001, 'sg-ingress'), rule(9002, 9002, 'sg-gone')];
+      const net = withUsers(network([group(NODE_SG, stale)]), { 'sg-user': [lbArn(s)], 'sg-ingress': [INGRESS_LB] });
+      const p = plan([s], observed(net, s), { settings: userBackend });
+      expect(ruleChanges(p)).toEqual({ [nodeRuleAddress('sg-node/tcp/9000/sg-user')]: 'delete', [nodeRuleAddress('sg-node/tcp/9002/sg-gone')]: 'delete' });
+      expect(p.node_security_group_rules_kept).toEqual([{ id: 'sg-node/tcp/9001/sg-ingress', load_balancers: [INGRESS_LB] }]);
+    });
+
+    it('a foreign load balancer without security groups keeps the labelled CIDR rules (an NLB\'s source ranges), not the group ones', () => {
+      const s = withTargets();
+      const cidr: IngressPermission = { protocol: 'tcp', fromPort: 31000, toPort: 31000, source: { kind: 'ipv4', cidr: '10.0.0.0/16' }, description: TGB_RULE_DESCRIPTION };
+      const net = withUsers(network([group(NODE_SG, [rule(30080, 30081, 'sg-backend'), rule(9000, 9000, 'sg-backend'), cidr])]), { 'sg-backend': [lbArn(s)] }, ['arn:nlb-without-sgs']);
+      const p = plan([s], observed(net, s));
+      expect(ruleChanges(p)).toEqual({ [nodeRuleAddress('sg-node/tcp/9000/sg-backend')]: 'delete' });
+      expect(p.node_security_group_rules_kept).toEqual([{ id: 'sg-node/tcp/31000/10.0.0.0/16', load_balancers: ['arn:nlb-without-sgs'] }]);
+    });
+
+    it('no narrower copy of a rule from a source a foreign load balancer uses (LBC merged its ports into the range)', () => {
+      const s = withTargets();
+      const net = withUsers(network([group(NODE_SG, [rule(30000, 30500, 'sg-backend')])]), { 'sg-backend': [INGRESS_LB, lbArn(s)] });
+      const p = plan([s], observed(net, s));
+      expect(ruleChanges(p)).toEqual({});
+      expect(p.node_security_group_rules_kept).toEqual([{ id: 'sg-node/tcp/30000-30500/sg-backend', load_balancers: [INGRESS_LB] }]);
+    });
+
+    it('destroy of every stack keeps the rule an Ingress still needs, and so the backend SG', () => {
+      const s = withTargets();
+      const net = withUsers(network([group(NODE_SG, [rule(30080, 30081, 'sg-backend')])]), { 'sg-backend': [INGRESS_LB, lbArn(s)] });
+      const state: ObservedState = { ...observed(net, s), backendSecurityGroup: { groupID: 'sg-backend', groupName: 'k8s-traffic', tags: {}, usedBy: [INGRESS_LB, lbArn(s)], referencedBy: [NODE_SG] } };
+      const p = plan([], state, { destroy: { kind: 'all' }, inputGateways: [] });
+      expect(ruleChanges(p)).toEqual({});
+      expect(p.resource_changes.map((rc) => rc.address)).not.toContain(backendSgAddress('k8s-traffic'));
+    });
   });
 
   it('a narrowed plan adds no rule when an existing one already admits its ports (the merged range of a complete plan)', () => {

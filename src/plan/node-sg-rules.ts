@@ -13,7 +13,10 @@
  * labelled rules no target group needs are revoked, on every endpoint group as LBC's GC does.
  * Otherwise rules are only authorized (LBC's `WithAuthorizeOnly` when not every TGB is computed),
  * except that labelled rules from a source only this plan's stacks use (their managed frontend
- * security groups) are still revoked: no other stack can need them.
+ * security groups) are still revoked: no other stack can need them. Either way a labelled rule
+ * whose source a load balancer outside the plan's stacks may use (`foreign`: an Ingress or
+ * Service of the same cluster) is kept, and reported as kept: that load balancer's TGBs, which
+ * gwlb cannot see, may need it.
  */
 import { isUnknown } from '../model/discovery.js';
 import type { ClusterSettings } from '../model/settings.js';
@@ -58,11 +61,28 @@ export interface NodeRulesInput {
    * that stack was computed.
    */
   readonly ownSources: ReadonlyMap<string, string>;
+  readonly foreign: ForeignUsers;
+}
+
+/** Load balancers outside the plan's stacks that may have TGBs using a source (node-sg-coverage.ts). */
+export interface ForeignUsers {
+  /** Per source group id: the foreign load balancers attaching it. */
+  readonly bySource: ReadonlyMap<string, readonly string[]>;
+  /** Foreign load balancers without security groups, whose TGBs' rules name CIDRs. */
+  readonly withoutGroups: readonly string[];
+}
+
+/** A stale labelled rule the plan keeps because foreign load balancers may need it. */
+export interface KeptNodeRule {
+  /** As in its address: `<sg>/<proto>/<ports>/<source>`. */
+  readonly id: string;
+  readonly load_balancers: readonly string[];
 }
 
 export interface NodeRulesPlan {
   readonly changes: ResourceChange[];
   readonly problems: NodeRuleProblem[];
+  readonly kept: KeptNodeRule[];
   /** Groups that still hold a rule naming `groupID` after these changes. */
   referencing(groupID: string): string[];
 }
@@ -98,7 +118,7 @@ function resolveSource(token: StringToken, stack: Stack, observed: ObservedState
 }
 
 /** `resolveEndpointSGForENI` (networking_manager.go 524–566), with LBC's error texts. */
-export function endpointGroupOf(eni: EniInfo, network: ObservedNodeNetwork, settings: ClusterSettings): { groupID: string } | { error: string } {
+export function endpointGroupOf(eni: EniInfo, network: Pick<ObservedNodeNetwork, 'enis' | 'groups'>, settings: ClusterSettings): { groupID: string } | { error: string } {
   if (eni.securityGroups.length === 1) return { groupID: eni.securityGroups[0]! };
   const clusterKey = `kubernetes.io/cluster/${settings.clusterName}`;
   const extra = settings.serviceTargetEniSecurityGroupTags ?? {};
@@ -193,6 +213,11 @@ function change(actions: ['create'] | ['delete'], group: string, p: DesiredPermi
   };
 }
 
+function foreignUsersOf(s: DesiredSource, foreign: ForeignUsers): readonly string[] {
+  if (s.kind === 'pending') return [];
+  return s.kind === 'group' ? (foreign.bySource.get(s.groupID) ?? []) : foreign.withoutGroups;
+}
+
 /** `have` admits everything `want` does: same protocol (or all traffic) and source, ports within. */
 function covers(have: IngressPermission, want: DesiredPermission): boolean {
   if (want.source.kind === 'pending' || have.source.kind !== want.source.kind || sourceKey(have.source) !== key(want.source)) return false;
@@ -227,6 +252,9 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
   const creates: ResourceChange[] = [];
   const deletes: ResourceChange[] = [];
   const revoked = new Set<string>();
+  const kept: KeptNodeRule[] = [];
+  // gwlb sees every TGB with rules from this source: the plan is complete and no foreign LB uses it.
+  const seesAll = (s: DesiredSource) => computedForAll && foreignUsersOf(s, input.foreign).length === 0;
   const sgs = [...new Set([...desired.keys(), ...input.network.groups.map((g) => g.groupID)])].sort();
   for (const sg of sgs) {
     const want = desired.get(sg) ?? [];
@@ -238,7 +266,8 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
       // A plan that does not cover every target group (a --gateway, an orphan…) sees only part of
       // the ports LBC would merge into one range: a rule already admitting them is enough, or
       // every narrowed plan would add a narrower copy of the merged rule.
-      if (!computedForAll && have.some((h) => covers(h, p))) continue;
+      // So does a source a foreign load balancer uses: LBC merged its TGBs' ports into the range.
+      if (!seesAll(p.source) && have.some((h) => covers(h, p))) continue;
       creates.push(change(['create'], sg, p, TGB_RULE_DESCRIPTION));
     }
     for (const p of have) {
@@ -246,6 +275,11 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
       const owner = p.source.kind === 'group' ? input.ownSources.get(p.source.groupID) : undefined;
       const own = owner !== undefined && !uncomputed.has(owner);
       if (!computedForAll && !own) continue;
+      const users = foreignUsersOf(p.source, input.foreign);
+      if (users.length > 0) {
+        kept.push({ id: nodeRuleId(sg, p, sourceKey(p.source)), load_balancers: users });
+        continue;
+      }
       deletes.push(change(['delete'], sg, p, p.description));
       revoked.add(`${sg} ${permissionHash(p)}`);
     }
@@ -255,6 +289,7 @@ export function planNodeSecurityGroupRules(input: NodeRulesInput): NodeRulesPlan
     // LBC authorizes before it revokes (security_group_reconciler.go 100–126).
     changes: [...creates.sort(byAddress), ...deletes.sort(byAddress)],
     problems,
+    kept: kept.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     referencing(groupID) {
       const still = input.network.groups.filter((g) => g.ingress.some((p) => p.source.kind === 'group' && p.source.groupID === groupID && !revoked.has(`${g.groupID} ${permissionHash(p)}`)));
       const adding = [...desired].filter(([, ps]) => ps.some((p) => p.source.kind === 'group' && p.source.groupID === groupID)).map(([sg]) => sg);

@@ -214,6 +214,13 @@ export interface Plan {
    * ENI): their rules are not planned, and no stale rule is revoked (node-sg-rules.ts). Absent when none.
    */
   readonly node_security_group_problems?: readonly { readonly stack: string; readonly target_group: string; readonly error: string }[];
+  /**
+   * Labelled node/pod security group rules no target group of the plan needs, kept because load
+   * balancers outside the plan's stacks (an Ingress or Service of the same cluster, or any other)
+   * attach their source, or attach no group for a CIDR source, so TargetGroupBindings gwlb does
+   * not see may need them (node-sg-coverage.ts). `id` as in the rule's address. Absent when none.
+   */
+  readonly node_security_group_rules_kept?: readonly { readonly id: string; readonly load_balancers: readonly string[] }[];
 }
 
 export interface PlanSummary {

@@ -63,6 +63,22 @@ function unmanagedTargetNotes(plan: Plan): string[] {
   );
 }
 
+/** `a, b, c and 4 more`. */
+function someOf(xs: readonly string[], named: number): string {
+  const shown = xs.slice(0, named).join(', ');
+  return xs.length > named ? `${shown} and ${xs.length - named} more` : shown;
+}
+
+/** Stale node/pod SG rules the plan keeps for load balancers outside it (plan/node-sg-coverage.ts). */
+function keptNodeRulesNote(plan: Plan): string | undefined {
+  const kept = plan.node_security_group_rules_kept ?? [];
+  if (kept.length === 0) return undefined;
+  const lbs = [...new Set(kept.flatMap((k) => k.load_balancers))].sort();
+  const rules = kept.length === 1 ? `1 node security group rule (${kept[0]!.id})` : `${kept.length} node security group rules (${someOf(kept.map((k) => k.id), 5)})`;
+  const users = lbs.length === 1 ? `a load balancer outside this plan's Gateways uses ${kept.length === 1 ? 'its source' : 'their sources'} (${lbs[0]})` : `load balancers outside this plan's Gateways use their sources (${someOf(lbs, 3)})`;
+  return `gwlb keeps ${rules} labelled elbv2.k8s.aws/targetGroupBinding=shared that no target group in this plan needs: ${users}, so TargetGroupBindings gwlb does not see (an Ingress's or a Service's) may need ${kept.length === 1 ? 'it' : 'them'}. A later plan revokes ${kept.length === 1 ? 'it' : 'each'} once no load balancer outside its Gateways uses ${kept.length === 1 ? 'its' : 'the rule\'s'} source.`;
+}
+
 function untrackedLine(u: UntrackedResource): string {
   const what = `${u.type} ${u.name ? `${u.name} (${u.arn})` : u.arn}`;
   switch (u.reason) {
@@ -121,6 +137,8 @@ export function planNoteList(plan: Plan, wording: NoteWording = TEXT_WORDING): P
   for (const p of plan.node_security_group_problems ?? []) {
     add('warning', 'node-sg-rules', `Gateway ${p.stack}, target group ${p.target_group}: ${p.error}. LBC's TargetGroupBinding controller stops on this error, so gwlb plans no node security group rules for that target group and revokes no stale ones.`, p.stack);
   }
+  const kept = keptNodeRulesNote(plan);
+  if (kept) add('note', 'node-sg-rules', kept);
   if (plan.errored && plan.resource_changes.length > 0) add('error', 'errored', `the input has errors (${wording.diagnostics}); the Gateways they affect are not in this plan. Fix them and plan again.`);
   return notes;
 }
