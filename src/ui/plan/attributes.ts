@@ -108,32 +108,33 @@ interface Walk {
 }
 
 /**
- * A whole value, every line marked with the walk's symbol (create: `+`, delete: `-`); `comma`
- * ends a list element. The value and its three masks are passed side by side rather than as a
- * `Side` per member: every attribute of every created resource goes through here.
+ * A whole value, every line marked with the walk's symbol (create: `+`, delete: `-`), its first
+ * line starting with `head`: an object's `member` (`key = ` label) or a list element (ended with
+ * a comma). The value and its three masks are passed side by side rather than as a `Side` per
+ * member: every attribute of every created resource goes through here.
  */
-function whole(w: Walk, label: string, value: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, refs: JsonValue | undefined, level: Level, mapKeys: boolean, comma: string): void {
+function whole(w: Walk, head: string, member: boolean, value: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, refs: JsonValue | undefined, level: Level, mapKeys: boolean): void {
   const { out, ctx } = w;
-  const head = level.mark[w.sym];
   // Terraform marks removed attributes `-> null`, not the elements of a removed list.
-  const tail = w.sym === '-' && label !== '' ? ctx.style.toNull : '';
+  const end = member ? (w.sym === '-' ? ctx.style.toNull : '') : ',';
   if (opaque(unknown, sensitive) || value === null || typeof value !== 'object') {
-    out.push(`${head}${label}${scalar(value, unknown, sensitive)}${tail}${comma}${leafNote(unknown, refs, ctx)}${forces(w.path, ctx)}`);
+    out.push(`${head}${scalar(value, unknown, sensitive)}${end}${leafNote(unknown, refs, ctx)}${forces(w.path, ctx)}`);
     return;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) {
-      out.push(`${head}${label}[]${tail}${comma}`);
+      out.push(`${head}[]${end}`);
       return;
     }
-    out.push(`${head}${label}[`);
+    out.push(`${head}[`);
     const inner = level.inner;
+    const elementHead = inner.mark[w.sym];
     for (let i = 0; i < value.length; i++) {
       w.path.push(i);
-      whole(w, '', value[i], member0(unknown, i), member0(sensitive, i), memberRefs(refs, i), inner, false, ',');
+      whole(w, elementHead, false, value[i], member0(unknown, i), member0(sensitive, i), memberRefs(refs, i), inner, false);
       w.path.pop();
     }
-    out.push(`${level.close}]${comma}${forces(w.path, ctx)}`);
+    out.push(`${(member ? level.closing.member : level.closing.element)[']']}${forces(w.path, ctx)}`);
     return;
   }
   const obj = value as Obj;
@@ -141,20 +142,19 @@ function whole(w: Walk, label: string, value: JsonValue | undefined, unknown: Js
   let width = -1;
   for (const k in obj) width = Math.max(width, ctx.style.keyText(k, mapKeys).length);
   if (width < 0) {
-    out.push(`${head}${label}{}${tail}${comma}`);
+    out.push(`${head}{}${end}`);
     return;
   }
-  out.push(`${head}${label}{`);
+  out.push(`${head}{`);
   members(w, obj, unknown, sensitive, refs, level.inner, mapKeys, width);
-  out.push(`${level.close}}${comma}${forces(w.path, ctx)}`);
+  out.push(`${(member ? level.closing.member : level.closing.element)['}']}${forces(w.path, ctx)}`);
 }
 
 /** Every member of an object, each a `whole` line (or lines) at `level`, labels `width` wide. */
 function members(w: Walk, obj: Obj, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, refs: JsonValue | undefined, level: Level, mapKeys: boolean, width: number): void {
-  const style = w.ctx.style;
   for (const k in obj) {
     w.path.push(k);
-    whole(w, style.label(k, mapKeys, width), obj[k], member0(unknown, k), member0(sensitive, k), memberRefs(refs, k), level, MAP_ATTRIBUTES.has(k), '');
+    whole(w, level.head(w.sym, k, mapKeys, width), true, obj[k], member0(unknown, k), member0(sensitive, k), memberRefs(refs, k), level, MAP_ATTRIBUTES.has(k));
     w.path.pop();
   }
 }
@@ -169,9 +169,9 @@ export function objectDiff(before: Side | undefined, after: Side | undefined, in
   return out;
 }
 
-/** `whole` of one side of a diff. */
-function wholeSide(out: string[], sym: '+' | '-', label: string, s: Side, level: Level, path: MutablePath, ctx: RenderContext, mapKeys: boolean, comma: string): void {
-  whole({ out, sym, ctx, path }, label, s.value, s.unknown, s.sensitive, s.references, level, mapKeys, comma);
+/** `whole` of one side of a diff: a member (its line starting with `label`) or a list element. */
+function wholeSide(out: string[], sym: '+' | '-', label: string, s: Side, level: Level, path: MutablePath, ctx: RenderContext, mapKeys: boolean): void {
+  whole({ out, sym, ctx, path }, `${level.mark[sym]}${label}`, label !== '', s.value, s.unknown, s.sensitive, s.references, level, mapKeys);
 }
 
 function diffObject(out: string[], before: Side | undefined, after: Side | undefined, level: Level, path: MutablePath, ctx: RenderContext, mapKeys: boolean): void {
@@ -192,8 +192,8 @@ function diffObject(out: string[], before: Side | undefined, after: Side | undef
 
 function member(out: string[], label: string, b: Side | undefined, a: Side | undefined, level: Level, path: MutablePath, ctx: RenderContext, mapKeys: boolean): void {
   if (!b && !a) return;
-  if (!b) return wholeSide(out, '+', label, a!, level, path, ctx, mapKeys, '');
-  if (!a) return wholeSide(out, '-', label, b, level, path, ctx, mapKeys, '');
+  if (!b) return wholeSide(out, '+', label, a!, level, path, ctx, mapKeys);
+  if (!a) return wholeSide(out, '-', label, b, level, path, ctx, mapKeys);
   const head = `${level.mark['~']}${label}`;
   if (!opaque(a.unknown, a.sensitive) && isObj(b.value) && isObj(a.value)) {
     out.push(`${head}{`);
@@ -227,8 +227,8 @@ function listDiff(out: string[], before: Side, after: Side, level: Level, path: 
       diffObject(out, b, a, level.inner, path, ctx, false);
       out.push(`${level.close}},`);
     } else {
-      if (b) wholeSide(out, '-', '', b, level, path, ctx, false, ',');
-      if (a) wholeSide(out, '+', '', a, level, path, ctx, false, ',');
+      if (b) wholeSide(out, '-', '', b, level, path, ctx, false);
+      if (a) wholeSide(out, '+', '', a, level, path, ctx, false);
     }
     path.pop();
   }

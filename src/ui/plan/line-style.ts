@@ -10,25 +10,43 @@ import type { ChalkInstance } from 'chalk';
 
 export type Sym = '+' | '-' | '~' | ' ';
 
+type LabelOf = (key: string, quoted: boolean, width: number) => string;
+
 /** One indentation depth: its indent, the starts of its lines for each symbol, the next depth. */
 export class Level {
   /** `indent`, the symbol and a space: the start of an attribute line at this depth. */
   readonly mark: Readonly<Record<Sym, string>>;
   /** `indent` and two spaces: where a closing `}`/`]` or a `# (N unchanged …)` comment starts. */
   readonly close: string;
+  /** The closing lines of a member (`}`, `]`) and of a list element (`},`, `],`) at this depth. */
+  readonly closing: { readonly member: Readonly<Record<'}' | ']', string>>; readonly element: Readonly<Record<'}' | ']', string>> };
   private innerLevel: Level | undefined = undefined;
+  /** Member line starts (`head`) by symbol, quoting, key and width. */
+  private readonly heads: Readonly<Record<Sym, readonly [Map<string, string[]>, Map<string, string[]>]>>;
 
   constructor(
     readonly indent: string,
     private readonly symbol: Readonly<Record<Sym, string>>,
+    private readonly labelOf: LabelOf,
   ) {
     this.mark = { '+': `${indent}${symbol['+']} `, '-': `${indent}${symbol['-']} `, '~': `${indent}${symbol['~']} `, ' ': `${indent}  ` };
     this.close = `${indent}  `;
+    this.closing = { member: { '}': `${this.close}}`, ']': `${this.close}]` }, element: { '}': `${this.close}},`, ']': `${this.close}],` } };
+    const maps = () => [new Map<string, string[]>(), new Map<string, string[]>()] as const;
+    this.heads = { '+': maps(), '-': maps(), '~': maps(), ' ': maps() };
   }
 
   /** The members of an object or list opened at this depth, four spaces further in. */
   get inner(): Level {
-    return (this.innerLevel ??= new Level(`${this.indent}    `, this.symbol));
+    return (this.innerLevel ??= new Level(`${this.indent}    `, this.symbol, this.labelOf));
+  }
+
+  /** `mark[sym]` and the `key = ` label: the start of a member's line, made once per rendering. */
+  head(sym: Sym, key: string, quoted: boolean, width: number): string {
+    const byKey = this.heads[sym][quoted ? 1 : 0];
+    let byWidth = byKey.get(key);
+    if (byWidth === undefined) byKey.set(key, (byWidth = []));
+    return (byWidth[width] ??= `${this.mark[sym]}${this.labelOf(key, quoted, width)}`);
   }
 }
 
@@ -61,6 +79,12 @@ export function lineStyle(chalk: ChalkInstance): LineStyle {
     if (q === undefined) quotedKeys.set(k, (q = JSON.stringify(k)));
     return q;
   };
+  const label: LabelOf = (k, quoted, width) => {
+    const byKey = labels[quoted ? 1 : 0];
+    let byWidth = byKey.get(k);
+    if (byWidth === undefined) byKey.set(k, (byWidth = []));
+    return (byWidth[width] ??= `${keyText(k, quoted).padEnd(width)} = `);
+  };
   return {
     chalk,
     symbol,
@@ -69,16 +93,11 @@ export function lineStyle(chalk: ChalkInstance): LineStyle {
     forces: ` ${chalk.red('# forces replacement')}`,
     level(indent) {
       let l = levels.get(indent);
-      if (l === undefined) levels.set(indent, (l = new Level(indent, symbol)));
+      if (l === undefined) levels.set(indent, (l = new Level(indent, symbol, label)));
       return l;
     },
     keyText,
-    label(k, quoted, width) {
-      const byKey = labels[quoted ? 1 : 0];
-      let byWidth = byKey.get(k);
-      if (byWidth === undefined) byKey.set(k, (byWidth = []));
-      return (byWidth[width] ??= `${keyText(k, quoted).padEnd(width)} = `);
-    },
+    label,
   };
 }
 
