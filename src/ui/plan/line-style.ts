@@ -46,7 +46,9 @@ export class Level {
     const byKey = this.heads[sym][quoted ? 1 : 0];
     let byWidth = byKey.get(key);
     if (byWidth === undefined) byKey.set(key, (byWidth = []));
-    return (byWidth[width] ??= `${this.mark[sym]}${this.labelOf(key, quoted, width)}`);
+    // Joined rather than concatenated: one flat string, which each chunk's join copies at once
+    // instead of walking the pieces of a concatenation again for each of a million lines.
+    return (byWidth[width] ??= [this.mark[sym], this.labelOf(key, quoted, width)].join(''));
   }
 }
 
