@@ -115,7 +115,8 @@ interface Walk {
  */
 function whole(w: Walk, head: string, member: boolean, value: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, refs: JsonValue | undefined, level: Level, mapKeys: boolean): void {
   const { out, ctx } = w;
-  // Terraform marks removed attributes `-> null`, not the elements of a removed list.
+  // What ends a one-line value: a list element's comma, or for a removed member ` -> null`
+  // (Terraform marks removed attributes so, not the elements of a removed list).
   const end = member ? (w.sym === '-' ? ctx.style.toNull : '') : ',';
   if (opaque(unknown, sensitive) || value === null || typeof value !== 'object') {
     out.push(`${head}${scalar(value, unknown, sensitive)}${end}${leafNote(unknown, refs, ctx)}${forces(w.path, ctx)}`);
