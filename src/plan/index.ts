@@ -72,6 +72,19 @@ function toResourceChanges(stack: string, drafts: readonly DraftChange[]): Resou
 function toResourceChange(stack: string, c: DraftChange, address: string, refAddress: (ref: string) => string | undefined): ResourceChange {
   const before = toPlanJson(c.before);
   const after = toPlanJson(c.after, refAddress);
+  const change = {
+    actions: c.actions,
+    before: before.value,
+    after: after.value,
+    after_unknown: after.unknown,
+    before_sensitive: before.sensitive,
+    after_sensitive: after.sensitive,
+    after_references: after.references,
+    replace_paths: c.replacePaths,
+  };
+  // A create (every change of an offline plan) has no ARN and no reason: a plain literal, not the
+  // spreads below, which V8 builds member by member.
+  if (!c.arn && !c.reason) return { address, stack, type: c.type, id: c.id, change };
   return {
     address,
     stack,
@@ -79,16 +92,7 @@ function toResourceChange(stack: string, c: DraftChange, address: string, refAdd
     id: c.id,
     ...(c.deposed && c.arn ? { deposed: c.arn } : {}),
     ...(c.arn ? { arn: c.arn } : {}),
-    change: {
-      actions: c.actions,
-      before: before.value,
-      after: after.value,
-      after_unknown: after.unknown,
-      before_sensitive: before.sensitive,
-      after_sensitive: after.sensitive,
-      after_references: after.references,
-      replace_paths: c.replacePaths,
-    },
+    change,
     ...(c.reason ? { action_reason: c.reason } : {}),
   };
 }

@@ -25,10 +25,13 @@ type Obj = Record<string, unknown>;
 export function normalizeAction(a: Action): Obj {
   switch (a.type) {
     case 'forward': {
-      const { targetGroupStickinessConfig: st, ...fc } = a.forwardConfig;
+      // The config's two members (ForwardConfig), named rather than copied with a rest pattern:
+      // V8 copies a rest pattern member by member, once per rule of the plan.
+      const { targetGroups, targetGroupStickinessConfig: st } = a.forwardConfig;
+      const tuples = sortSet(targetGroups.map((t) => ({ ...t })));
       // Disabled stickiness is no stickiness: AWS reports `{Enabled: false}` on every forward
       // action created without it, and ignores the duration while it is off.
-      return { type: a.type, forwardConfig: { ...fc, ...(st?.enabled ? { targetGroupStickinessConfig: st } : {}), targetGroups: sortSet(fc.targetGroups.map((t) => ({ ...t }))) } };
+      return { type: a.type, forwardConfig: st?.enabled ? { targetGroups: tuples, targetGroupStickinessConfig: st } : { targetGroups: tuples } };
     }
     case 'redirect':
       return { type: a.type, redirectConfig: { ...REDIRECT_DEFAULTS, ...definedOnly(a.redirectConfig) } };
@@ -49,9 +52,15 @@ function definedOnly(o: object): Obj {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** Conditions by field, then by their canonical text. */
+const byField = (a: RuleCondition, b: RuleCondition) => (a.field < b.field ? -1 : a.field > b.field ? 1 : canonical(a) < canonical(b) ? -1 : 1);
+
 export function normalizeConditions(conditions: readonly RuleCondition[] | undefined): RuleCondition[] {
-  // A stable sort by field keeps two conditions on one field (e.g. two http-header names) in order.
-  return [...(conditions ?? [])].sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : canonical(a) < canonical(b) ? -1 : 1));
+  const out = conditions ? conditions.slice() : [];
+  // The model builds most rules' conditions in this order already: then the copy is the answer,
+  // without a sort's set-up once per rule (a strictly ascending list is what sort returns it as).
+  for (let i = 1; i < out.length; i++) if (byField(out[i - 1]!, out[i]!) >= 0) return out.sort(byField);
+  return out;
 }
 
 export function normalizeTransforms(transforms: readonly Transform[] | undefined): Transform[] {

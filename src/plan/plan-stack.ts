@@ -201,7 +201,10 @@ export function planStack(desired: Stack | undefined, observed: ObservedStack | 
     os.filter((o) => !claimed.has(o)).forEach(remove);
   }
 
-  const used = new Set(changes.filter((c) => c.actions[0] !== 'delete' || c.actions.length > 1).map((c) => key(c.type, c.id)));
-  const marked = changes.map((c) => (c.actions.length === 1 && c.actions[0] === 'delete' && used.has(key(c.type, c.id)) ? { ...c, deposed: true } : c));
+  const deletes = (c: DraftChange) => c.actions.length === 1 && c.actions[0] === 'delete';
+  // Without deletes (a new stack, an offline plan) nothing is deposed: no key per change to look up.
+  if (!changes.some(deletes)) return { changes: orderChanges(changes), untracked, unmanagedTargets };
+  const used = new Set(changes.filter((c) => !deletes(c)).map((c) => key(c.type, c.id)));
+  const marked = changes.map((c) => (deletes(c) && used.has(key(c.type, c.id)) ? { ...c, deposed: true } : c));
   return { changes: orderChanges(marked), untracked, unmanagedTargets };
 }

@@ -117,8 +117,9 @@ export interface PlanJson {
 
 export function toPlanJson(view: unknown, refAddress: (ref: string) => string | undefined = () => undefined): PlanJson {
   if (view === undefined) return { value: null, unknown: false, sensitive: false, references: false };
-  const j = convert(view, refAddress);
-  return { value: j.value, unknown: fresh(j.unknown), sensitive: fresh(j.sensitive), references: fresh(j.references) };
+  const c = new Converter(refAddress);
+  const value = c.convert(view);
+  return { value, unknown: fresh(c.unknown), sensitive: fresh(c.sensitive), references: fresh(c.references) };
 }
 
 type Scalar = string | number | boolean;
@@ -135,46 +136,107 @@ const fresh = (m: JsonValue): JsonValue => (m === NO_HIT ? {} : m);
  * `NO_HIT`: objects and arrays of masks are made only at their first hit.
  */
 const hit = (m: JsonValue): boolean => m !== false && m !== NO_HIT;
-const NULL_LEAF: PlanJson = { value: null, unknown: false, sensitive: false, references: false };
+
+/** `$`: the first character of a marker's only member (`$ref`, `$unknown`, `$sensitive`). */
+const DOLLAR = 36;
 
 /**
- * One pass: the value with markers as null, and the three masks (parts with no hit left out). A
- * part with nothing to change (no marker, no undefined member) is the value itself, not a copy.
- * Scalars inside objects and arrays are taken as they are, with no result object of their own:
- * every resource of a plan goes through here, and most of a view is scalars.
+ * One pass over a view: `convert` returns the value with markers as null and leaves that value's
+ * three masks in `unknown`, `sensitive` and `references` (parts with no hit left out), where the
+ * caller reads them before converting anything else — fields rather than a result object per
+ * object and array: every resource of a plan goes through here. A part with nothing to change
+ * (no marker, no undefined member) is the value itself, not a copy. Scalars inside objects and
+ * arrays are taken as they are, without a call of their own: most of a view is scalars.
  */
-function convert(v: unknown, refAddress: (ref: string) => string | undefined): PlanJson {
-  if (v === null || v === undefined) return NULL_LEAF;
-  if (typeof v !== 'object') return isScalar(v) ? { value: v, unknown: false, sensitive: false, references: false } : NULL_LEAF;
-  if (isResourceRef(v)) return { value: null, unknown: true, sensitive: false, references: refAddress(v.$ref) ?? false };
-  if (isUnknown(v)) return { value: null, unknown: true, sensitive: false, references: false };
-  if (isSensitive(v)) return { value: null, unknown: false, sensitive: true, references: false };
-  return Array.isArray(v) ? convertArray(v, refAddress) : convertObject(v as Record<string, unknown>, refAddress);
-}
+class Converter {
+  unknown: JsonValue = false;
+  sensitive: JsonValue = false;
+  references: JsonValue = false;
 
-function convertArray(v: readonly unknown[], refAddress: (ref: string) => string | undefined): PlanJson {
-  // A copy, made at the first element that differs from the source; masks made at their first hit.
-  let value: JsonValue[] | undefined;
-  let unknown: JsonValue[] | undefined;
-  let sensitive: JsonValue[] | undefined;
-  let references: JsonValue[] | undefined;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (isScalar(x)) {
-      value?.push(x);
-      unknown?.push(false);
-      sensitive?.push(false);
-      references?.push(false);
-      continue;
-    }
-    const j = convert(x, refAddress);
-    if (!value && j.value !== x) value = v.slice(0, i) as JsonValue[];
-    value?.push(j.value);
-    unknown = withElementMask(unknown, j.unknown, v, i);
-    sensitive = withElementMask(sensitive, j.sensitive, v, i);
-    references = withElementMask(references, j.references, v, i);
+  constructor(private readonly refAddress: (ref: string) => string | undefined) {}
+
+  convert(v: unknown): JsonValue {
+    if (v === null || typeof v !== 'object') return this.leaf(isScalar(v) ? v : null, false, false, false);
+    return Array.isArray(v) ? this.array(v) : this.object(v as Record<string, unknown>);
   }
-  return { value: value ?? (v as JsonValue[]), unknown: unknown ?? false, sensitive: sensitive ?? false, references: references ?? false };
+
+  private leaf(value: JsonValue, unknown: boolean, sensitive: boolean, references: JsonValue): JsonValue {
+    this.unknown = unknown;
+    this.sensitive = sensitive;
+    this.references = references;
+    return value;
+  }
+
+  /** Whether `v` is a marker; if so, its masks are set (its value is null). */
+  private marker(v: object): boolean {
+    if (isResourceRef(v)) this.leaf(null, true, false, this.refAddress(v.$ref) ?? false);
+    else if (isUnknown(v)) this.leaf(null, true, false, false);
+    else if (isSensitive(v)) this.leaf(null, false, true, false);
+    else return false;
+    return true;
+  }
+
+  private array(v: readonly unknown[]): JsonValue {
+    // A copy, made at the first element that differs from the source; masks made at their first hit.
+    let value: JsonValue[] | undefined;
+    let unknown: JsonValue[] | undefined;
+    let sensitive: JsonValue[] | undefined;
+    let references: JsonValue[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (isScalar(x)) {
+        value?.push(x);
+        unknown?.push(false);
+        sensitive?.push(false);
+        references?.push(false);
+        continue;
+      }
+      const y = this.convert(x);
+      if (!value && y !== x) value = v.slice(0, i) as JsonValue[];
+      value?.push(y);
+      unknown = withElementMask(unknown, this.unknown, v, i);
+      sensitive = withElementMask(sensitive, this.sensitive, v, i);
+      references = withElementMask(references, this.references, v, i);
+    }
+    this.unknown = unknown ?? false;
+    this.sensitive = sensitive ?? false;
+    this.references = references ?? false;
+    return value ?? (v as JsonValue[]);
+  }
+
+  private object(src: Record<string, unknown>): JsonValue {
+    // A copy, made at the first member that differs from the source.
+    let value: Record<string, JsonValue> | undefined;
+    let unknownMask: Record<string, JsonValue> | undefined;
+    let sensitiveMask: Record<string, JsonValue> | undefined;
+    let refMask: Record<string, JsonValue> | undefined;
+    // for…in rather than Object.keys: no key array per object, and V8 reads `src[k]` through the
+    // shape's enumeration cache instead of a generic keyed lookup. Views are plain objects.
+    for (const k in src) {
+      // Only an object with a `$` member can be a marker: three property lookups on every object
+      // of every view, of a hundred different shapes, cost more than a look at each key.
+      if (k.charCodeAt(0) === DOLLAR && this.marker(src)) return null;
+      const x = src[k];
+      if (isScalar(x)) {
+        if (value) value[k] = x;
+        continue;
+      }
+      if (x === undefined) {
+        value ??= membersBefore(src, k);
+        continue;
+      }
+      const y = this.convert(x);
+      if (!value && y !== x) value = membersBefore(src, k);
+      if (value) value[k] = y;
+      if (hit(this.unknown)) (unknownMask ??= {})[k] = this.unknown;
+      if (hit(this.sensitive)) (sensitiveMask ??= {})[k] = this.sensitive;
+      if (hit(this.references)) (refMask ??= {})[k] = this.references;
+    }
+    this.unknown = unknownMask ?? NO_HIT;
+    this.sensitive = sensitiveMask ?? NO_HIT;
+    this.references = refMask ?? NO_HIT;
+    return value ?? (src as Record<string, JsonValue>);
+  }
 }
 
 /** What an element with no hit puts in its array's mask (`fresh` of the mask `convert` gives it). */
@@ -194,34 +256,6 @@ function withElementMask(mask: JsonValue[] | undefined, m: JsonValue, items: rea
   for (let k = 0; k < i; k++) out.push(noHitOf(items[k]));
   out.push(m);
   return out;
-}
-
-function convertObject(src: Record<string, unknown>, refAddress: (ref: string) => string | undefined): PlanJson {
-  // A copy, made at the first member that differs from the source.
-  let value: Record<string, JsonValue> | undefined;
-  let unknownMask: Record<string, JsonValue> | undefined;
-  let sensitiveMask: Record<string, JsonValue> | undefined;
-  let refMask: Record<string, JsonValue> | undefined;
-  // for…in rather than Object.keys: no key array per object, and V8 reads `src[k]` through the
-  // shape's enumeration cache instead of a generic keyed lookup. Views are plain objects.
-  for (const k in src) {
-    const x = src[k];
-    if (isScalar(x)) {
-      if (value) value[k] = x;
-      continue;
-    }
-    if (x === undefined) {
-      value ??= membersBefore(src, k);
-      continue;
-    }
-    const j = convert(x, refAddress);
-    if (!value && j.value !== x) value = membersBefore(src, k);
-    if (value) value[k] = j.value;
-    if (hit(j.unknown)) (unknownMask ??= {})[k] = j.unknown;
-    if (hit(j.sensitive)) (sensitiveMask ??= {})[k] = j.sensitive;
-    if (hit(j.references)) (refMask ??= {})[k] = j.references;
-  }
-  return { value: value ?? (src as Record<string, JsonValue>), unknown: unknownMask ?? NO_HIT, sensitive: sensitiveMask ?? NO_HIT, references: refMask ?? NO_HIT };
 }
 
 /** The defined members of `src` before `key`: the start of a changed copy. */

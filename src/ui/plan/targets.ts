@@ -45,29 +45,31 @@ export function renderTargetGroup(group: readonly ResourceChange[], chalk: Chalk
   return [chalk.bold(`  # ${targetGroupAddress(first)}: ${what}`), ...group.map((rc) => `  ${symbol} target ${targetLabel(rc)}`), ''];
 }
 
+/** A run of the plan's changes as the text shows it: one change, or the target changes of one target group and action. */
+export type ChangeRun = { readonly kind: 'single'; readonly change: ResourceChange } | { readonly kind: 'targets'; readonly changes: readonly ResourceChange[] };
+
 /**
- * The plan's changes as text blocks, runs of target changes of one target group and action
- * grouped; `single` renders every other change. A generator, so a huge plan is rendered piece
- * by piece (text.ts planTextChunks).
+ * The plan's changes as runs, target changes of one target group and action grouped. A
+ * generator, so a huge plan is rendered piece by piece (text.ts planTextChunks).
  */
-export function* changeBlocks(changes: readonly ResourceChange[], chalk: ChalkInstance, single: (rc: ResourceChange) => string[]): Generator<string[]> {
+export function* changeRuns(changes: readonly ResourceChange[]): Generator<ChangeRun> {
   for (let i = 0; i < changes.length; i++) {
     const rc = changes[i]!;
     if (!isTarget(rc) || actionKind(rc.change.actions) === 'no-op') {
-      yield single(rc);
+      yield { kind: 'single', change: rc };
       continue;
     }
     const key = `${actionKind(rc.change.actions)} ${targetGroupAddress(rc)}`;
     let j = i + 1;
     while (j < changes.length && isTarget(changes[j]!) && `${actionKind(changes[j]!.change.actions)} ${targetGroupAddress(changes[j]!)}` === key) j++;
-    yield renderTargetGroup(changes.slice(i, j), chalk);
+    yield { kind: 'targets', changes: changes.slice(i, j) };
     i = j - 1;
   }
 }
 
-/** `changeBlocks`, all lines at once. */
+/** The plan's changes as text lines: target runs by `renderTargetGroup`, every other change by `single`. */
 export function renderChanges(changes: readonly ResourceChange[], chalk: ChalkInstance, single: (rc: ResourceChange) => string[]): string[] {
   const out: string[] = [];
-  for (const block of changeBlocks(changes, chalk, single)) for (const line of block) out.push(line);
+  for (const run of changeRuns(changes)) for (const line of run.kind === 'targets' ? renderTargetGroup(run.changes, chalk) : single(run.change)) out.push(line);
   return out;
 }

@@ -8,7 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { abortedStacks, actionKind, summarize, type ActionKind, type Plan, type ResourceChange } from '../../plan/types.js';
 import { lineStyle, objectDiff, wholeObject, type LineStyle, type RenderContext, type Side } from './attributes.js';
 import { planNotes, TEXT_WORDING, type NoteWording } from './notes.js';
-import { changeBlocks, isTarget, renderTargetGroup } from './targets.js';
+import { changeRuns, isTarget, renderTargetGroup } from './targets.js';
 
 const LEGEND: Readonly<Record<Exclude<ActionKind, 'no-op'>, string>> = {
   create: 'create',
@@ -55,17 +55,26 @@ function reasonLine(rc: ResourceChange): string | undefined {
   }
 }
 
-function comment(rc: ResourceChange, kind: Exclude<ActionKind, 'no-op'>, chalk: ChalkInstance): string[] {
+function willBe(kind: Exclude<ActionKind, 'no-op'>, chalk: ChalkInstance): string {
+  switch (kind) {
+    case 'create':
+      return 'will be created';
+    case 'update':
+      return 'will be updated in-place';
+    case 'delete':
+      return 'will be destroyed';
+    case 'delete-create':
+    case 'create-delete':
+      return `must be ${chalk.red('replaced')}`;
+  }
+}
+
+/** The `# ADDR will be …` comment lines, appended to `out`. */
+function comment(out: string[], rc: ResourceChange, kind: Exclude<ActionKind, 'no-op'>, chalk: ChalkInstance): void {
   const addr = rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
-  const what = {
-    create: 'will be created',
-    update: 'will be updated in-place',
-    delete: 'will be destroyed',
-    'delete-create': `must be ${chalk.red('replaced')}`,
-    'create-delete': `must be ${chalk.red('replaced')}`,
-  }[kind];
+  out.push(chalk.bold(`  # ${addr} ${willBe(kind, chalk)}`));
   const reason = reasonLine(rc);
-  return [chalk.bold(`  # ${addr} ${what}`), ...(reason ? [chalk.bold(`  # ${reason}`)] : [])];
+  if (reason) out.push(chalk.bold(`  # ${reason}`));
 }
 
 function sides(rc: ResourceChange): { before: Side; after: Side } {
@@ -90,10 +99,11 @@ function pushResourceChange(out: string[], rc: ResourceChange, style: LineStyle)
   }
   const ctx: RenderContext = { style, replacePaths: rc.change.replace_paths, stackPrefix: `gateway[${JSON.stringify(rc.stack)}].` };
   const { before, after } = sides(rc);
-  out.push(...comment(rc, kind, chalk), `${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`);
+  comment(out, rc, kind, chalk);
+  out.push(`${actionSymbol(kind, chalk)} resource ${JSON.stringify(rc.type)} ${JSON.stringify(rc.id)} {`);
   if (kind === 'create') wholeObject('+', after, '      ', ctx, out);
   else if (kind === 'delete') wholeObject('-', before, '      ', ctx, out);
-  else for (const line of objectDiff(before, after, '      ', [], ctx, false)) out.push(line);
+  else objectDiff(before, after, '      ', [], ctx, false, out);
   out.push('    }', '');
 }
 
@@ -123,7 +133,12 @@ const CHUNK_LINES = 512;
  * piece by piece instead of holding every line and the whole text at once.
  */
 export function* planTextChunks(plan: Plan, chalk: ChalkInstance): Generator<string> {
-  const lines = (ls: readonly string[]) => `${ls.join('\n')}\n`;
+  // One join per chunk, the last newline as an empty last line: appending it to the joined text
+  // would make the CLI flatten every chunk a second time when it writes it.
+  const lines = (ls: string[]) => {
+    ls.push('');
+    return ls.join('\n');
+  };
   const kinds = new Set(plan.resource_changes.map((rc) => actionKind(rc.change.actions)));
   const used = ORDER.filter((k) => kinds.has(k));
   if (used.length > 0) {
@@ -133,13 +148,9 @@ export function* planTextChunks(plan: Plan, chalk: ChalkInstance): Generator<str
     yield lines(head);
     let out: string[] = [];
     const style = lineStyle(chalk);
-    const single = (rc: ResourceChange) => {
-      const block: string[] = [];
-      pushResourceChange(block, rc, style);
-      return block;
-    };
-    for (const block of changeBlocks(plan.resource_changes, chalk, single)) {
-      for (const line of block) out.push(line);
+    for (const run of changeRuns(plan.resource_changes)) {
+      if (run.kind === 'targets') for (const line of renderTargetGroup(run.changes, chalk)) out.push(line);
+      else pushResourceChange(out, run.change, style);
       if (out.length >= CHUNK_LINES) {
         yield lines(out);
         out = [];
