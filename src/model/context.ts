@@ -69,6 +69,8 @@ export class BuildContext {
   readonly tgByResId = new Map<string, TargetGroupSpec>();
   /** The first target group (resource id) given each name: the name-clash check looks names up here. */
   readonly tgIdByName = new Map<string, string>();
+  /** Service target group resource ids by route, Service and targetPort (target-groups.ts `serviceTargetGroupId`). */
+  readonly serviceTgIds = new Map<KubeObject, { readonly service: Service; readonly targetPort: number | string; readonly id: string }[]>();
   /** Each target group's ARN token (target-groups.ts `tgArn`). */
   readonly tgArns = new Map<string, ResourceRef>();
   /** Instance target groups whose port is a nodePort the API server has not assigned yet (target-groups.ts). */
