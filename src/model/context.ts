@@ -80,11 +80,20 @@ export class BuildContext {
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
   sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
   private untagged?: TagResult;
+  /** `gateway.k8s.aws.alb` / `gateway.k8s.aws.nlb` (pkg/gateway/constants/controller_constants.go). */
+  readonly tagPrefix: string;
+  /** `namespace/name` of the Gateway (pkg/model/core/stack_id.go). */
+  readonly stackId: string;
 
   constructor(
     readonly gw: GatewayResolution,
     readonly input: ModelInput,
-  ) {}
+  ) {
+    // Read off the Gateway once: resolutions come in several shapes, and getters read per call
+    // made every reader of these fields polymorphic in them.
+    this.tagPrefix = gw.loadBalancerType === 'application' ? 'gateway.k8s.aws.alb' : 'gateway.k8s.aws.nlb';
+    this.stackId = `${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`;
+  }
 
   get settings(): ClusterSettings {
     return this.input.settings;
@@ -94,18 +103,9 @@ export class BuildContext {
     return this.input.facts;
   }
 
-  /** `gateway.k8s.aws.alb` / `gateway.k8s.aws.nlb` (pkg/gateway/constants/controller_constants.go). */
-  get tagPrefix(): string {
-    return this.gw.loadBalancerType === 'application' ? 'gateway.k8s.aws.alb' : 'gateway.k8s.aws.nlb';
-  }
-
   get vpcId(): StringToken {
     if (this.settings.vpcId !== undefined) return this.settings.vpcId;
     return this.facts.kind === 'known' ? this.facts.vpc.id : unknown('vpc.id');
-  }
-
-  get stackId(): string {
-    return `${this.gw.gateway.metadata.namespace}/${this.gw.gateway.metadata.name}`;
   }
 
   /**
