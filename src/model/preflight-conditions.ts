@@ -39,14 +39,18 @@ function globValues(c: RuleCondition): readonly string[] {
   }
 }
 
-/** The `*` and `?` in a glob value (counted in place: the pre-flight runs for every rule). */
-function wildcardCount(v: string): number {
+function occurrences(v: string, ch: string): number {
   let n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 42 /* * */ || c === 63 /* ? */) n++;
-  }
+  for (let i = v.indexOf(ch); i >= 0; i = v.indexOf(ch, i + 1)) n++;
   return n;
+}
+
+/**
+ * The `*` and `?` in a glob value, found with indexOf: the pre-flight runs for every rule, and a
+ * charCodeAt loop over the values (most are concatenated strings) was its costliest line.
+ */
+function wildcardCount(v: string): number {
+  return occurrences(v, '*') + occurrences(v, '?');
 }
 
 function reject(push: (f: Finding) => void, at: At, awsMessage: string, fix: string): void {
