@@ -69,6 +69,8 @@ export class BuildContext {
   readonly tgByResId = new Map<string, TargetGroupSpec>();
   /** The first target group (resource id) given each name: the name-clash check looks names up here. */
   readonly tgIdByName = new Map<string, string>();
+  /** Service target group resource ids by route, Service and targetPort (target-groups.ts `serviceTargetGroupId`). */
+  readonly serviceTgIds = new Map<KubeObject, { readonly service: Service; readonly targetPort: number | string; readonly id: string }[]>();
   /** Each target group's ARN token (target-groups.ts `tgArn`). */
   readonly tgArns = new Map<string, ResourceRef>();
   /** Instance target groups whose port is a nodePort the API server has not assigned yet (target-groups.ts). */
@@ -78,11 +80,20 @@ export class BuildContext {
   /** Set by the security-group step: the LB's SGs and the SG node rules reference. */
   sg: { readonly tokens: readonly StringToken[]; readonly backend?: StringToken } = { tokens: [] };
   private untagged?: TagResult;
+  /** `gateway.k8s.aws.alb` / `gateway.k8s.aws.nlb` (pkg/gateway/constants/controller_constants.go). */
+  readonly tagPrefix: string;
+  /** `namespace/name` of the Gateway (pkg/model/core/stack_id.go). */
+  readonly stackId: string;
 
   constructor(
     readonly gw: GatewayResolution,
     readonly input: ModelInput,
-  ) {}
+  ) {
+    // Read off the Gateway once: resolutions come in several shapes, and getters read per call
+    // made every reader of these fields polymorphic in them.
+    this.tagPrefix = gw.loadBalancerType === 'application' ? 'gateway.k8s.aws.alb' : 'gateway.k8s.aws.nlb';
+    this.stackId = `${gw.gateway.metadata.namespace}/${gw.gateway.metadata.name}`;
+  }
 
   get settings(): ClusterSettings {
     return this.input.settings;
@@ -92,18 +103,9 @@ export class BuildContext {
     return this.input.facts;
   }
 
-  /** `gateway.k8s.aws.alb` / `gateway.k8s.aws.nlb` (pkg/gateway/constants/controller_constants.go). */
-  get tagPrefix(): string {
-    return this.gw.loadBalancerType === 'application' ? 'gateway.k8s.aws.alb' : 'gateway.k8s.aws.nlb';
-  }
-
   get vpcId(): StringToken {
     if (this.settings.vpcId !== undefined) return this.settings.vpcId;
     return this.facts.kind === 'known' ? this.facts.vpc.id : unknown('vpc.id');
-  }
-
-  get stackId(): string {
-    return `${this.gw.gateway.metadata.namespace}/${this.gw.gateway.metadata.name}`;
   }
 
   /**

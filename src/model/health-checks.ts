@@ -6,7 +6,7 @@
  */
 import type { LoadBalancerType } from '../resolve/types.js';
 import type { HealthCheckConfiguration, TargetGroupProps } from '../source/lbc-crds.js';
-import type { ServicePort } from '../source/core-kinds.js';
+import type { Service } from '../source/core-kinds.js';
 import type { FieldResult } from './tg-fields.js';
 import type { HealthCheckConfig, Protocol, ProtocolVersion, TargetType } from './stack.js';
 
@@ -53,6 +53,9 @@ export function buildHealthCheck(i: HealthCheckInputs): HealthCheckConfig {
   };
 }
 
+/** The usual answer, one frozen object: the port is asked for on every use of a target group. */
+const TRAFFIC_PORT: FieldResult<string | number> = Object.freeze({ ok: true, value: 'traffic-port' });
+
 /**
  * `ServiceBackendConfig.GetHealthCheckPort` (backend_service.go 45–75): `traffic-port`, a number
  * (`intstr.Parse`: what strconv.Atoi reads, sign included), or a Service port name resolved to its
@@ -62,15 +65,15 @@ export function healthCheckPort(
   props: TargetGroupProps | undefined,
   targetType: TargetType,
   local: boolean,
-  svc: { readonly namespace: string; readonly name: string; readonly ports: readonly ServicePort[]; readonly healthCheckNodePort: number | undefined },
+  svc: Service,
 ): FieldResult<string | number> {
   const configured = props?.healthCheckConfig?.healthCheckPort;
-  if (configured === undefined && local) return { ok: true, value: svc.healthCheckNodePort ?? 0 };
-  if (configured === undefined || configured === 'traffic-port') return { ok: true, value: 'traffic-port' };
+  if (configured === undefined && local) return { ok: true, value: svc.spec.healthCheckNodePort ?? 0 };
+  if (configured === undefined || configured === 'traffic-port') return TRAFFIC_PORT;
   if (/^[+-]?\d+$/.test(configured)) return { ok: true, value: Number(configured) };
-  const p = svc.ports.find((x) => x.name === configured);
+  const p = svc.spec.ports.find((x) => x.name === configured);
   // k8s.LookupServicePort (pkg/k8s/service_utils.go 25).
-  if (!p) return { ok: false, error: `unable to find port ${configured} on service ${svc.namespace}/${svc.name}` };
+  if (!p) return { ok: false, error: `unable to find port ${configured} on service ${svc.metadata.namespace}/${svc.metadata.name}` };
   if (targetType === 'instance') return { ok: true, value: p.nodePort ?? 0 };
   if (typeof p.targetPort === 'number') return { ok: true, value: p.targetPort };
   return { ok: false, error: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" };

@@ -4,16 +4,23 @@
  * concatenated inputs (model_build_loadbalancer.go, model_build_security_group.go,
  * model_build_target_group.go, pkg/networking/backend_sg_provider.go).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** Go RE2 `[[:^alnum:]]` removed: ASCII letters and digits survive, everything else goes. */
 export function sanitize(s: string): string {
   return s.replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** SHA-256 of the concatenated parts; one `update` of the joined text (each update call costs more than the hashing). */
+/**
+ * One-shot `crypto.hash` (Node ≥ 20.12): a model hashes once per target group, and a Hash object
+ * per call cost twice the hashing itself. Older Node 20 releases lack it and build the Hash object.
+ */
+const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined = (crypto as { hash?: typeof crypto.hash }).hash;
+
+/** SHA-256 of the concatenated parts, as hex; one hash of the joined text. */
 export function sha256Hex(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join(''), 'utf8').digest('hex');
+  const text = parts.join('');
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function k8sName(a: string, b: string, hashInputs: readonly string[]): string {

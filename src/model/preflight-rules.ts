@@ -55,6 +55,10 @@ function redirectAt(w: RuleWhere, field?: string): At {
   return { object: w.rule.object, path: [...w.rule.path, 'filters', i, 'requestRedirect', ...(field !== undefined ? [field] : [])] };
 }
 
+function backendRefsAt(w: RuleWhere): At {
+  return { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] };
+}
+
 function lrcAt(w: RuleWhere, type: string, field: string[]): At {
   const lrc = lrcOf(w);
   const i = lrc?.spec.actions?.findIndex((a) => a.type === type) ?? -1;
@@ -67,22 +71,36 @@ function listenerProtocol(ctx: BuildContext, listenerArn: ListenerRuleSpec['list
   return undefined;
 }
 
-export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec, push: (f: Finding) => void): void {
-  const w = whereOf(ctx, id);
-  const protocol = listenerProtocol(ctx, spec.listenerARN);
-  const transforms = spec.transforms ?? [];
-  const facts: RuleFacts = { protocol, rewritesPath: transforms.some((t) => t.type === 'url-rewrite') };
-  for (let i = 0; i < spec.actions.length; i++) checkAction(spec.actions[i]!, i, facts, w, push);
-  checkConditions(spec.conditions, w.rule, push);
-  if (transforms.length > 1 && new Set(transforms.map((t) => t.type)).size !== transforms.length) {
-    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: w.rule });
+/**
+ * What the action checks read of their rule, and where a finding points: looked up only for a
+ * finding (almost every rule has none), so a rule's check allocates this one object.
+ */
+class RuleFacts {
+  constructor(
+    readonly ctx: BuildContext,
+    readonly id: string,
+    readonly protocol: Protocol | undefined,
+    /** A ReplacePrefixMatch redirect changes the path through a url-rewrite transform, so it is no loop. */
+    readonly rewritesPath: boolean,
+  ) {}
+
+  where(): RuleWhere {
+    return whereOf(this.ctx, this.id);
+  }
+
+  at(): At {
+    return this.where().rule;
   }
 }
 
-interface RuleFacts {
-  readonly protocol: Protocol | undefined;
-  /** A ReplacePrefixMatch redirect changes the path through a url-rewrite transform, so it is no loop. */
-  readonly rewritesPath: boolean;
+export function checkRule(ctx: BuildContext, id: string, spec: ListenerRuleSpec, push: (f: Finding) => void): void {
+  const transforms = spec.transforms ?? [];
+  const rule = new RuleFacts(ctx, id, listenerProtocol(ctx, spec.listenerARN), transforms.some((t) => t.type === 'url-rewrite'));
+  for (let i = 0; i < spec.actions.length; i++) checkAction(spec.actions[i]!, i, rule, push);
+  checkConditions(spec.conditions, rule, push);
+  if (transforms.length > 1 && new Set(transforms.map((t) => t.type)).size !== transforms.length) {
+    push({ code: C.transform, call: 'CreateRule', awsCode: 'ValidationError', awsMessage: ONE_TRANSFORM_PER_TYPE_MESSAGE, fix: 'Keep one URLRewrite filter per rule.', at: rule.at() });
+  }
 }
 
 /** AWS's member path of the action at `index` in its messages. */
@@ -96,7 +114,7 @@ function reject(push: (f: Finding) => void, code: Finding['code'], awsCode: stri
 }
 
 /** `index`: the action's position, for AWS's member path in messages. */
-function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, push: (f: Finding) => void): void {
+function checkAction(a: Action, index: number, rule: RuleFacts, push: (f: Finding) => void): void {
   switch (a.type) {
     case 'redirect': {
       const r = a.redirectConfig;
@@ -108,14 +126,14 @@ function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, pu
           'ValidationError',
           `1 validation error detected: Value '${r.statusCode}' at '${memberPath(index)}.redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum value set: [${REDIRECT_CODES.join(', ')}]`,
           `An ALB redirects only with 301 or 302; set statusCode: 301 (permanent) or 302 instead of ${code}.`,
-          redirectAt(w, 'statusCode'),
+          redirectAt(rule.where(), 'statusCode'),
         );
       }
       if (rule.protocol === 'HTTPS' && r.protocol === 'HTTP') {
-        reject(push, C.redirect, 'InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE, 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(w, 'scheme'));
+        reject(push, C.redirect, 'InvalidLoadBalancerAction', HTTPS_TO_HTTP_REDIRECT_MESSAGE, 'Redirect to scheme https, or attach the route to an HTTP listener only.', redirectAt(rule.where(), 'scheme'));
       }
       const pathProblem = r.path !== undefined ? redirectPathError(r.path) : undefined;
-      if (pathProblem) reject(push, C.redirect, 'InvalidLoadBalancerAction', pathProblem, "Start the redirect path with '/'.", redirectAt(w, 'path'));
+      if (pathProblem) reject(push, C.redirect, 'InvalidLoadBalancerAction', pathProblem, "Start the redirect path with '/'.", redirectAt(rule.where(), 'path'));
       if (!rule.rewritesPath && r.host === undefined && r.path === undefined && r.port === undefined && r.protocol === undefined && r.query === undefined) {
         reject(
           push,
@@ -123,7 +141,7 @@ function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, pu
           'InvalidLoadBalancerAction',
           REDIRECT_LOOP_MESSAGE,
           'The redirect keeps scheme, host, port and path, so it points at itself; set at least one of scheme, hostname, port or path.',
-          redirectAt(w),
+          redirectAt(rule.where()),
         );
       }
       break;
@@ -137,14 +155,14 @@ function checkAction(a: Action, index: number, rule: RuleFacts, w: RuleWhere, pu
           'ValidationError',
           `1 validation error detected: Value '${body.slice(0, 16)}…' at '${memberPath(index)}.fixedResponseConfig.messageBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_LENGTH}`,
           `Shorten the fixed-response messageBody to at most ${MAX_BODY_LENGTH} characters (it has ${body.length}).`,
-          lrcAt(w, 'fixed-response', ['fixedResponseConfig', 'messageBody']),
+          lrcAt(rule.where(), 'fixed-response', ['fixedResponseConfig', 'messageBody']),
         );
       }
       break;
     }
     case 'forward': {
       const d = duplicateTargetGroup(a);
-      if (d) reject(push, C.forward, 'ValidationError', DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, d, { object: w.rule.object, path: [...w.rule.path, 'backendRefs'] });
+      if (d) reject(push, C.forward, 'ValidationError', DUPLICATE_FORWARD_TARGET_GROUP_MESSAGE, d, backendRefsAt(rule.where()));
       break;
     }
     case 'authenticate-cognito':

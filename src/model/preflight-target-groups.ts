@@ -11,7 +11,7 @@ import { targetGroupNameError } from '../aws-rules/names-and-tags.js';
 import type { At, BuildContext } from './context.js';
 import { checkTags, lbConfigAt } from './preflight-attributes.js';
 import { PREFLIGHT_CODES as C, type Finding } from './preflight.js';
-import type { TargetGroupSpec } from './stack.js';
+import type { HealthCheckConfig, KeyValueAttribute, TargetGroupSpec } from './stack.js';
 
 function configsOf(ctx: BuildContext): TargetGroupConfiguration[] {
   const out = new Set<TargetGroupConfiguration>();
@@ -49,76 +49,100 @@ function range(v: number, member: string, low: number, high: number): string | u
   return v < low ? c(`greater than or equal to ${low}`) : v > high ? c(`less than or equal to ${high}`) : undefined;
 }
 
+// Module functions and tables, not closures and tuples built in checkTargetGroup: it runs for
+// every target group, and almost every one passes every check.
+
+function reject(push: (f: Finding) => void, code: Finding['code'], awsMessage: string, fix: string, at: At, awsCode = 'ValidationError'): void {
+  push({ code, call: 'CreateTargetGroup', awsCode, awsMessage, fix, at });
+}
+
+function hcFix(what: string): string {
+  return `Change ${what} in the healthCheckConfig of the TargetGroupConfiguration.`;
+}
+
+function matcherAt(ctx: BuildContext, v: string, k: 'httpCode' | 'grpcCode'): At {
+  return tgcAt(ctx, (p) => (p.healthCheckConfig?.matcher?.[k] === v ? ['healthCheckConfig', 'matcher', k] : undefined));
+}
+
+/** The numeric health check members: AWS's member name and bounds, and the TGC field that sets them. */
+const HC_NUMBERS: readonly { readonly value: (hc: HealthCheckConfig) => number | undefined; readonly member: string; readonly low: number; readonly high: number; readonly field: HcField }[] = [
+  { value: (hc) => hc.intervalSeconds, member: 'healthCheckIntervalSeconds', low: 5, high: 300, field: 'healthCheckInterval' },
+  { value: (hc) => hc.timeoutSeconds, member: 'healthCheckTimeoutSeconds', low: 2, high: 120, field: 'healthCheckTimeout' },
+  { value: (hc) => hc.healthyThresholdCount, member: 'healthyThresholdCount', low: 2, high: 10, field: 'healthyThresholdCount' },
+  { value: (hc) => hc.unhealthyThresholdCount, member: 'unhealthyThresholdCount', low: 2, high: 10, field: 'unhealthyThresholdCount' },
+];
+
 export function checkTargetGroup(ctx: BuildContext, tg: TargetGroupSpec, push: (f: Finding) => void): void {
-  const reject = (code: Finding['code'], awsMessage: string, fix: string, at: At, awsCode = 'ValidationError'): void => push({ code, call: 'CreateTargetGroup', awsCode, awsMessage, fix, at });
   const name = tg.name;
-  const nameFix = 'Change targetGroupName in the TargetGroupConfiguration (letters, digits and single hyphens, not at either end).';
   // A name that hashes a nodePort the API server has not assigned yet is checked once known.
   const nameProblem = typeof name === 'string' ? targetGroupNameError(name) : undefined;
-  if (nameProblem) reject(C.name, nameProblem, nameFix, tgcAt(ctx, (p) => (p.targetGroupName === name ? ['targetGroupName'] : undefined)));
-
-  const hc = tg.healthCheckConfig;
-  if (hc) {
-    const hcFix = (what: string): string => `Change ${what} in the healthCheckConfig of the TargetGroupConfiguration.`;
-    const protocolProblem = hc.protocol !== undefined ? healthCheckProtocolError(hc.protocol, tg.protocol) : undefined;
-    if (protocolProblem) reject(C.healthCheck, protocolProblem, hcFix('healthCheckProtocol to HTTP or HTTPS'), hcAt(ctx, 'healthCheckProtocol', 'TCP'));
-    const port = hc.port;
-    const portProblem = port !== undefined ? healthCheckPortError(String(port)) : undefined;
-    if (portProblem) reject(C.healthCheck, portProblem, hcFix('healthCheckPort'), hcAt(ctx, 'healthCheckPort', port));
-    const numbers: [number | undefined, string, number, number, HcField][] = [
-      [hc.intervalSeconds, 'healthCheckIntervalSeconds', 5, 300, 'healthCheckInterval'],
-      [hc.timeoutSeconds, 'healthCheckTimeoutSeconds', 2, 120, 'healthCheckTimeout'],
-      [hc.healthyThresholdCount, 'healthyThresholdCount', 2, 10, 'healthyThresholdCount'],
-      [hc.unhealthyThresholdCount, 'unhealthyThresholdCount', 2, 10, 'unhealthyThresholdCount'],
-    ];
-    for (const [v, member, low, high, field] of numbers) {
-      const message = v === undefined ? undefined : range(v, member, low, high);
-      if (message) reject(C.healthCheck, message, hcFix(`${field} to a value between ${low} and ${high}`), hcAt(ctx, field, v));
-    }
-    const pathProblem = hc.path !== undefined ? healthCheckPathError(hc.path) : undefined;
-    if (pathProblem) reject(C.healthCheck, pathProblem, hcFix('healthCheckPath'), hcAt(ctx, 'healthCheckPath', hc.path));
-    const albStyle = isAlbProtocol(tg.protocol);
-    const http = hc.matcher?.httpCode;
-    const [low, high] = albStyle ? [200, 499] : [200, 599];
-    const matcherAt = (v: string, k: 'httpCode' | 'grpcCode'): At => tgcAt(ctx, (p) => (p.healthCheckConfig?.matcher?.[k] === v ? ['healthCheckConfig', 'matcher', k] : undefined));
-    const httpProblem = http !== undefined ? httpCodesError(http, low, high) : undefined;
-    if (httpProblem) reject(C.healthCheck, httpProblem, hcFix('matcher.httpCode'), matcherAt(http!, 'httpCode'));
-    const grpc = hc.matcher?.grpcCode;
-    const grpcProblem = grpc !== undefined ? grpcCodesError(grpc) : undefined;
-    if (grpcProblem) reject(C.healthCheck, grpcProblem, hcFix('matcher.grpcCode'), matcherAt(grpc!, 'grpcCode'));
-    const { intervalSeconds: interval, timeoutSeconds: timeout } = hc;
-    const timeoutProblem = interval !== undefined && timeout !== undefined ? healthCheckTimeoutError(timeout, interval, tg.protocol) : undefined;
-    if (timeoutProblem) reject(C.healthCheck, timeoutProblem, hcFix('healthCheckTimeout or healthCheckInterval'), hcAt(ctx, 'healthCheckTimeout', timeout));
+  if (nameProblem) {
+    const nameFix = 'Change targetGroupName in the TargetGroupConfiguration (letters, digits and single hyphens, not at either end).';
+    reject(push, C.name, nameProblem, nameFix, tgcAt(ctx, (p) => (p.targetGroupName === name ? ['targetGroupName'] : undefined)));
   }
-  checkTargetGroupAttributes(ctx, tg, push);
+  const hc = tg.healthCheckConfig;
+  if (hc) checkHealthCheck(ctx, tg, hc, push);
+  checkTargetGroupAttributes(ctx, tg.targetGroupAttributes ?? [], tg.protocol, push);
   checkTags(ctx, 'CreateTargetGroup', tg.tags, push, (key) => tgcAt(ctx, (p) => (p.tags && key in p.tags ? ['tags', key] : undefined)));
 }
 
-function checkTargetGroupAttributes(ctx: BuildContext, tg: TargetGroupSpec, push: (f: Finding) => void): void {
-  const attrs = tg.targetGroupAttributes ?? [];
-  const value = (k: string): string | undefined => attrs.find((a) => a.key === k)?.value;
-  const at = (k: string): At =>
-    tgcAt(ctx, (p) => {
-      const i = p.targetGroupAttributes?.findIndex((a) => a.key === k) ?? -1;
-      return i >= 0 ? ['targetGroupAttributes', i, 'value'] : undefined;
-    });
-  const reject = (key: string, awsCode: string, awsMessage: string, atKey = key): void =>
-    push({ code: C.attribute, call: 'ModifyTargetGroupAttributes', awsCode, awsMessage, fix: `Fix ${key} in the targetGroupAttributes of the TargetGroupConfiguration.`, at: at(atKey) });
+function checkHealthCheck(ctx: BuildContext, tg: TargetGroupSpec, hc: HealthCheckConfig, push: (f: Finding) => void): void {
+  const protocolProblem = hc.protocol !== undefined ? healthCheckProtocolError(hc.protocol, tg.protocol) : undefined;
+  if (protocolProblem) reject(push, C.healthCheck, protocolProblem, hcFix('healthCheckProtocol to HTTP or HTTPS'), hcAt(ctx, 'healthCheckProtocol', 'TCP'));
+  const port = hc.port;
+  const portProblem = port !== undefined ? healthCheckPortError(String(port)) : undefined;
+  if (portProblem) reject(push, C.healthCheck, portProblem, hcFix('healthCheckPort'), hcAt(ctx, 'healthCheckPort', port));
+  for (const { value, member, low, high, field } of HC_NUMBERS) {
+    const v = value(hc);
+    const message = v === undefined ? undefined : range(v, member, low, high);
+    if (message) reject(push, C.healthCheck, message, hcFix(`${field} to a value between ${low} and ${high}`), hcAt(ctx, field, v));
+  }
+  const pathProblem = hc.path !== undefined ? healthCheckPathError(hc.path) : undefined;
+  if (pathProblem) reject(push, C.healthCheck, pathProblem, hcFix('healthCheckPath'), hcAt(ctx, 'healthCheckPath', hc.path));
+  const http = hc.matcher?.httpCode;
+  const albStyle = isAlbProtocol(tg.protocol);
+  const httpProblem = http !== undefined ? httpCodesError(http, 200, albStyle ? 499 : 599) : undefined;
+  if (httpProblem) reject(push, C.healthCheck, httpProblem, hcFix('matcher.httpCode'), matcherAt(ctx, http!, 'httpCode'));
+  const grpc = hc.matcher?.grpcCode;
+  const grpcProblem = grpc !== undefined ? grpcCodesError(grpc) : undefined;
+  if (grpcProblem) reject(push, C.healthCheck, grpcProblem, hcFix('matcher.grpcCode'), matcherAt(ctx, grpc!, 'grpcCode'));
+  const { intervalSeconds: interval, timeoutSeconds: timeout } = hc;
+  const timeoutProblem = interval !== undefined && timeout !== undefined ? healthCheckTimeoutError(timeout, interval, tg.protocol) : undefined;
+  if (timeoutProblem) reject(push, C.healthCheck, timeoutProblem, hcFix('healthCheckTimeout or healthCheckInterval'), hcAt(ctx, 'healthCheckTimeout', timeout));
+}
+
+function attributeValue(attrs: readonly KeyValueAttribute[], key: string): string | undefined {
+  for (const a of attrs) if (a.key === key) return a.value;
+  return undefined;
+}
+
+function attributeAt(ctx: BuildContext, key: string): At {
+  return tgcAt(ctx, (p) => {
+    const i = p.targetGroupAttributes?.findIndex((a) => a.key === key) ?? -1;
+    return i >= 0 ? ['targetGroupAttributes', i, 'value'] : undefined;
+  });
+}
+
+function rejectAttribute(ctx: BuildContext, push: (f: Finding) => void, key: string, awsCode: string, awsMessage: string, atKey = key): void {
+  push({ code: C.attribute, call: 'ModifyTargetGroupAttributes', awsCode, awsMessage, fix: `Fix ${key} in the targetGroupAttributes of the TargetGroupConfiguration.`, at: attributeAt(ctx, atKey) });
+}
+
+function checkTargetGroupAttributes(ctx: BuildContext, attrs: readonly KeyValueAttribute[], protocol: TargetGroupSpec['protocol'], push: (f: Finding) => void): void {
   for (const a of attrs) {
     const message = attributeValueError(a.key, a.value);
-    if (message) reject(a.key, 'ValidationError', message);
+    if (message) rejectAttribute(ctx, push, a.key, 'ValidationError', message);
   }
-  const stickiness = value('stickiness.type');
+  const stickiness = attributeValue(attrs, 'stickiness.type');
   if (stickiness !== undefined) {
-    const typeProblem = stickinessTypeError(stickiness, tg.protocol);
+    const typeProblem = stickinessTypeError(stickiness, protocol);
     if (typeProblem) {
-      reject('stickiness.type', 'InvalidConfigurationRequest', typeProblem);
-    } else if (value('stickiness.enabled') === 'true' && stickiness === 'app_cookie' && !value('stickiness.app_cookie.cookie_name')) {
-      reject('stickiness.app_cookie.cookie_name', 'InvalidConfigurationRequest', APP_COOKIE_NAME_MESSAGE, 'stickiness.type');
+      rejectAttribute(ctx, push, 'stickiness.type', 'InvalidConfigurationRequest', typeProblem);
+    } else if (attributeValue(attrs, 'stickiness.enabled') === 'true' && stickiness === 'app_cookie' && !attributeValue(attrs, 'stickiness.app_cookie.cookie_name')) {
+      rejectAttribute(ctx, push, 'stickiness.app_cookie.cookie_name', 'InvalidConfigurationRequest', APP_COOKIE_NAME_MESSAGE, 'stickiness.type');
     }
   }
-  const slowStart = value('slow_start.duration_seconds');
+  const slowStart = attributeValue(attrs, 'slow_start.duration_seconds');
   // A non-number is already reported by attributeValueError.
   const slowStartProblem = slowStart !== undefined && /^\d+$/.test(slowStart) ? slowStartError(slowStart) : undefined;
-  if (slowStartProblem) reject('slow_start.duration_seconds', 'ValidationError', slowStartProblem);
+  if (slowStartProblem) rejectAttribute(ctx, push, 'slow_start.duration_seconds', 'ValidationError', slowStartProblem);
 }

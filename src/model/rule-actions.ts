@@ -145,16 +145,20 @@ export function redirectFromFilters(
   return {};
 }
 
+/** Where a filter error points; built only for one. */
+function filtersPath(unit: RuleUnit): (string | number)[] {
+  return ['spec', 'rules', unit.rule.index, 'filters'];
+}
+
 export function buildUnitActions(unit: RuleUnit, listenerProtocol: Protocol, tuples: readonly TargetGroupTuple[], secrets: readonly Secret[]): ActionsResult {
   const lrc = unit.rule.listenerRuleConfig;
-  const filtersPath = ['spec', 'rules', unit.rule.index, 'filters'];
-  const actions: Action[] = [];
+  let preRouting: Action | undefined;
   if (lrc && listenerProtocol === 'HTTPS') {
     const pre = firstAction(lrc, PRE_ROUTING);
     if (pre) {
       const built = buildPreRoutingAction(pre, unit.route.metadata.namespace, secrets);
-      if (typeof built === 'string') return { ok: false, error: { kind: 'oidc', message: built, path: filtersPath } };
-      if (built) actions.push(built);
+      if (typeof built === 'string') return { ok: false, error: { kind: 'oidc', message: built, path: filtersPath(unit) } };
+      preRouting = built;
     }
   }
   const routing = lrc ? firstAction(lrc, ROUTING) : undefined;
@@ -169,12 +173,10 @@ export function buildUnitActions(unit: RuleUnit, listenerProtocol: Protocol, tup
     // shouldProvisionActions: any tuple with a non-zero (or nil) weight.
     if (tuples.some((t) => t.weight === undefined || t.weight !== 0)) {
       const sticky = routing?.type === 'forward' ? routing.forwardConfig.targetGroupStickinessConfig : undefined;
+      const targetGroups = [...tuples];
       action = {
         type: 'forward',
-        forwardConfig: {
-          targetGroups: [...tuples],
-          ...(sticky ? { targetGroupStickinessConfig: { enabled: sticky.enabled, durationSeconds: sticky.durationSeconds } } : {}),
-        },
+        forwardConfig: sticky ? { targetGroups, targetGroupStickinessConfig: { enabled: sticky.enabled, durationSeconds: sticky.durationSeconds } } : { targetGroups },
       };
     }
     if (unit.kind === 'HTTPRoute') {
@@ -184,7 +186,7 @@ export function buildUnitActions(unit: RuleUnit, listenerProtocol: Protocol, tup
         const r = redirectFromFilters(filters, query, routing?.type === 'redirect');
         if (r.error) {
           const kind = r.error.message.startsWith('Unsupported filter') || r.error.message.startsWith('HTTPRouteFilter') ? 'filter' : 'redirect';
-          return { ok: false, error: { kind, message: r.error.message, path: [...filtersPath, r.error.index] } };
+          return { ok: false, error: { kind, message: r.error.message, path: [...filtersPath(unit), r.error.index] } };
         }
         if (r.action) action = r.action;
       }
@@ -194,11 +196,12 @@ export function buildUnitActions(unit: RuleUnit, listenerProtocol: Protocol, tup
         if (f.type === 'ExtensionRef') continue;
         return {
           ok: false,
-          error: { kind: 'filter', message: `Unsupported filter type: ${f.type}. To specify header modification, please configure it through LoadBalancerConfiguration.`, path: [...filtersPath, index] },
+          error: { kind: 'filter', message: `Unsupported filter type: ${f.type}. To specify header modification, please configure it through LoadBalancerConfiguration.`, path: [...filtersPath(unit), index] },
         };
       }
     }
   }
-  actions.push(action ?? FIXED_500);
-  return { ok: true, actions };
+  // One literal (the array stays in the stack; pushes would grow it to 17 slots).
+  const routingAction = action ?? FIXED_500;
+  return { ok: true, actions: preRouting ? [preRouting, routingAction] : [routingAction] };
 }

@@ -50,16 +50,21 @@ export function buildPathCondition(path: HTTPPathMatch): { ok: true; condition: 
   }
 }
 
+function hostHeader(hostname: string): RuleCondition {
+  return { field: 'host-header', hostHeaderConfig: { values: [hostname] } };
+}
+
 function hostCondition(hostname: string): RuleCondition[] {
-  return hostname === '' ? [] : [{ field: 'host-header', hostHeaderConfig: { values: [hostname] } }];
+  return hostname === '' ? [] : [hostHeader(hostname)];
 }
 
 export function buildHttpConditions(hostname: string, match: HTTPRouteMatch | undefined): { ok: true; conditions: RuleCondition[] } | { ok: false; message: string } {
-  const conditions = hostCondition(hostname);
-  if (!match) return { ok: true, conditions };
+  if (!match) return { ok: true, conditions: hostCondition(hostname) };
   const path = buildPathCondition(match.path);
   if (!path.ok) return path;
-  conditions.push(path.condition);
+  // Host and path in one literal, not pushed one by one: the array stays in the stack, and a push
+  // onto a one-element literal grows its backing store to 19 slots.
+  const conditions: RuleCondition[] = hostname === '' ? [path.condition] : [hostHeader(hostname), path.condition];
   for (const h of match.headers ?? []) {
     conditions.push({
       field: 'http-header',

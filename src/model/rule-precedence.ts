@@ -39,35 +39,7 @@ export function unitHostnames(attached: AttachedRoute): readonly string[] {
   return [''];
 }
 
-export function expandUnits(routes: readonly AttachedRoute[]): RuleUnit[] {
-  const units: RuleUnit[] = [];
-  for (const attached of routes) {
-    const route = attached.route;
-    if (route.kind !== 'HTTPRoute' && route.kind !== 'GRPCRoute') continue;
-    const hostnames = unitHostnames(attached);
-    for (const rule of attached.rules) {
-      // A rule without matches is one unit with match index NO_MATCH_INDEX.
-      if (route.kind === 'HTTPRoute') {
-        const matches = route.spec.rules[rule.index]?.matches ?? [];
-        for (let i = 0; i < Math.max(matches.length, 1); i++) {
-          const match = matches[i];
-          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
-          for (const hostname of hostnames) units.push({ kind: 'HTTPRoute', attached, route, rule, matchIndex, match, hostname });
-        }
-      } else {
-        const matches = route.spec.rules[rule.index]?.matches ?? [];
-        for (let i = 0; i < Math.max(matches.length, 1); i++) {
-          const match = matches[i];
-          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
-          for (const hostname of hostnames) units.push({ kind: 'GRPCRoute', attached, route, rule, matchIndex, match, hostname });
-        }
-      }
-    }
-  }
-  return units;
-}
-
-/** A hostname's precedence fields (`compareHostnames`), counted once per unit rather than per comparison. */
+/** A hostname's precedence fields (`compareHostnames`), counted once per hostname of a route rather than per comparison. */
 interface HostKey {
   readonly name: string;
   readonly wildcard: boolean;
@@ -107,68 +79,66 @@ function goLen(s: string | undefined): number {
 }
 
 /**
- * Every field the comparator reads, computed once per unit: a sort makes O(n log n) comparisons,
- * and byte lengths, dot counts and parsed timestamps per comparison were most of its cost.
+ * Every field the comparator reads, computed once rather than per comparison (a sort makes
+ * O(n log n) of them): the route's fields once per route, the match's once per match, the
+ * hostname's once per hostname of the route.
  */
 interface SortKey {
   readonly unit: RuleUnit;
   readonly host: HostKey;
+  readonly match: MatchKey;
+  readonly created: number;
+  readonly nsName: string;
+}
+
+interface MatchKey {
   readonly matchType: number;
   readonly primary: number;
   readonly secondary: number;
   readonly hasMethod: boolean;
   readonly headers: number;
   readonly queryParams: number;
-  readonly created: number;
-  readonly nsName: string;
 }
 
-function sortKeyOf(u: RuleUnit): SortKey {
-  // One object literal, not `{ ...common, more }`: in V8 each property added after a spread
-  // builds a new hidden class, which cost more than the whole comparison it serves.
-  const host = hostKeyOf(u.hostname);
-  const created = creationMillis(u.route);
-  const nsName = `${u.route.metadata.namespace}/${u.route.metadata.name}`;
-  if (u.kind === 'HTTPRoute') {
-    const m = u.match;
-    const type = m?.path.type;
-    return {
-      unit: u,
-      host,
-      matchType: type === 'Exact' ? 3 : type === 'PathPrefix' ? 2 : type === 'RegularExpression' ? 1 : 0,
-      primary: goLen(m?.path.value),
-      secondary: 0,
-      hasMethod: m?.method !== undefined,
-      headers: m?.headers?.length ?? 0,
-      queryParams: m?.queryParams?.length ?? 0,
-      created,
-      nsName,
-    };
-  }
-  const method = u.match?.method;
+function httpMatchKey(m: HTTPRouteMatch | undefined): MatchKey {
+  const type = m?.path.type;
   return {
-    unit: u,
-    host,
+    matchType: type === 'Exact' ? 3 : type === 'PathPrefix' ? 2 : type === 'RegularExpression' ? 1 : 0,
+    primary: goLen(m?.path.value),
+    secondary: 0,
+    hasMethod: m?.method !== undefined,
+    headers: m?.headers?.length ?? 0,
+    queryParams: m?.queryParams?.length ?? 0,
+  };
+}
+
+function grpcMatchKey(m: GRPCRouteMatch | undefined): MatchKey {
+  const method = m?.method;
+  return {
     matchType: method === undefined ? 0 : method.type === 'Exact' ? 3 : 1,
     primary: goLen(method?.service),
     secondary: goLen(method?.method),
     hasMethod: false,
-    headers: u.match?.headers?.length ?? 0,
+    headers: m?.headers?.length ?? 0,
     queryParams: 0,
-    created,
-    nsName,
   };
 }
 
-function compareKeys(a: SortKey, b: SortKey): number {
-  const h = compareHostKeys(a.host, b.host);
-  if (h !== 0) return h;
+function compareMatchKeys(a: MatchKey, b: MatchKey): number {
   if (a.matchType !== b.matchType) return b.matchType - a.matchType;
   if (a.primary !== b.primary) return b.primary - a.primary;
   if (a.secondary !== b.secondary) return b.secondary - a.secondary;
   if (a.hasMethod !== b.hasMethod) return a.hasMethod ? -1 : 1;
   if (a.headers !== b.headers) return b.headers - a.headers;
   if (a.queryParams !== b.queryParams) return b.queryParams - a.queryParams;
+  return 0;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  const h = compareHostKeys(a.host, b.host);
+  if (h !== 0) return h;
+  const m = a.match === b.match ? 0 : compareMatchKeys(a.match, b.match);
+  if (m !== 0) return m;
   if (a.created !== b.created) return a.created - b.created;
   if (a.nsName !== b.nsName) return a.nsName < b.nsName ? -1 : 1;
   const ua = a.unit;
@@ -179,9 +149,47 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
+/**
+ * The sort keys of every unit of `routes`: one per (route, rule, match, hostname). A rule without
+ * matches is one unit with match index NO_MATCH_INDEX.
+ */
+function expandKeys(routes: readonly AttachedRoute[]): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const attached of routes) {
+    const route = attached.route;
+    if (route.kind !== 'HTTPRoute' && route.kind !== 'GRPCRoute') continue;
+    const hosts = unitHostnames(attached).map(hostKeyOf);
+    const created = creationMillis(route);
+    const nsName = `${route.metadata.namespace}/${route.metadata.name}`;
+    for (const rule of attached.rules) {
+      if (route.kind === 'HTTPRoute') {
+        const matches = route.spec.rules[rule.index]?.matches ?? [];
+        for (let i = 0; i < Math.max(matches.length, 1); i++) {
+          const match = matches[i];
+          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
+          const mk = httpMatchKey(match);
+          for (const host of hosts) keys.push({ unit: { kind: 'HTTPRoute', attached, route, rule, matchIndex, match, hostname: host.name }, host, match: mk, created, nsName });
+        }
+      } else {
+        const matches = route.spec.rules[rule.index]?.matches ?? [];
+        for (let i = 0; i < Math.max(matches.length, 1); i++) {
+          const match = matches[i];
+          const matchIndex = matches.length > 0 ? i : NO_MATCH_INDEX;
+          const mk = grpcMatchKey(match);
+          for (const host of hosts) keys.push({ unit: { kind: 'GRPCRoute', attached, route, rule, matchIndex, match, hostname: host.name }, host, match: mk, created, nsName });
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+/** Every unit of the routes on a port, in precedence order. */
 export function sortUnits(routes: readonly AttachedRoute[]): RuleUnit[] {
-  return expandUnits(routes)
-    .map(sortKeyOf)
-    .sort(compareKeys)
-    .map((k) => k.unit);
+  const keys = expandKeys(routes).sort(compareKeys);
+  // A loop, not `.map`: the result is iterated by one caller for every port, and `.map` makes a
+  // holey array while an empty port's is packed, which deoptimised that caller ("wrong map").
+  const units: RuleUnit[] = [];
+  for (const k of keys) units.push(k.unit);
+  return units;
 }

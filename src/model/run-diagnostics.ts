@@ -15,6 +15,12 @@ export function uidSource(gw: GatewayResolution, cluster: string): UidSource {
   return m.uid !== undefined && m.uid !== '' ? { kind: 'metadata', uid: m.uid } : { kind: 'stand-in', uid: standInUid(cluster, m.namespace, m.name) };
 }
 
+/** Whether `uidSource` reads the uid off the metadata (no stand-in to hash). */
+function hasUid(gw: GatewayResolution): boolean {
+  const uid = gw.gateway.metadata.uid;
+  return uid !== undefined && uid !== '';
+}
+
 /** Where a Gateway's instance target groups wait for a nodePort. */
 export type PendingUse = BuildContext['pendingNodePorts'][number];
 
@@ -26,7 +32,8 @@ const NAMED = 10;
  * `metadata.uid`, and 200 identical lines would bury everything else.
  */
 export function standInUidDiagnostic(gateways: readonly GatewayResolution[], cluster: string): Diagnostic | undefined {
-  const without = gateways.filter((g) => uidSource(g, cluster).kind === 'stand-in');
+  // Which Gateways lack a uid is read off their metadata; only the one named below is hashed.
+  const without = gateways.filter((g) => !hasUid(g));
   const first = without[0];
   if (!first) return undefined;
   const at = { location: first.gateway.origin.locate(['metadata']), object: refOf(first.gateway), path: 'metadata' };

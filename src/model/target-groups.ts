@@ -47,6 +47,23 @@ function tgArn(ctx: BuildContext, id: string): StringToken {
   return arn;
 }
 
+/**
+ * The resource id of a Service backend's target group (`buildTargetGroupResourceID`; the
+ * identifier port is the targetPort), built once per route, Service and port: every rule of a
+ * route that names the backend asks again, and building and hashing the long id per rule cost
+ * more than the rest of the dedupe. A route has few backends (at most 16 rules × 16 backendRefs),
+ * so a scan of its list finds the entry.
+ */
+function serviceTargetGroupId(ctx: BuildContext, route: AttachedRoute['route'], svc: Service, targetPort: number | string): string {
+  let ids = ctx.serviceTgIds.get(route);
+  if (ids === undefined) ctx.serviceTgIds.set(route, (ids = []));
+  for (const e of ids) if (e.service === svc && e.targetPort === targetPort) return e.id;
+  const gw = ctx.gw.gateway.metadata;
+  const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, route.kind, svc.metadata.namespace, svc.metadata.name, String(targetPort));
+  ids.push({ service: svc, targetPort, id });
+  return id;
+}
+
 export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken | undefined {
   const { backend, attached } = req;
   const route = attached.route;
@@ -121,14 +138,8 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   if (!protocolResult.ok) return fail(ctx, req, protocolResult.error);
   const protocol = protocolResult.value;
   const version = targetGroupProtocolVersion(ctx.gw.loadBalancerType, props, kind, req.listenerProtocol, sp.appProtocol);
-  const svcSpec = svc.spec as typeof svc.spec & { externalTrafficPolicy?: string; healthCheckNodePort?: number };
-  const local = targetType === 'instance' && svcSpec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
-  const hcPort = healthCheckPort(props, targetType, local, {
-    namespace: svc.metadata.namespace,
-    name: svc.metadata.name,
-    ports: svc.spec.ports,
-    healthCheckNodePort: svcSpec.healthCheckNodePort,
-  });
+  const local = targetType === 'instance' && svc.spec.externalTrafficPolicy === 'Local' && ctx.gw.loadBalancerType === 'network';
+  const hcPort = healthCheckPort(props, targetType, local, svc);
   if (!hcPort.ok) return fail(ctx, req, hcPort.error);
   const hc = hcPort.value;
   const ipv6 = svc.spec.ipFamilies?.includes('IPv6') ?? false;
@@ -139,7 +150,6 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
   // the spec and in the name hash alike.
   const tgPort = targetType === 'instance' ? (sp.nodePort ?? 0) : typeof sp.targetPort === 'number' ? sp.targetPort : 1;
   const pendingPort = targetType === 'instance' ? pendingNodePort(svc, sp) : undefined;
-  const identifierPort = String(sp.targetPort);
   const control = targetControlPort(props, protocol, targetType);
   if (!control.ok) return fail(ctx, req, control.error);
   if (tgPort === 0 && !pendingPort) {
@@ -151,7 +161,7 @@ export function buildTargetGroup(ctx: BuildContext, req: TgRequest): StringToken
         : "TargetGroup port is empty. When using Instance targets, your service must be of type 'NodePort' or 'LoadBalancer'",
     );
   }
-  const id = targetGroupResourceId(gw.namespace, gw.name, route.metadata.namespace, route.metadata.name, kind, svc.metadata.namespace, svc.metadata.name, identifierPort);
+  const id = serviceTargetGroupId(ctx, route, svc, sp.targetPort);
   if (ctx.tgByResId.has(id)) return tgArn(ctx, id);
   const hashedName =
     props?.targetGroupName ??

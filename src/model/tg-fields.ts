@@ -79,5 +79,9 @@ export function targetControlPort(props: TargetGroupProps | undefined, protocol:
 export function targetGroupAttributes(attrs: readonly KeyValue[] | undefined): KeyValueAttribute[] {
   const m = new Map<string, string>();
   for (const a of attrs ?? []) m.set(a.key, a.value);
-  return [...m].map(([key, value]) => ({ key, value }));
+  // A loop, not `.map`: optimised code's `.map` makes holey arrays and the builtin packed ones, and
+  // the pre-flight that reads every target group's attributes deoptimised on the second kind.
+  const out: KeyValueAttribute[] = [];
+  for (const [key, value] of m) out.push({ key, value });
+  return out;
 }

@@ -54,7 +54,11 @@ function standard(ctx: BuildContext, tg: TargetGroupSpec, targetPort: Assigned<s
   }
   // Unreachable from Gateways in LBC v3.5.0 (its TG spec never carries the control port), kept as LBC writes it.
   if (tg.targetControlPort !== undefined) ports.push({ protocol: 'TCP', port: tg.targetControlPort });
-  return ports.map((p) => ({ from, ports: [p] }));
+  // A loop, not `.map`: optimised code's `.map` makes holey arrays and the builtin packed ones, and
+  // the node-rule loop over every target group's rules deoptimised on the second kind.
+  const rules: NetworkingIngressRule[] = [];
+  for (const p of ports) rules.push({ from, ports: [p] });
+  return rules;
 }
 
 function noSecurityGroups(ctx: BuildContext, tg: TargetGroupSpec, targetPort: Assigned<string | number>): NetworkingIngressRule[] {
