@@ -42,19 +42,35 @@ export interface AttachmentResult {
 const NO_MATCHING_HOSTNAME = 'Listener does not allow route attachment, no matching hostname';
 const NO_MATCHING_PARENT = 'Route parentRef does not match listener';
 
+const IGNORED: ParentOutcome = { kind: 'ignored' };
+const NO_PARENT: ParentOutcome = { kind: 'failed', reason: 'NoMatchingParent', message: NO_MATCHING_PARENT };
+
+/** A parent of this Gateway a parentRef can name: the Gateway or an accepted ListenerSet, and its candidates' indexes. */
 type Target = { readonly indexes: readonly number[]; readonly parentNamespace: string; readonly owner: Gateway | ListenerSet };
 
-function targetOf(ref: ParentReference, route: Route, gateway: Gateway, acceptedSets: readonly ListenerSet[], candidates: readonly ListenerCandidate[]): Target | undefined {
+/** The Gateway and its accepted ListenerSets as parents, built once per Gateway rather than per parentRef. */
+interface Targets {
+  readonly gateway: Target;
+  readonly sets: readonly Target[];
+}
+
+function targetsOf(gateway: Gateway, acceptedSets: readonly ListenerSet[], candidates: readonly ListenerCandidate[]): Targets {
+  const owned = (owner: Gateway | ListenerSet): Target => ({
+    indexes: candidates.flatMap((c, i) => (c.owner === owner ? [i] : [])),
+    parentNamespace: owner.metadata.namespace,
+    owner,
+  });
+  return { gateway: owned(gateway), sets: acceptedSets.map(owned) };
+}
+
+function names(target: Target, name: string, namespace: string): boolean {
+  return target.owner.metadata.name === name && target.owner.metadata.namespace === namespace;
+}
+
+function targetOf(ref: ParentReference, route: Route, targets: Targets): Target | undefined {
   const namespace = ref.namespace ?? route.metadata.namespace;
-  const owned = (owner: Gateway | ListenerSet) => candidates.flatMap((c, i) => (c.owner === owner ? [i] : []));
-  if (!ref.kind || ref.kind === 'Gateway') {
-    if (ref.name !== gateway.metadata.name || namespace !== gateway.metadata.namespace) return undefined;
-    return { indexes: owned(gateway), parentNamespace: gateway.metadata.namespace, owner: gateway };
-  }
-  if (ref.kind === 'ListenerSet') {
-    const set = acceptedSets.find((s) => s.metadata.name === ref.name && s.metadata.namespace === namespace);
-    return set ? { indexes: owned(set), parentNamespace: set.metadata.namespace, owner: set } : undefined;
-  }
+  if (!ref.kind || ref.kind === 'Gateway') return names(targets.gateway, ref.name, namespace) ? targets.gateway : undefined;
+  if (ref.kind === 'ListenerSet') return targets.sets.find((t) => names(t, ref.name, namespace));
   return undefined;
 }
 
@@ -99,6 +115,61 @@ function tryListener(candidate: ListenerCandidate, parentNamespace: string, rout
   }
 }
 
+/** sectionName and port of a parentRef (route_listener_mapper.go): unset means any. */
+function refSelects(ref: ParentReference, listener: ListenerCandidate['listener']): boolean {
+  if (ref.sectionName !== undefined && listener.name !== ref.sectionName) return false;
+  return ref.port === undefined || ref.port === listener.port;
+}
+
+interface AttachContext {
+  readonly targets: Targets;
+  readonly candidates: readonly ListenerCandidate[];
+  readonly valid: readonly boolean[];
+  readonly snapshot: Snapshot;
+  /** Per candidate, counted up as routes attach. */
+  readonly attachedCounts: number[];
+}
+
+/** Appends the route's attachment to `into`, or returns the error that fails the whole Gateway. */
+function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]): AttachmentResult['fatal'] {
+  const { candidates } = ctx;
+  const compatibleByPort = new Map<number, string[]>();
+  const validPorts = new Set<number>();
+  const parents: ParentOutcome[] = [];
+  for (const ref of route.spec.parentRefs) {
+    const target = targetOf(ref, route, ctx.targets);
+    if (!target) {
+      parents.push(IGNORED);
+      continue;
+    }
+    const tried = target.indexes.filter((i) => refSelects(ref, candidates[i]!.listener));
+    if (tried.length === 0) {
+      parents.push(NO_PARENT);
+      continue;
+    }
+    let firstFailure: { readonly reason: AttachFailureReason; readonly message: string } | undefined;
+    const ports: number[] = [];
+    for (const i of tried) {
+      const outcome = tryListener(candidates[i]!, target.parentNamespace, route, ctx.snapshot);
+      if (outcome.ok === 'fatal') return { message: outcome.message, candidate: candidates[i]!, path: outcome.path };
+      if (!outcome.ok) {
+        firstFailure ??= outcome;
+        continue;
+      }
+      const port = candidates[i]!.listener.port;
+      ctx.attachedCounts[i]! += 1;
+      if (!ports.includes(port)) ports.push(port);
+      const union = compatibleByPort.get(port) ?? [];
+      for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
+      compatibleByPort.set(port, union);
+      if (ctx.valid[i]) validPorts.add(port);
+    }
+    parents.push(ports.length > 0 ? { kind: 'attached', ports } : { kind: 'failed', reason: firstFailure!.reason, message: firstFailure!.message });
+  }
+  into.push({ route, parents, compatibleByPort, validPorts });
+  return undefined;
+}
+
 export function attachRoutes(
   gateway: Gateway,
   routes: readonly Route[],
@@ -108,49 +179,11 @@ export function attachRoutes(
   snapshot: Snapshot,
 ): AttachmentResult {
   const attachedCounts = candidates.map(() => 0);
+  const ctx: AttachContext = { targets: targetsOf(gateway, acceptedSets, candidates), candidates, valid, snapshot, attachedCounts };
   const results: RouteAttachment[] = [];
   for (const route of routes) {
-    const compatibleByPort = new Map<number, string[]>();
-    const validPorts = new Set<number>();
-    const parents: ParentOutcome[] = [];
-    for (const ref of route.spec.parentRefs) {
-      const target = targetOf(ref, route, gateway, acceptedSets, candidates);
-      if (!target) {
-        parents.push({ kind: 'ignored' });
-        continue;
-      }
-      const tried = target.indexes.filter((i) => {
-        const l = candidates[i]!.listener;
-        if (ref.sectionName !== undefined) return l.name === ref.sectionName && (ref.port === undefined || ref.port === l.port);
-        return ref.port === undefined || ref.port === l.port;
-      });
-      if (tried.length === 0) {
-        parents.push({ kind: 'failed', reason: 'NoMatchingParent', message: NO_MATCHING_PARENT });
-        continue;
-      }
-      let firstFailure: { reason: AttachFailureReason; message: string } | undefined;
-      const ports: number[] = [];
-      for (const i of tried) {
-        const outcome = tryListener(candidates[i]!, target.parentNamespace, route, snapshot);
-        if (outcome.ok === 'fatal') {
-          return { routes: results, attachedCounts, fatal: { message: outcome.message, candidate: candidates[i]!, path: outcome.path } };
-        }
-        if (!outcome.ok) {
-          firstFailure ??= { reason: outcome.reason, message: outcome.message };
-          continue;
-        }
-        const port = candidates[i]!.listener.port;
-        attachedCounts[i]! += 1;
-        if (!ports.includes(port)) ports.push(port);
-        const union = compatibleByPort.get(port) ?? [];
-        for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
-        compatibleByPort.set(port, union);
-        if (valid[i]) validPorts.add(port);
-      }
-      if (ports.length > 0) parents.push({ kind: 'attached', ports });
-      else parents.push({ kind: 'failed', ...firstFailure! });
-    }
-    results.push({ route, parents, compatibleByPort, validPorts });
+    const fatal = attachRoute(route, ctx, results);
+    if (fatal) return { routes: results, attachedCounts, fatal };
   }
   return { routes: results, attachedCounts };
 }
