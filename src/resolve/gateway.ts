@@ -34,7 +34,10 @@ const ROUTE_KINDS: Record<LoadBalancerType, readonly string[]> = {
 
 /** Routes of this controller's kinds naming the Gateway or one of its accepted ListenerSets, in input order. */
 function routesFor(gateway: Gateway, sets: readonly ListenerSet[], lbType: LoadBalancerType, index: SnapshotIndex): Route[] {
-  const found = new Set<Route>(index.routesReferencing('Gateway', gateway.metadata.namespace, gateway.metadata.name));
+  const direct = index.routesReferencing('Gateway', gateway.metadata.namespace, gateway.metadata.name);
+  // The index lists each parent's routes once, in input order: only ListenerSets' routes need merging.
+  if (sets.length === 0) return direct.filter((r) => ROUTE_KINDS[lbType].includes(r.kind));
+  const found = new Set<Route>(direct);
   for (const set of sets) for (const r of index.routesReferencing('ListenerSet', set.metadata.namespace, set.metadata.name)) found.add(r);
   return [...found].filter((r) => ROUTE_KINDS[lbType].includes(r.kind)).sort((a, b) => index.inputOrder(a) - index.inputOrder(b));
 }

@@ -43,6 +43,7 @@ export function gatewayDiagnostics(work: GatewayWork): Diagnostic[] {
   for (const loaded of work.routes) {
     const { route, parents } = loaded.attachment;
     parents.forEach((outcome, i) => {
+      if (outcome.kind === 'attached' && loaded.attachment.validPorts.size > 0) return; // the usual case: nothing to say
       const path = ['spec', 'parentRefs', i];
       const ref = route.spec.parentRefs[i]!;
       if (outcome.kind === 'failed') {

@@ -57,6 +57,7 @@ const NO_LRC: LrcLoad = { lrc: undefined, warning: undefined, failed: false };
 const lrcFailure = (warning: string): LrcLoad => ({ lrc: undefined, warning, failed: true });
 
 function loadListenerRuleConfig(route: Route, view: RuleView, index: SnapshotIndex): LrcLoad {
+  if (view.filters.length === 0) return NO_LRC;
   const refs = view.filters.filter(
     (f) => f.type === 'ExtensionRef' && f.extensionRef?.group === LBC_GROUP && f.extensionRef.kind === 'ListenerRuleConfiguration',
   );
