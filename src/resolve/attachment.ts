@@ -21,10 +21,26 @@ export interface RouteAttachment {
   readonly route: Route;
   /** One outcome per `spec.parentRefs` entry. */
   readonly parents: readonly ParentOutcome[];
-  /** Port → compatible hostnames (union over all listeners attached on that port). */
-  readonly compatibleByPort: ReadonlyMap<number, readonly string[]>;
-  /** Ports on which the route attached to at least one valid listener. */
-  readonly validPorts: ReadonlySet<number>;
+  /**
+   * The ports the route attached on, in the order it first attached (usually one): an array, not
+   * a Map and a Set per route, as there are thousands of routes and a port or two each.
+   */
+  readonly ports: readonly PortAttachment[];
+  /** Attached to at least one valid listener: LBC loads the route (and writes its status). */
+  readonly onValidListener: boolean;
+}
+
+export interface PortAttachment {
+  readonly port: number;
+  /** Compatible hostnames: the union over all listeners the route attached to on this port. */
+  readonly compatible: readonly string[];
+  /** At least one of those listeners is valid. */
+  readonly valid: boolean;
+}
+
+/** The route's attachment on `port` through a valid listener, if any. */
+export function validOnPort(attachment: RouteAttachment, port: number): PortAttachment | undefined {
+  return attachment.ports.find((p) => p.port === port && p.valid);
 }
 
 export interface AttachmentResult {
@@ -133,8 +149,7 @@ interface AttachContext {
 /** Appends the route's attachment to `into`, or returns the error that fails the whole Gateway. */
 function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]): AttachmentResult['fatal'] {
   const { candidates } = ctx;
-  const compatibleByPort = new Map<number, string[]>();
-  const validPorts = new Set<number>();
+  const onPorts: { port: number; compatible: string[]; valid: boolean }[] = [];
   const parents: ParentOutcome[] = [];
   for (const ref of route.spec.parentRefs) {
     const target = targetOf(ref, route, ctx.targets);
@@ -159,14 +174,14 @@ function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]):
       const port = candidates[i]!.listener.port;
       ctx.attachedCounts[i]! += 1;
       if (!ports.includes(port)) ports.push(port);
-      const union = compatibleByPort.get(port) ?? [];
-      for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
-      compatibleByPort.set(port, union);
-      if (ctx.valid[i]) validPorts.add(port);
+      let on = onPorts.find((p) => p.port === port);
+      if (!on) onPorts.push((on = { port, compatible: [], valid: false }));
+      for (const h of outcome.compatible) if (!on.compatible.includes(h)) on.compatible.push(h);
+      if (ctx.valid[i]) on.valid = true;
     }
     parents.push(ports.length > 0 ? { kind: 'attached', ports } : { kind: 'failed', reason: firstFailure!.reason, message: firstFailure!.message });
   }
-  into.push({ route, parents, compatibleByPort, validPorts });
+  into.push({ route, parents, ports: onPorts, onValidListener: onPorts.some((p) => p.valid) });
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Gateway, GatewayClass, ListenerSet, Route } from '../source/gateway-api.js';
 import { creationMillis, nsName } from '../source/kube.js';
-import { attachRoutes, type RouteAttachment } from './attachment.js';
+import { attachRoutes, validOnPort, type RouteAttachment } from './attachment.js';
 import { classLbConfig, resolveGatewayConfig } from './config.js';
 import { partitionListenerSets } from './listener-sets.js';
 import { toResolvedListener, validateListeners, type ListenerCandidate } from './listeners.js';
@@ -139,7 +139,7 @@ function loadRoutes(attachments: readonly RouteAttachment[], index: SnapshotInde
   const routes: LoadedRoute[] = [];
   for (const routeAttachment of attachments) {
     if (routeAttachment.parents.every((p) => p.kind === 'ignored')) continue;
-    if (routeAttachment.validPorts.size === 0) {
+    if (!routeAttachment.onValidListener) {
       routes.push({ attachment: routeAttachment, rules: [], warnings: [] });
       continue;
     }
@@ -161,9 +161,11 @@ function portsOf(listeners: readonly ResolvedListener[], routes: readonly Loaded
   const ports: PortResolution[] = [];
   const validPorts = [...new Set(listeners.filter((l) => l.valid).map((l) => l.listener.port))].sort((a, b) => a - b);
   for (const port of validPorts) {
-    const attached: AttachedRoute[] = routes
-      .filter((r) => r.attachment.validPorts.has(port))
-      .map((r) => ({ route: r.attachment.route, compatibleHostnames: r.attachment.compatibleByPort.get(port) ?? [], rules: r.rules }));
+    const attached: AttachedRoute[] = [];
+    for (const r of routes) {
+      const on = validOnPort(r.attachment, port);
+      if (on) attached.push({ route: r.attachment.route, compatibleHostnames: on.compatible, rules: r.rules });
+    }
     // l4Route present even when undefined: one shape for every port.
     const l4Route = lbType === 'network' ? pickL4Route(attached) : undefined;
     ports.push({ port, listeners: listeners.filter((l) => l.valid && l.listener.port === port), routes: attached, l4Route });

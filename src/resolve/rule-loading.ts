@@ -37,16 +37,20 @@ interface RuleView {
   readonly backendRefs: readonly BackendRef[];
 }
 
+/** Shared by every rule without filters or backendRefs (most have no filters): not one new array each. */
+const NO_FILTERS: RuleView['filters'] = [];
+const NO_BACKENDS: RuleView['backendRefs'] = [];
+
 function ruleViews(route: Route): RuleView[] {
   switch (route.kind) {
     case 'HTTPRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? [], backendRefs: r.backendRefs ?? [] }));
+      return route.spec.rules.map((r) => ({ filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS }));
     case 'GRPCRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? [], backendRefs: r.backendRefs ?? [] }));
+      return route.spec.rules.map((r) => ({ filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS }));
     case 'TCPRoute':
     case 'UDPRoute':
     case 'TLSRoute':
-      return route.spec.rules.map((r) => ({ filters: [], backendRefs: r.backendRefs }));
+      return route.spec.rules.map((r) => ({ filters: NO_FILTERS, backendRefs: r.backendRefs }));
   }
 }
 

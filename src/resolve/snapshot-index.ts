@@ -32,16 +32,16 @@ export interface SnapshotIndex {
  * backendRef lookups of a large input.
  */
 class ByNamespace<T> {
-  readonly #namespaces = new Map<string, Map<string, T>>();
+  private readonly namespaces = new Map<string, Map<string, T>>();
 
   get(namespace: string, name: string): T | undefined {
-    return this.#namespaces.get(namespace)?.get(name);
+    return this.namespaces.get(namespace)?.get(name);
   }
 
   /** Keeps the first value set for a key (input order wins). */
   setFirst(namespace: string, name: string, value: T): void {
-    let names = this.#namespaces.get(namespace);
-    if (!names) this.#namespaces.set(namespace, (names = new Map()));
+    let names = this.namespaces.get(namespace);
+    if (!names) this.namespaces.set(namespace, (names = new Map()));
     if (!names.has(name)) names.set(name, value);
   }
 

@@ -33,7 +33,7 @@ function parentReport(outcome: ParentOutcome, loaded: LoadedRoute, fatal: Gatewa
       // (route_listener_mapper.go records matchedParentRefs before validity is considered).
       // After a fatal load error only failures are submitted (loader.go 153–154): the
       // routes loaded before it, and the failing one, keep their first problem.
-      if (loaded.attachment.validPorts.size === 0) return NO_STATUS;
+      if (!loaded.attachment.onValidListener) return NO_STATUS;
       if (loaded.warnings[0]) return loaded.warnings[0];
       return fatal ? NO_STATUS : undefined;
   }
