@@ -146,40 +146,45 @@ interface AttachContext {
   readonly attachedCounts: number[];
 }
 
-/** Appends the route's attachment to `into`, or returns the error that fails the whole Gateway. */
-function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]): AttachmentResult['fatal'] {
+type PortsSoFar = { port: number; compatible: string[]; valid: boolean }[];
+type Fatal = NonNullable<AttachmentResult['fatal']>;
+
+/** One parentRef against this Gateway's listeners; what it attaches is recorded in `onPorts` and the counts. */
+function attachParent(ref: ParentReference, route: Route, ctx: AttachContext, onPorts: PortsSoFar): ParentOutcome | { readonly kind: 'fatal'; readonly fatal: Fatal } {
   const { candidates } = ctx;
-  const onPorts: { port: number; compatible: string[]; valid: boolean }[] = [];
+  const target = targetOf(ref, route, ctx.targets);
+  if (!target) return IGNORED;
+  const tried = target.indexes.filter((i) => refSelects(ref, candidates[i]!.listener));
+  if (tried.length === 0) return NO_PARENT;
+  let firstFailure: { readonly reason: AttachFailureReason; readonly message: string } | undefined;
+  const ports: number[] = [];
+  for (const i of tried) {
+    const outcome = tryListener(candidates[i]!, target.parentNamespace, route, ctx.snapshot);
+    if (outcome.ok === 'fatal') return { kind: 'fatal', fatal: { message: outcome.message, candidate: candidates[i]!, path: outcome.path } };
+    if (!outcome.ok) {
+      firstFailure ??= outcome;
+      continue;
+    }
+    const port = candidates[i]!.listener.port;
+    ctx.attachedCounts[i]! += 1;
+    if (!ports.includes(port)) ports.push(port);
+    let on = onPorts.find((p) => p.port === port);
+    if (!on) onPorts.push((on = { port, compatible: [], valid: false }));
+    for (const h of outcome.compatible) if (!on.compatible.includes(h)) on.compatible.push(h);
+    if (ctx.valid[i]) on.valid = true;
+  }
+  return ports.length > 0 ? { kind: 'attached', ports } : { kind: 'failed', reason: firstFailure!.reason, message: firstFailure!.message };
+}
+
+/** Appends the route's attachment to `into`, or returns the error that fails the whole Gateway. */
+function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]): Fatal | undefined {
+  const onPorts: PortsSoFar = [];
   const parents: ParentOutcome[] = [];
   for (const ref of route.spec.parentRefs) {
-    const target = targetOf(ref, route, ctx.targets);
-    if (!target) {
-      parents.push(IGNORED);
-      continue;
-    }
-    const tried = target.indexes.filter((i) => refSelects(ref, candidates[i]!.listener));
-    if (tried.length === 0) {
-      parents.push(NO_PARENT);
-      continue;
-    }
-    let firstFailure: { readonly reason: AttachFailureReason; readonly message: string } | undefined;
-    const ports: number[] = [];
-    for (const i of tried) {
-      const outcome = tryListener(candidates[i]!, target.parentNamespace, route, ctx.snapshot);
-      if (outcome.ok === 'fatal') return { message: outcome.message, candidate: candidates[i]!, path: outcome.path };
-      if (!outcome.ok) {
-        firstFailure ??= outcome;
-        continue;
-      }
-      const port = candidates[i]!.listener.port;
-      ctx.attachedCounts[i]! += 1;
-      if (!ports.includes(port)) ports.push(port);
-      let on = onPorts.find((p) => p.port === port);
-      if (!on) onPorts.push((on = { port, compatible: [], valid: false }));
-      for (const h of outcome.compatible) if (!on.compatible.includes(h)) on.compatible.push(h);
-      if (ctx.valid[i]) on.valid = true;
-    }
-    parents.push(ports.length > 0 ? { kind: 'attached', ports } : { kind: 'failed', reason: firstFailure!.reason, message: firstFailure!.message });
+    const outcome = attachParent(ref, route, ctx, onPorts);
+    if (outcome.kind === 'fatal') return outcome.fatal;
+    // One push site for every outcome: several sites saw the array in different element kinds and deoptimized ("wrong map").
+    parents.push(outcome);
   }
   into.push({ route, parents, ports: onPorts, onValidListener: onPorts.some((p) => p.valid) });
   return undefined;
