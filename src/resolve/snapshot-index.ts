@@ -80,7 +80,8 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   }
 
   const routes: Route[] = [...snapshot.httpRoutes, ...snapshot.grpcRoutes, ...snapshot.tcpRoutes, ...snapshot.udpRoutes, ...snapshot.tlsRoutes];
-  const order = new Map<Route, number>(routes.map((r, i) => [r, i]));
+  // Needed only to merge a Gateway's routes with its ListenerSets' (rare): built on first use, per index.
+  let order: Map<Route, number> | undefined;
   // Per parent kind; a route naming the same parent twice is listed once.
   const routesByParent = { Gateway: new ByNamespace<Route[]>(), ListenerSet: new ByNamespace<Route[]>() };
   for (const route of routes) {
@@ -112,6 +113,6 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     routesReferencing: (kind, ns, name) => routesByParent[kind].get(ns, name) ?? [],
     listenerSetsFor: (ns, name) => setsByGateway.get(ns, name) ?? [],
     secretExists: (ns, name) => secrets.get(ns, name) !== undefined,
-    inputOrder: (route) => order.get(route) ?? 0,
+    inputOrder: (route) => (order ??= new Map(routes.map((r, i) => [r, i]))).get(route) ?? 0,
   };
 }
