@@ -153,8 +153,10 @@ export function renderExplainText(
   chalk: ChalkInstance,
   extras: ExplainExtras = {},
 ): string {
-  const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
-  const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
+  // Looked up by key are Gateways and ListenerSets only; routes (most statuses) are reached through byParent.
+  const parentStatuses = (statuses: readonly ObjectStatus[]) => statuses.filter((s) => s.status.kind !== 'Route');
+  const byKey = new Map(parentStatuses(resolution.statuses).map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
+  const selectedKeys = new Set(parentStatuses(selected).map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
   const routes = selected.filter((s) => s.status.kind === 'Route');
   const byParent = routesByParent(routes);
   const blocks: string[] = [];
