@@ -154,7 +154,9 @@ function attachParent(ref: ParentReference, route: Route, ctx: AttachContext, on
   const { candidates } = ctx;
   const target = targetOf(ref, route, ctx.targets);
   if (!target) return IGNORED;
-  const tried = target.indexes.filter((i) => refSelects(ref, candidates[i]!.listener));
+  // A loop, not `filter`: the array `filter` returns deoptimized this function ("wrong map" on its length).
+  const tried: number[] = [];
+  for (const i of target.indexes) if (refSelects(ref, candidates[i]!.listener)) tried.push(i);
   if (tried.length === 0) return NO_PARENT;
   let firstFailure: { readonly reason: AttachFailureReason; readonly message: string } | undefined;
   const ports: number[] = [];

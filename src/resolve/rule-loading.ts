@@ -41,16 +41,25 @@ interface RuleView {
 const NO_FILTERS: RuleView['filters'] = [];
 const NO_BACKENDS: RuleView['backendRefs'] = [];
 
-function ruleViews(route: Route): RuleView[] {
+/**
+ * Rule `i` of the route, seen alike for every kind. Built per rule rather than as an array of views
+ * from `map`: arrays returned by the builtin come in different element kinds depending on the tier
+ * that ran it, and loadRouteRules deoptimized reading their length ("wrong map").
+ */
+function ruleView(route: Route, i: number): RuleView {
   switch (route.kind) {
-    case 'HTTPRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS }));
-    case 'GRPCRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS }));
+    case 'HTTPRoute': {
+      const r = route.spec.rules[i]!;
+      return { filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS };
+    }
+    case 'GRPCRoute': {
+      const r = route.spec.rules[i]!;
+      return { filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS };
+    }
     case 'TCPRoute':
     case 'UDPRoute':
     case 'TLSRoute':
-      return route.spec.rules.map((r) => ({ filters: NO_FILTERS, backendRefs: r.backendRefs }));
+      return { filters: NO_FILTERS, backendRefs: route.spec.rules[i]!.backendRefs };
   }
 }
 
@@ -178,9 +187,8 @@ function backendPath(rule: number, backend: number): (string | number)[] {
 export function loadRouteRules(route: Route, index: SnapshotIndex): RouteLoad {
   const rules: LoadedRule[] = [];
   const warnings: RuleWarning[] = [];
-  const views = ruleViews(route);
-  for (let i = 0; i < views.length; i++) {
-    const view = views[i]!;
+  for (let i = 0; i < route.spec.rules.length; i++) {
+    const view = ruleView(route, i);
     const lrc = loadListenerRuleConfig(route, view, index);
     if (lrc.warning) warnings.push({ reason: 'IncompatibleFilters', message: lrc.warning, path: ['spec', 'rules', i, 'filters'] });
     // listenerRuleConfig present even when undefined: one shape for every loaded rule.
