@@ -21,10 +21,26 @@ export interface RouteAttachment {
   readonly route: Route;
   /** One outcome per `spec.parentRefs` entry. */
   readonly parents: readonly ParentOutcome[];
-  /** Port → compatible hostnames (union over all listeners attached on that port). */
-  readonly compatibleByPort: ReadonlyMap<number, readonly string[]>;
-  /** Ports on which the route attached to at least one valid listener. */
-  readonly validPorts: ReadonlySet<number>;
+  /**
+   * The ports the route attached on, in the order it first attached (usually one): an array, not
+   * a Map and a Set per route, as there are thousands of routes and a port or two each.
+   */
+  readonly ports: readonly PortAttachment[];
+  /** Attached to at least one valid listener: LBC loads the route (and writes its status). */
+  readonly onValidListener: boolean;
+}
+
+export interface PortAttachment {
+  readonly port: number;
+  /** Compatible hostnames: the union over all listeners the route attached to on this port. */
+  readonly compatible: readonly string[];
+  /** At least one of those listeners is valid. */
+  readonly valid: boolean;
+}
+
+/** The route's attachment on `port` through a valid listener, if any. */
+export function validOnPort(attachment: RouteAttachment, port: number): PortAttachment | undefined {
+  return attachment.ports.find((p) => p.port === port && p.valid);
 }
 
 export interface AttachmentResult {
@@ -42,19 +58,35 @@ export interface AttachmentResult {
 const NO_MATCHING_HOSTNAME = 'Listener does not allow route attachment, no matching hostname';
 const NO_MATCHING_PARENT = 'Route parentRef does not match listener';
 
+const IGNORED: ParentOutcome = { kind: 'ignored' };
+const NO_PARENT: ParentOutcome = { kind: 'failed', reason: 'NoMatchingParent', message: NO_MATCHING_PARENT };
+
+/** A parent of this Gateway a parentRef can name: the Gateway or an accepted ListenerSet, and its candidates' indexes. */
 type Target = { readonly indexes: readonly number[]; readonly parentNamespace: string; readonly owner: Gateway | ListenerSet };
 
-function targetOf(ref: ParentReference, route: Route, gateway: Gateway, acceptedSets: readonly ListenerSet[], candidates: readonly ListenerCandidate[]): Target | undefined {
+/** The Gateway and its accepted ListenerSets as parents, built once per Gateway rather than per parentRef. */
+interface Targets {
+  readonly gateway: Target;
+  readonly sets: readonly Target[];
+}
+
+function targetsOf(gateway: Gateway, acceptedSets: readonly ListenerSet[], candidates: readonly ListenerCandidate[]): Targets {
+  const owned = (owner: Gateway | ListenerSet): Target => ({
+    indexes: candidates.flatMap((c, i) => (c.owner === owner ? [i] : [])),
+    parentNamespace: owner.metadata.namespace,
+    owner,
+  });
+  return { gateway: owned(gateway), sets: acceptedSets.map(owned) };
+}
+
+function names(target: Target, name: string, namespace: string): boolean {
+  return target.owner.metadata.name === name && target.owner.metadata.namespace === namespace;
+}
+
+function targetOf(ref: ParentReference, route: Route, targets: Targets): Target | undefined {
   const namespace = ref.namespace ?? route.metadata.namespace;
-  const owned = (owner: Gateway | ListenerSet) => candidates.flatMap((c, i) => (c.owner === owner ? [i] : []));
-  if (!ref.kind || ref.kind === 'Gateway') {
-    if (ref.name !== gateway.metadata.name || namespace !== gateway.metadata.namespace) return undefined;
-    return { indexes: owned(gateway), parentNamespace: gateway.metadata.namespace, owner: gateway };
-  }
-  if (ref.kind === 'ListenerSet') {
-    const set = acceptedSets.find((s) => s.metadata.name === ref.name && s.metadata.namespace === namespace);
-    return set ? { indexes: owned(set), parentNamespace: set.metadata.namespace, owner: set } : undefined;
-  }
+  if (!ref.kind || ref.kind === 'Gateway') return names(targets.gateway, ref.name, namespace) ? targets.gateway : undefined;
+  if (ref.kind === 'ListenerSet') return targets.sets.find((t) => names(t, ref.name, namespace));
   return undefined;
 }
 
@@ -99,6 +131,67 @@ function tryListener(candidate: ListenerCandidate, parentNamespace: string, rout
   }
 }
 
+/** sectionName and port of a parentRef (route_listener_mapper.go): unset means any. */
+function refSelects(ref: ParentReference, listener: ListenerCandidate['listener']): boolean {
+  if (ref.sectionName !== undefined && listener.name !== ref.sectionName) return false;
+  return ref.port === undefined || ref.port === listener.port;
+}
+
+interface AttachContext {
+  readonly targets: Targets;
+  readonly candidates: readonly ListenerCandidate[];
+  readonly valid: readonly boolean[];
+  readonly snapshot: Snapshot;
+  /** Per candidate, counted up as routes attach. */
+  readonly attachedCounts: number[];
+}
+
+type PortsSoFar = { port: number; compatible: string[]; valid: boolean }[];
+type Fatal = NonNullable<AttachmentResult['fatal']>;
+
+/** One parentRef against this Gateway's listeners; what it attaches is recorded in `onPorts` and the counts. */
+function attachParent(ref: ParentReference, route: Route, ctx: AttachContext, onPorts: PortsSoFar): ParentOutcome | { readonly kind: 'fatal'; readonly fatal: Fatal } {
+  const { candidates } = ctx;
+  const target = targetOf(ref, route, ctx.targets);
+  if (!target) return IGNORED;
+  // A loop, not `filter`: the array `filter` returns deoptimized this function ("wrong map" on its length).
+  const tried: number[] = [];
+  for (const i of target.indexes) if (refSelects(ref, candidates[i]!.listener)) tried.push(i);
+  if (tried.length === 0) return NO_PARENT;
+  let firstFailure: { readonly reason: AttachFailureReason; readonly message: string } | undefined;
+  const ports: number[] = [];
+  for (const i of tried) {
+    const outcome = tryListener(candidates[i]!, target.parentNamespace, route, ctx.snapshot);
+    if (outcome.ok === 'fatal') return { kind: 'fatal', fatal: { message: outcome.message, candidate: candidates[i]!, path: outcome.path } };
+    if (!outcome.ok) {
+      firstFailure ??= outcome;
+      continue;
+    }
+    const port = candidates[i]!.listener.port;
+    ctx.attachedCounts[i]! += 1;
+    if (!ports.includes(port)) ports.push(port);
+    let on = onPorts.find((p) => p.port === port);
+    if (!on) onPorts.push((on = { port, compatible: [], valid: false }));
+    for (const h of outcome.compatible) if (!on.compatible.includes(h)) on.compatible.push(h);
+    if (ctx.valid[i]) on.valid = true;
+  }
+  return ports.length > 0 ? { kind: 'attached', ports } : { kind: 'failed', reason: firstFailure!.reason, message: firstFailure!.message };
+}
+
+/** Appends the route's attachment to `into`, or returns the error that fails the whole Gateway. */
+function attachRoute(route: Route, ctx: AttachContext, into: RouteAttachment[]): Fatal | undefined {
+  const onPorts: PortsSoFar = [];
+  const parents: ParentOutcome[] = [];
+  for (const ref of route.spec.parentRefs) {
+    const outcome = attachParent(ref, route, ctx, onPorts);
+    if (outcome.kind === 'fatal') return outcome.fatal;
+    // One push site for every outcome: several sites saw the array in different element kinds and deoptimized ("wrong map").
+    parents.push(outcome);
+  }
+  into.push({ route, parents, ports: onPorts, onValidListener: onPorts.some((p) => p.valid) });
+  return undefined;
+}
+
 export function attachRoutes(
   gateway: Gateway,
   routes: readonly Route[],
@@ -108,49 +201,11 @@ export function attachRoutes(
   snapshot: Snapshot,
 ): AttachmentResult {
   const attachedCounts = candidates.map(() => 0);
+  const ctx: AttachContext = { targets: targetsOf(gateway, acceptedSets, candidates), candidates, valid, snapshot, attachedCounts };
   const results: RouteAttachment[] = [];
   for (const route of routes) {
-    const compatibleByPort = new Map<number, string[]>();
-    const validPorts = new Set<number>();
-    const parents: ParentOutcome[] = [];
-    for (const ref of route.spec.parentRefs) {
-      const target = targetOf(ref, route, gateway, acceptedSets, candidates);
-      if (!target) {
-        parents.push({ kind: 'ignored' });
-        continue;
-      }
-      const tried = target.indexes.filter((i) => {
-        const l = candidates[i]!.listener;
-        if (ref.sectionName !== undefined) return l.name === ref.sectionName && (ref.port === undefined || ref.port === l.port);
-        return ref.port === undefined || ref.port === l.port;
-      });
-      if (tried.length === 0) {
-        parents.push({ kind: 'failed', reason: 'NoMatchingParent', message: NO_MATCHING_PARENT });
-        continue;
-      }
-      let firstFailure: { reason: AttachFailureReason; message: string } | undefined;
-      const ports: number[] = [];
-      for (const i of tried) {
-        const outcome = tryListener(candidates[i]!, target.parentNamespace, route, snapshot);
-        if (outcome.ok === 'fatal') {
-          return { routes: results, attachedCounts, fatal: { message: outcome.message, candidate: candidates[i]!, path: outcome.path } };
-        }
-        if (!outcome.ok) {
-          firstFailure ??= { reason: outcome.reason, message: outcome.message };
-          continue;
-        }
-        const port = candidates[i]!.listener.port;
-        attachedCounts[i]! += 1;
-        if (!ports.includes(port)) ports.push(port);
-        const union = compatibleByPort.get(port) ?? [];
-        for (const h of outcome.compatible) if (!union.includes(h)) union.push(h);
-        compatibleByPort.set(port, union);
-        if (valid[i]) validPorts.add(port);
-      }
-      if (ports.length > 0) parents.push({ kind: 'attached', ports });
-      else parents.push({ kind: 'failed', ...firstFailure! });
-    }
-    results.push({ route, parents, compatibleByPort, validPorts });
+    const fatal = attachRoute(route, ctx, results);
+    if (fatal) return { routes: results, attachedCounts, fatal };
   }
   return { routes: results, attachedCounts };
 }

@@ -42,12 +42,14 @@ export function gatewayDiagnostics(work: GatewayWork): Diagnostic[] {
   }
   for (const loaded of work.routes) {
     const { route, parents } = loaded.attachment;
-    parents.forEach((outcome, i) => {
+    for (let i = 0; i < parents.length; i++) {
+      const outcome = parents[i]!;
+      if (outcome.kind === 'attached' && loaded.attachment.onValidListener) continue; // the usual case: nothing to say
       const path = ['spec', 'parentRefs', i];
       const ref = route.spec.parentRefs[i]!;
       if (outcome.kind === 'failed') {
         out.push(at(route, path, 'warning', 'GWLB207', `${route.kind} ${nsName(route)} is not attached to Gateway ${gw}: ${outcome.reason}: ${outcome.message}`));
-      } else if (outcome.kind === 'attached' && loaded.attachment.validPorts.size === 0) {
+      } else if (outcome.kind === 'attached' && !loaded.attachment.onValidListener) {
         out.push(at(route, path, 'warning', 'GWLB208', `${route.kind} ${nsName(route)} attaches to Gateway ${gw} only through invalid listeners: it is not programmed and LBC writes no status for this parentRef`));
       } else if (outcome.kind === 'ignored' && ref.kind === 'ListenerSet') {
         const ns = ref.namespace ?? route.metadata.namespace;
@@ -55,7 +57,7 @@ export function gatewayDiagnostics(work: GatewayWork): Diagnostic[] {
           out.push(at(route, path, 'warning', 'GWLB210', `${route.kind} ${nsName(route)} refers to ListenerSet ${ns}/${ref.name}, which Gateway ${gw} rejected: the route is not programmed and gets no status`));
         }
       }
-    });
+    }
     for (const w of loaded.warnings) {
       out.push(at(route, w.path, 'warning', 'GWLB209', `${route.kind} ${nsName(route)}: ${w.reason}: ${w.message}`));
     }

@@ -37,39 +37,53 @@ interface RuleView {
   readonly backendRefs: readonly BackendRef[];
 }
 
-function ruleViews(route: Route): RuleView[] {
+/** Shared by every rule without filters or backendRefs (most have no filters): not one new array each. */
+const NO_FILTERS: RuleView['filters'] = [];
+const NO_BACKENDS: RuleView['backendRefs'] = [];
+
+/**
+ * Rule `i` of the route, seen alike for every kind. Built per rule rather than as an array of views
+ * from `map`: arrays returned by the builtin come in different element kinds depending on the tier
+ * that ran it, and loadRouteRules deoptimized reading their length ("wrong map").
+ */
+function ruleView(route: Route, i: number): RuleView {
   switch (route.kind) {
-    case 'HTTPRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? [], backendRefs: r.backendRefs ?? [] }));
-    case 'GRPCRoute':
-      return route.spec.rules.map((r) => ({ filters: r.filters ?? [], backendRefs: r.backendRefs ?? [] }));
+    case 'HTTPRoute': {
+      const r = route.spec.rules[i]!;
+      return { filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS };
+    }
+    case 'GRPCRoute': {
+      const r = route.spec.rules[i]!;
+      return { filters: r.filters ?? NO_FILTERS, backendRefs: r.backendRefs ?? NO_BACKENDS };
+    }
     case 'TCPRoute':
     case 'UDPRoute':
     case 'TLSRoute':
-      return route.spec.rules.map((r) => ({ filters: [], backendRefs: r.backendRefs }));
+      return { filters: NO_FILTERS, backendRefs: route.spec.rules[i]!.backendRefs };
   }
 }
 
-type LrcLoad = { lrc?: ListenerRuleConfiguration; warning?: string; failed: boolean };
+/** Every field present on every outcome: one object shape for the loop that reads it. */
+type LrcLoad = { readonly lrc: ListenerRuleConfiguration | undefined; readonly warning: string | undefined; readonly failed: boolean };
+
+const NO_LRC: LrcLoad = { lrc: undefined, warning: undefined, failed: false };
+const lrcFailure = (warning: string): LrcLoad => ({ lrc: undefined, warning, failed: true });
 
 function loadListenerRuleConfig(route: Route, view: RuleView, index: SnapshotIndex): LrcLoad {
+  if (view.filters.length === 0) return NO_LRC;
   const refs = view.filters.filter(
     (f) => f.type === 'ExtensionRef' && f.extensionRef?.group === LBC_GROUP && f.extensionRef.kind === 'ListenerRuleConfiguration',
   );
-  if (refs.length === 0) return { failed: false };
-  if (refs.length > 1) {
-    return { failed: true, warning: 'Only one listener rule config can be referenced per route rule, found multiple' };
-  }
+  if (refs.length === 0) return NO_LRC;
+  if (refs.length > 1) return lrcFailure('Only one listener rule config can be referenced per route rule, found multiple');
   const ns = route.metadata.namespace;
   const name = refs[0]!.extensionRef!.name;
   const lrc = index.listenerRuleConfig(ns, name);
   // The stray `)` and the double space below are in LBC's messages (docs §9 item 14).
-  if (!lrc) return { failed: true, warning: `ListenerRuleConfiguration [${ns}/${name}] not found)` };
+  if (!lrc) return lrcFailure(`ListenerRuleConfiguration [${ns}/${name}] not found)`);
   const acceptance = listenerRuleConfigAcceptance(lrc, index);
-  if (!acceptance.accepted) {
-    return { failed: true, warning: `ListenerRuleConfiguration [${ns}/${name}] is not accepted. Reason:  ${acceptance.message})` };
-  }
-  return { failed: false, lrc };
+  if (!acceptance.accepted) return lrcFailure(`ListenerRuleConfiguration [${ns}/${name}] is not accepted. Reason:  ${acceptance.message})`);
+  return { lrc, warning: undefined, failed: false };
 }
 
 /**
@@ -91,11 +105,15 @@ export function listenerRuleConfigAcceptance(lrc: ListenerRuleConfiguration, ind
   return { accepted: true, message: 'Accepted' };
 }
 
-type BackendLoad = {
-  backend?: LoadedBackend;
-  warning?: Omit<RuleWarning, 'path'>;
-  fatal?: { kind: 'silent'; message: string } | { kind: 'loader'; message: string; reason: RuleWarning['reason'] };
-};
+type BackendWarning = Omit<RuleWarning, 'path'>;
+type BackendFatal = { readonly kind: 'silent'; readonly message: string } | { readonly kind: 'loader'; readonly message: string; readonly reason: RuleWarning['reason'] };
+
+/** Every field present on every outcome (built only by the three helpers below): one object shape for the loop that reads it. */
+type BackendLoad = { readonly backend: LoadedBackend | undefined; readonly warning: BackendWarning | undefined; readonly fatal: BackendFatal | undefined };
+
+const loadedAs = (backend: LoadedBackend): BackendLoad => ({ backend, warning: undefined, fatal: undefined });
+const warnedWith = (warning: BackendWarning): BackendLoad => ({ backend: undefined, warning, fatal: undefined });
+const failedWith = (fatal: BackendFatal): BackendLoad => ({ backend: undefined, warning: undefined, fatal });
 
 function crossNamespaceDenied(route: Route, index: SnapshotIndex, targetNs: string, toGroup: string, toKind: string, toName: string): boolean {
   if (targetNs === route.metadata.namespace) return false;
@@ -103,18 +121,20 @@ function crossNamespaceDenied(route: Route, index: SnapshotIndex, targetNs: stri
   return !isReferenceAllowed(index.referenceGrantsIn(targetNs), ref);
 }
 
-const REF_NOT_PERMITTED = { reason: 'RefNotPermitted', message: 'No explicit ReferenceGrant exists to allow the reference.' } as const;
+const REF_NOT_PERMITTED: BackendWarning = { reason: 'RefNotPermitted', message: 'No explicit ReferenceGrant exists to allow the reference.' };
+const PORT_REQUIRED: BackendWarning = { reason: 'UnsupportedValue', message: 'Port is required' };
 
 function loadServiceBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
-  if (ref.port === undefined) return { warning: { reason: 'UnsupportedValue', message: 'Port is required' } };
+  if (ref.port === undefined) return warnedWith(PORT_REQUIRED);
   const ns = ref.namespace ?? route.metadata.namespace;
-  if (crossNamespaceDenied(route, index, ns, '', 'Service', ref.name)) return { warning: REF_NOT_PERMITTED };
+  if (crossNamespaceDenied(route, index, ns, '', 'Service', ref.name)) return warnedWith(REF_NOT_PERMITTED);
   const service = index.service(ns, ref.name);
-  if (!service) return { warning: { reason: 'BackendNotFound', message: `Service (${ns}:${ref.name}) not found)` } };
+  if (!service) return warnedWith({ reason: 'BackendNotFound', message: `Service (${ns}:${ref.name}) not found)` });
   const servicePort = service.spec.ports.find((p) => p.port === ref.port);
-  if (!servicePort) return { warning: { reason: 'BackendNotFound', message: `Unable to find service port for port ${ref.port}` } };
+  if (!servicePort) return warnedWith({ reason: 'BackendNotFound', message: `Unable to find service port for port ${ref.port}` });
+  // targetGroupConfig present even when undefined: one shape for every service backend.
   const targetGroupConfig = index.serviceTargetGroupConfig(ns, ref.name);
-  return { backend: { kind: 'service', ref, weight: ref.weight, service, servicePort, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
+  return loadedAs({ kind: 'service', ref, weight: ref.weight, service, servicePort, targetGroupConfig });
 }
 
 /** The ALB ARN a chained Gateway publishes as its `Programmed=True` condition message. */
@@ -124,18 +144,18 @@ function programmedArn(gateway: Gateway): string | undefined {
 }
 
 function loadGatewayBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
-  if (ref.port === undefined) return { warning: { reason: 'UnsupportedValue', message: 'Port is required' } };
+  if (ref.port === undefined) return warnedWith(PORT_REQUIRED);
   const ns = ref.namespace ?? route.metadata.namespace;
-  if (crossNamespaceDenied(route, index, ns, GATEWAY_GROUP, 'Gateway', ref.name)) return { warning: REF_NOT_PERMITTED };
+  if (crossNamespaceDenied(route, index, ns, GATEWAY_GROUP, 'Gateway', ref.name)) return warnedWith(REF_NOT_PERMITTED);
   const gateway = index.gateway(ns, ref.name);
-  if (!gateway) return { warning: { reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) not found)` } };
+  if (!gateway) return warnedWith({ reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) not found)` });
   const albArn = programmedArn(gateway);
-  if (!albArn) return { fatal: { kind: 'loader', reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) is not usable yet, LB ARN is not provisioned)` } };
+  if (!albArn) return failedWith({ kind: 'loader', reason: 'BackendNotFound', message: `Gateway (${ns}:${ref.name}) is not usable yet, LB ARN is not provisioned)` });
   if (albArn.split('/')[1] !== 'app') {
-    return { warning: { reason: 'BackendNotFound', message: `invalid gateway ARN: ${albArn}, the resource type must be application load balancer` } };
+    return warnedWith({ reason: 'BackendNotFound', message: `invalid gateway ARN: ${albArn}, the resource type must be application load balancer` });
   }
   const targetGroupConfig = index.gatewayTargetGroupConfig(ns, ref.name);
-  return { backend: { kind: 'gateway', ref, weight: ref.weight, gateway, port: ref.port, albArn, ...(targetGroupConfig ? { targetGroupConfig } : {}) } };
+  return loadedAs({ kind: 'gateway', ref, weight: ref.weight, gateway, port: ref.port, albArn, targetGroupConfig });
 }
 
 function loadBackendOfKind(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
@@ -144,46 +164,51 @@ function loadBackendOfKind(route: Route, ref: BackendRef, index: SnapshotIndex):
     case 'Service':
       return loadServiceBackend(route, ref, index);
     case 'TargetGroupName':
-      return { backend: { kind: 'targetGroupName', ref, weight: ref.weight, name: ref.name } };
+      return loadedAs({ kind: 'targetGroupName', ref, weight: ref.weight, name: ref.name });
     case 'Gateway':
       return loadGatewayBackend(route, ref, index);
     default:
-      return { warning: { reason: 'InvalidKind', message: 'Unknown backend reference kind' } };
+      return warnedWith({ reason: 'InvalidKind', message: 'Unknown backend reference kind' });
   }
 }
 
 /** commonBackendLoader (backend.go 131–182): the weight is checked only once the backend loaded. */
 function loadBackend(route: Route, ref: BackendRef, index: SnapshotIndex): BackendLoad {
   const loaded = loadBackendOfKind(route, ref, index);
-  if (loaded.backend && ref.weight > 999) return { fatal: { kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` } };
+  if (loaded.backend && ref.weight > 999) return failedWith({ kind: 'silent', message: `Weight [${ref.weight}] must be less than or equal to 999` });
   return loaded;
+}
+
+/** Built only for a problem to report: most backendRefs load without one. */
+function backendPath(rule: number, backend: number): (string | number)[] {
+  return ['spec', 'rules', rule, 'backendRefs', backend];
 }
 
 export function loadRouteRules(route: Route, index: SnapshotIndex): RouteLoad {
   const rules: LoadedRule[] = [];
   const warnings: RuleWarning[] = [];
-  const views = ruleViews(route);
-  for (let i = 0; i < views.length; i++) {
-    const view = views[i]!;
+  for (let i = 0; i < route.spec.rules.length; i++) {
+    const view = ruleView(route, i);
     const lrc = loadListenerRuleConfig(route, view, index);
     if (lrc.warning) warnings.push({ reason: 'IncompatibleFilters', message: lrc.warning, path: ['spec', 'rules', i, 'filters'] });
+    // listenerRuleConfig present even when undefined: one shape for every loaded rule.
     if (lrc.failed) {
-      rules.push({ index: i, backends: [] });
+      rules.push({ index: i, backends: [], listenerRuleConfig: undefined });
       continue;
     }
     const backends: LoadedBackend[] = [];
     for (let b = 0; b < view.backendRefs.length; b++) {
-      const path = ['spec', 'rules', i, 'backendRefs', b];
       const loaded = loadBackend(route, view.backendRefs[b]!, index);
-      if (loaded.fatal) {
-        const { fatal } = loaded;
+      const { fatal, warning } = loaded;
+      if (fatal) {
+        const path = backendPath(i, b);
         const all = fatal.kind === 'loader' ? [...warnings, { reason: fatal.reason, message: fatal.message, path }] : warnings;
         return { ok: false, fatal: fatal.kind, message: fatal.message, path, warnings: all };
       }
-      if (loaded.warning) warnings.push({ ...loaded.warning, path });
+      if (warning) warnings.push({ reason: warning.reason, message: warning.message, path: backendPath(i, b) });
       if (loaded.backend) backends.push(loaded.backend);
     }
-    rules.push({ index: i, backends, ...(lrc.lrc ? { listenerRuleConfig: lrc.lrc } : {}) });
+    rules.push({ index: i, backends, listenerRuleConfig: lrc.lrc });
   }
   return { ok: true, rules, warnings };
 }

@@ -26,19 +26,37 @@ export interface SnapshotIndex {
   inputOrder(route: Route): number;
 }
 
-function byKey<T extends { metadata: { namespace: string; name: string } }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    const key = `${item.metadata.namespace}/${item.metadata.name}`;
-    if (!map.has(key)) map.set(key, item);
+/**
+ * namespace → name → value. Lookups hash the two strings the caller already holds: building a
+ * `ns/name` key per lookup cost a string allocation and a fresh hash for each of the ~20,000
+ * backendRef lookups of a large input.
+ */
+class ByNamespace<T> {
+  private readonly namespaces = new Map<string, Map<string, T>>();
+
+  get(namespace: string, name: string): T | undefined {
+    return this.namespaces.get(namespace)?.get(name);
   }
-  return map;
+
+  /** Keeps the first value set for a key (input order wins). */
+  setFirst(namespace: string, name: string, value: T): void {
+    let names = this.namespaces.get(namespace);
+    if (!names) this.namespaces.set(namespace, (names = new Map()));
+    if (!names.has(name)) names.set(name, value);
+  }
+
+  /** Appends to the list at the key. */
+  static push<T>(map: ByNamespace<T[]>, namespace: string, name: string, value: T): void {
+    const list = map.get(namespace, name);
+    if (list) list.push(value);
+    else map.setFirst(namespace, name, [value]);
+  }
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function byKey<T extends { metadata: { namespace: string; name: string } }>(items: readonly T[]): ByNamespace<T> {
+  const map = new ByNamespace<T>();
+  for (const item of items) map.setFirst(item.metadata.namespace, item.metadata.name, item);
+  return map;
 }
 
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
@@ -46,49 +64,55 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const gateways = byKey(snapshot.gateways);
   const lrcs = byKey(snapshot.listenerRuleConfigurations);
   const secrets = byKey(snapshot.secrets);
-  const serviceTgcs = new Map<string, TargetGroupConfiguration>();
-  const gatewayTgcs = new Map<string, TargetGroupConfiguration>();
+  const serviceTgcs = new ByNamespace<TargetGroupConfiguration>();
+  const gatewayTgcs = new ByNamespace<TargetGroupConfiguration>();
   for (const tgc of snapshot.targetGroupConfigurations) {
     const ref = tgc.spec.targetReference;
     if (!ref) continue;
-    const key = `${tgc.metadata.namespace}/${ref.name}`;
     const target = !ref.kind || ref.kind === 'Service' ? serviceTgcs : ref.kind === 'Gateway' ? gatewayTgcs : undefined;
-    if (target && !target.has(key)) target.set(key, tgc);
+    target?.setFirst(tgc.metadata.namespace, ref.name, tgc);
   }
   const grants = new Map<string, ReferenceGrant[]>();
-  for (const grant of snapshot.referenceGrants) push(grants, grant.metadata.namespace, grant);
+  for (const grant of snapshot.referenceGrants) {
+    const list = grants.get(grant.metadata.namespace);
+    if (list) list.push(grant);
+    else grants.set(grant.metadata.namespace, [grant]);
+  }
 
   const routes: Route[] = [...snapshot.httpRoutes, ...snapshot.grpcRoutes, ...snapshot.tcpRoutes, ...snapshot.udpRoutes, ...snapshot.tlsRoutes];
-  const order = new Map<Route, number>(routes.map((r, i) => [r, i]));
-  const routesByParent = new Map<string, Route[]>();
+  // Needed only to merge a Gateway's routes with its ListenerSets' (rare): built on first use, per index.
+  let order: Map<Route, number> | undefined;
+  // Per parent kind; a route naming the same parent twice is listed once.
+  const routesByParent = { Gateway: new ByNamespace<Route[]>(), ListenerSet: new ByNamespace<Route[]>() };
   for (const route of routes) {
-    const seen = new Set<string>();
     for (const ref of route.spec.parentRefs) {
-      const kind = !ref.kind || ref.kind === 'Gateway' ? 'Gateway' : ref.kind;
-      const key = `${kind}/${ref.namespace ?? route.metadata.namespace}/${ref.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(routesByParent, key, route);
+      const kind = !ref.kind || ref.kind === 'Gateway' ? 'Gateway' : ref.kind === 'ListenerSet' ? 'ListenerSet' : undefined;
+      if (kind === undefined) continue;
+      const byParent = routesByParent[kind];
+      const namespace = ref.namespace ?? route.metadata.namespace;
+      // Routes are indexed one after the other, so a repeat of this route is the list's last entry.
+      if (byParent.get(namespace, ref.name)?.at(-1) === route) continue;
+      ByNamespace.push(byParent, namespace, ref.name, route);
     }
   }
-  const setsByGateway = new Map<string, ListenerSet[]>();
+  const setsByGateway = new ByNamespace<ListenerSet[]>();
   for (const set of snapshot.listenerSets) {
     const ref = set.spec.parentRef;
     if (ref.kind && ref.kind !== 'Gateway') continue;
-    push(setsByGateway, `${ref.namespace ?? set.metadata.namespace}/${ref.name}`, set);
+    ByNamespace.push(setsByGateway, ref.namespace ?? set.metadata.namespace, ref.name, set);
   }
 
   return {
     snapshot,
-    service: (ns, name) => services.get(`${ns}/${name}`),
-    gateway: (ns, name) => gateways.get(`${ns}/${name}`),
-    listenerRuleConfig: (ns, name) => lrcs.get(`${ns}/${name}`),
-    serviceTargetGroupConfig: (ns, name) => serviceTgcs.get(`${ns}/${name}`),
-    gatewayTargetGroupConfig: (ns, name) => gatewayTgcs.get(`${ns}/${name}`),
+    service: (ns, name) => services.get(ns, name),
+    gateway: (ns, name) => gateways.get(ns, name),
+    listenerRuleConfig: (ns, name) => lrcs.get(ns, name),
+    serviceTargetGroupConfig: (ns, name) => serviceTgcs.get(ns, name),
+    gatewayTargetGroupConfig: (ns, name) => gatewayTgcs.get(ns, name),
     referenceGrantsIn: (ns) => grants.get(ns) ?? [],
-    routesReferencing: (kind, ns, name) => routesByParent.get(`${kind}/${ns}/${name}`) ?? [],
-    listenerSetsFor: (ns, name) => setsByGateway.get(`${ns}/${name}`) ?? [],
-    secretExists: (ns, name) => secrets.has(`${ns}/${name}`),
-    inputOrder: (route) => order.get(route) ?? 0,
+    routesReferencing: (kind, ns, name) => routesByParent[kind].get(ns, name) ?? [],
+    listenerSetsFor: (ns, name) => setsByGateway.get(ns, name) ?? [],
+    secretExists: (ns, name) => secrets.get(ns, name) !== undefined,
+    inputOrder: (route) => (order ??= new Map(routes.map((r, i) => [r, i]))).get(route) ?? 0,
   };
 }

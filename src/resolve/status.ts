@@ -114,17 +114,20 @@ export function rejectedListenerSetConditions(generation: number): Condition[] {
   return [condition('Accepted', 'False', 'NotAllowed', message, generation), condition('Programmed', 'False', 'NotAllowed', message, generation)];
 }
 
+/** §3.8: reasons that turn `Accepted` False (ResolvedRefs stays True) … */
+const ACCEPTED_FALSE: ReadonlySet<string> = new Set(['NotAllowedByListeners', 'NoMatchingListenerHostname', 'NoMatchingParent', 'UnsupportedValue', 'Pending', 'IncompatibleFilters']);
+/** … and reasons that turn `ResolvedRefs` False (Accepted stays True); any other reason turns both False. */
+const RESOLVED_FALSE: ReadonlySet<string> = new Set(['RefNotPermitted', 'InvalidKind', 'BackendNotFound', 'UnsupportedProtocol']);
+
 /** §3.8: which condition a route-status reason turns False. */
 export function routeConditions(reason: string | undefined, message: string, generation: number): Condition[] {
   if (reason === undefined) {
     return [condition('ResolvedRefs', 'True', 'ResolvedRefs', '', generation), condition('Accepted', 'True', 'Accepted', '', generation)];
   }
-  const acceptedFalse = ['NotAllowedByListeners', 'NoMatchingListenerHostname', 'NoMatchingParent', 'UnsupportedValue', 'Pending', 'IncompatibleFilters'];
-  const resolvedFalse = ['RefNotPermitted', 'InvalidKind', 'BackendNotFound', 'UnsupportedProtocol'];
-  const resolved = acceptedFalse.includes(reason)
+  const resolved = ACCEPTED_FALSE.has(reason)
     ? condition('ResolvedRefs', 'True', 'ResolvedRefs', '', generation)
     : condition('ResolvedRefs', 'False', reason, message, generation);
-  const accepted = resolvedFalse.includes(reason)
+  const accepted = RESOLVED_FALSE.has(reason)
     ? condition('Accepted', 'True', 'Accepted', '', generation)
     : condition('Accepted', 'False', reason, message, generation);
   return [resolved, accepted];

@@ -1,8 +1,9 @@
 /** Collects the status of every Gateway, ListenerSet and route from the per-Gateway work. */
-import type { Gateway, ListenerSet, Route } from '../source/gateway-api.js';
+import type { Gateway, ListenerSet, ParentReference, Route } from '../source/gateway-api.js';
 import { nsName, refOf } from '../source/kube.js';
 import type { Snapshot } from '../source/snapshot.js';
-import type { GatewayWork } from './gateway.js';
+import type { ParentOutcome } from './attachment.js';
+import type { GatewayWork, LoadedRoute } from './gateway.js';
 import {
   gatewayFailureConditions,
   gatewaySuccessConditions,
@@ -12,46 +13,60 @@ import {
   routeConditions,
   untouchedConditions,
 } from './status.js';
-import type { ObjectStatus, Resolution, ResolveOptions, RouteParentStatus } from './types.js';
+import type { GatewayFatal, ObjectStatus, Resolution, ResolveOptions, RouteParentStatus } from './types.js';
 
-function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, Map<number, RouteParentStatus>> {
-  const byRoute = new Map<Route, Map<number, RouteParentStatus>>();
+/** What a parentRef's status reports: a problem, or `undefined` for Accepted/ResolvedRefs. */
+type ParentReport = { readonly reason: string; readonly message: string } | undefined;
+
+/** A parentRef LBC writes no status for. */
+const NO_STATUS = 'none';
+
+function parentReport(outcome: ParentOutcome, loaded: LoadedRoute, fatal: GatewayFatal | undefined): ParentReport | typeof NO_STATUS {
+  switch (outcome.kind) {
+    case 'ignored':
+      return NO_STATUS;
+    case 'failed':
+      return outcome;
+    case 'attached':
+      // LBC writes statuses only for routes it loads, i.e. attached to some valid listener;
+      // then every matched parentRef gets one, even one that reached only invalid listeners
+      // (route_listener_mapper.go records matchedParentRefs before validity is considered).
+      // After a fatal load error only failures are submitted (loader.go 153–154): the
+      // routes loaded before it, and the failing one, keep their first problem.
+      if (!loaded.attachment.onValidListener) return NO_STATUS;
+      if (loaded.warnings[0]) return loaded.warnings[0];
+      return fatal ? NO_STATUS : undefined;
+  }
+}
+
+function parentStatus(ref: ParentReference, controllerName: string, report: ParentReport, generation: number): RouteParentStatus {
+  return {
+    parentRef: { group: ref.group, kind: ref.kind, ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}), name: ref.name, ...(ref.sectionName !== undefined ? { sectionName: ref.sectionName } : {}), ...(ref.port !== undefined ? { port: ref.port } : {}) },
+    controllerName,
+    conditions: routeConditions(report?.reason, report?.message ?? '', generation),
+  };
+}
+
+/**
+ * Per route, the status of each parentRef by its index (a hole where LBC writes none). An array,
+ * not a Map sorted afterwards: the statuses come out in parentRef order for free.
+ */
+function routeParentStatuses(works: readonly GatewayWork[]): Map<Route, (RouteParentStatus | undefined)[]> {
+  const byRoute = new Map<Route, (RouteParentStatus | undefined)[]>();
   for (const work of works) {
-    const fatal = work.resolution.fatal;
+    const { fatal, controllerName } = work.resolution;
     // Config errors stop LBC before routes are loaded; loader errors still submit the
     // attachment failures found so far, but no success.
     if (fatal?.kind === 'config') continue;
     for (const loaded of work.routes) {
       const { route, parents } = loaded.attachment;
-      const entries = byRoute.get(route) ?? new Map<number, RouteParentStatus>();
-      parents.forEach((outcome, i) => {
-        let reason: string | undefined;
-        let message = '';
-        switch (outcome.kind) {
-          case 'ignored':
-            return;
-          case 'failed':
-            ({ reason, message } = outcome);
-            break;
-          case 'attached':
-            // LBC writes statuses only for routes it loads, i.e. attached to some valid listener;
-            // then every matched parentRef gets one, even one that reached only invalid listeners
-            // (route_listener_mapper.go records matchedParentRefs before validity is considered).
-            // After a fatal load error only failures are submitted (loader.go 153–154): the
-            // routes loaded before it, and the failing one, keep their first problem.
-            if (loaded.attachment.validPorts.size === 0) return;
-            if (loaded.warnings[0]) ({ reason, message } = loaded.warnings[0]);
-            else if (fatal) return;
-            break;
-        }
-        const ref = route.spec.parentRefs[i]!;
-        entries.set(i, {
-          parentRef: { group: ref.group, kind: ref.kind, ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}), name: ref.name, ...(ref.sectionName !== undefined ? { sectionName: ref.sectionName } : {}), ...(ref.port !== undefined ? { port: ref.port } : {}) },
-          controllerName: work.resolution.controllerName,
-          conditions: routeConditions(reason, message, route.metadata.generation),
-        });
-      });
-      if (entries.size > 0) byRoute.set(route, entries);
+      for (let i = 0; i < parents.length; i++) {
+        const report = parentReport(parents[i]!, loaded, fatal);
+        if (report === NO_STATUS) continue;
+        let entries = byRoute.get(route);
+        if (!entries) byRoute.set(route, (entries = []));
+        entries[i] = parentStatus(route.spec.parentRefs[i]!, controllerName, report, route.metadata.generation);
+      }
     }
   }
   return byRoute;
@@ -121,7 +136,7 @@ export function collectStatuses(works: readonly GatewayWork[], snapshot: Snapsho
   for (const route of routes) {
     const entries = byRoute.get(route);
     if (!entries) continue;
-    const parents = [...entries.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+    const parents = entries.filter((s) => s !== undefined);
     out.push({ object: refOf(route), apiVersion: route.apiVersion, status: { kind: 'Route', parents } });
   }
   return out;

@@ -5,7 +5,8 @@
  * sees nothing at all; `explain` says why. Pure: snapshot data in, a list out.
  */
 import type { ObjectRef } from '../diagnostics.js';
-import { refOf } from '../source/kube.js';
+import type { Gateway } from '../source/gateway-api.js';
+import { nsName, refOf } from '../source/kube.js';
 import type { Snapshot } from '../source/snapshot.js';
 import type { ControllerNames } from './types.js';
 
@@ -36,13 +37,30 @@ function allRoutes(s: Snapshot) {
  */
 const KINDS = { alb: new Set(['HTTPRoute', 'GRPCRoute']), nlb: new Set(['TCPRoute', 'UDPRoute', 'TLSRoute']) };
 
+/**
+ * The input's Gateways by `ns/name` and GatewayClasses' controllers by name, first in input order
+ * winning as `find` would: built per call, so that a large input costs one pass, not one scan per parentRef.
+ */
+interface Lookups {
+  readonly gateways: ReadonlyMap<string, Gateway>;
+  readonly controllers: ReadonlyMap<string, string>;
+}
+
+function lookups(s: Snapshot): Lookups {
+  const gateways = new Map<string, Gateway>();
+  for (const g of s.gateways) if (!gateways.has(nsName(g))) gateways.set(nsName(g), g);
+  const controllers = new Map<string, string>();
+  for (const c of s.gatewayClasses) if (!controllers.has(c.metadata.name)) controllers.set(c.metadata.name, c.spec.controllerName);
+  return { gateways, controllers };
+}
+
 /** Why LBC does not attach a `routeKind` route to Gateway ns/name, or undefined when it does ('absent': no such Gateway). */
-function gatewayReason(s: Snapshot, namespace: string, name: string, controllers: ControllerNames, configured: Readonly<Record<string, string>>, routeKind: string): UnattachedReason | undefined | 'absent' {
-  const gw = s.gateways.find((g) => g.metadata.namespace === namespace && g.metadata.name === name);
+function gatewayReason(l: Lookups, namespace: string, name: string, controllers: ControllerNames, configured: Readonly<Record<string, string>>, routeKind: string): UnattachedReason | undefined | 'absent' {
+  const gw = l.gateways.get(`${namespace}/${name}`);
   if (!gw) return 'absent';
   const className = gw.spec.gatewayClassName;
   // The class may be in the input or named in the gatewayClasses setting (resolve/index.ts).
-  const controller = s.gatewayClasses.find((c) => c.metadata.name === className)?.spec.controllerName ?? configured[className];
+  const controller = l.controllers.get(className) ?? configured[className];
   if (controller === undefined) return { kind: 'no-class', gatewayClass: className };
   if (controller !== controllers.alb && controller !== controllers.nlb) return { kind: 'other-controller', gatewayClass: className, controllerName: controller };
   const alb = controller === controllers.alb;
@@ -53,16 +71,16 @@ function gatewayReason(s: Snapshot, namespace: string, name: string, controllers
 /** `gatewayClasses`: classes known from the settings (name → controllerName), as the resolver takes them. */
 export function unattachedParents(s: Snapshot, controllers: ControllerNames, gatewayClasses: Readonly<Record<string, string>> = {}): UnattachedParent[] {
   const out: UnattachedParent[] = [];
+  const l = lookups(s);
   for (const route of allRoutes(s)) {
     route.spec.parentRefs.forEach((ref, index) => {
       const namespace = ref.namespace ?? route.metadata.namespace;
       const kind = ref.kind ?? 'Gateway';
-      const parent = `${kind} ${namespace}/${ref.name}`;
       const push = (reason: UnattachedReason): void => {
-        out.push({ route: refOf(route), index, parent, reason });
+        out.push({ route: refOf(route), index, parent: `${kind} ${namespace}/${ref.name}`, reason });
       };
       if (kind === 'Gateway') {
-        const r = gatewayReason(s, namespace, ref.name, controllers, gatewayClasses, route.kind);
+        const r = gatewayReason(l, namespace, ref.name, controllers, gatewayClasses, route.kind);
         if (r === 'absent') push({ kind: 'no-parent' });
         else if (r) push(r);
         return;
@@ -71,7 +89,7 @@ export function unattachedParents(s: Snapshot, controllers: ControllerNames, gat
       const set = s.listenerSets.find((x) => x.metadata.namespace === namespace && x.metadata.name === ref.name);
       if (!set) return push({ kind: 'no-parent' });
       const gwNs = set.spec.parentRef.namespace ?? set.metadata.namespace;
-      const r = gatewayReason(s, gwNs, set.spec.parentRef.name, controllers, gatewayClasses, route.kind);
+      const r = gatewayReason(l, gwNs, set.spec.parentRef.name, controllers, gatewayClasses, route.kind);
       if (r !== undefined && r !== 'absent' && r.kind === 'wrong-load-balancer') push(r);
       else if (r !== undefined) push({ kind: 'listener-set-parent', parent: `Gateway ${gwNs}/${set.spec.parentRef.name}` });
     });

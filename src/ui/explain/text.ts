@@ -64,12 +64,43 @@ function parentNames(g: GatewayResolution): Set<string> {
   return names;
 }
 
-function parentsOf(route: ObjectStatus, parents: Set<string>): RouteParentStatus[] {
-  if (route.status.kind !== 'Route') return [];
-  return route.status.parents.filter((p) => parents.has(key(p.parentRef.kind ?? 'Gateway', p.parentRef.namespace ?? route.object.namespace, p.parentRef.name)));
+function parentKey(p: RouteParentStatus, route: ObjectStatus): string {
+  return key(p.parentRef.kind ?? 'Gateway', p.parentRef.namespace ?? route.object.namespace, p.parentRef.name);
 }
 
-function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance, extras: ExplainExtras): string[] {
+function parentsOf(route: ObjectStatus, parents: Set<string>): RouteParentStatus[] {
+  if (route.status.kind !== 'Route') return [];
+  return route.status.parents.filter((p) => parents.has(parentKey(p, route)));
+}
+
+/**
+ * Per parent key, the positions in `routes` of the routes with a status for that parent, ascending.
+ * Built once per render so that each Gateway's tree looks only at its own routes (matching every
+ * route against every Gateway was quadratic: seconds on a few thousand routes).
+ */
+function routesByParent(routes: readonly ObjectStatus[]): Map<string, number[]> {
+  const byParent = new Map<string, number[]>();
+  routes.forEach((route, i) => {
+    if (route.status.kind !== 'Route') return;
+    for (const p of route.status.parents) {
+      const k = parentKey(p, route);
+      const list = byParent.get(k);
+      if (!list) byParent.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return byParent;
+}
+
+/** The routes with a status for one of `parents`, in `routes` order. */
+function routesUnder(parents: Set<string>, routes: readonly ObjectStatus[], byParent: Map<string, number[]>): ObjectStatus[] {
+  const at = new Set<number>();
+  for (const parent of parents) for (const i of byParent.get(parent) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => routes[i]!);
+}
+
+/** `routes`: the selected routes with a status for this Gateway or one of its ListenerSets (`names`). */
+function gatewayTree(g: GatewayResolution, names: Set<string>, byKey: Map<string, ObjectStatus>, routes: readonly ObjectStatus[], chalk: ChalkInstance, extras: ExplainExtras): string[] {
   const gw = g.gateway.metadata;
   const type = g.loadBalancerType === 'application' ? 'ALB' : 'NLB';
   const out = [`${chalk.bold(`Gateway ${gw.namespace}/${gw.name}`)}  ${type} · class ${g.gatewayClass.metadata.name} (${g.controllerName})`];
@@ -102,7 +133,6 @@ function gatewayTree(g: GatewayResolution, byKey: Map<string, ObjectStatus>, rou
     out.push(`  ListenerSet ${chalk.bold(`${set.metadata.namespace}/${set.metadata.name}`)}`);
     if (s?.kind === 'ListenerSet') out.push(...conditionLines('ListenerSet', s.conditions, '    ', chalk));
   }
-  const names = parentNames(g);
   // On an NLB a missing backend leaves nothing to answer with (route-hints.ts).
   const routeOverride = g.loadBalancerType === 'network' ? (c: Condition) => (c.reason === 'BackendNotFound' ? nlbBackendNotFound() : undefined) : undefined;
   for (const route of routes) {
@@ -123,9 +153,12 @@ export function renderExplainText(
   chalk: ChalkInstance,
   extras: ExplainExtras = {},
 ): string {
-  const byKey = new Map(resolution.statuses.map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
-  const selectedKeys = new Set(selected.map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
+  // Looked up by key are Gateways and ListenerSets only; routes (most statuses) are reached through byParent.
+  const parentStatuses = (statuses: readonly ObjectStatus[]) => statuses.filter((s) => s.status.kind !== 'Route');
+  const byKey = new Map(parentStatuses(resolution.statuses).map((s) => [key(s.object.kind, s.object.namespace, s.object.name), s]));
+  const selectedKeys = new Set(parentStatuses(selected).map((s) => key(s.object.kind, s.object.namespace, s.object.name)));
   const routes = selected.filter((s) => s.status.kind === 'Route');
+  const byParent = routesByParent(routes);
   const blocks: string[] = [];
   for (const s of selected) {
     if (s.status.kind !== 'GatewayClass') continue;
@@ -133,9 +166,11 @@ export function renderExplainText(
   }
   for (const g of resolution.gateways) {
     const gwKey = key('Gateway', g.gateway.metadata.namespace, g.gateway.metadata.name);
-    const relevantRoutes = routes.filter((r) => parentsOf(r, parentNames(g)).length > 0);
+    const names = parentNames(g);
+    // A route with no status for this Gateway adds nothing to its tree, selected or not.
+    const relevantRoutes = routesUnder(names, routes, byParent);
     if (!selectedKeys.has(gwKey) && relevantRoutes.length === 0) continue;
-    blocks.push(gatewayTree(g, byKey, selectedKeys.has(gwKey) ? routes : relevantRoutes, chalk, extras).join('\n'));
+    blocks.push(gatewayTree(g, names, byKey, relevantRoutes, chalk, extras).join('\n'));
   }
   for (const u of extras.unhandled ?? []) blocks.push(unhandledBlock(u, chalk));
   const unattached = unattachedBlock(extras.unattached ?? [], chalk);
