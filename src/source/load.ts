@@ -56,8 +56,8 @@ export function decodeRaw(raw: RawObject): DecodedEntry {
     const name = (raw.value['metadata'] as Record<string, unknown>)['name'] as string;
     return { kind: 'skipped', skipped: { kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line } };
   }
-  const decoded = decodeObject(raw);
-  return { kind: 'decoded', diagnostics: decoded.diagnostics, ...(decoded.object ? { object: decoded.object } : {}) };
+  const { object, diagnostics } = decodeObject(raw);
+  return object ? { kind: 'decoded', diagnostics, object } : { kind: 'decoded', diagnostics };
 }
 
 function addEntry(l: Loading, entry: DecodedEntry): void {
