@@ -177,9 +177,9 @@ export function list(item: Schema, rules: { min?: number; max?: number } = {}): 
       c.error(SCHEMA_CODES.bounds, path, `must have at most ${rules.max} items (it has ${value.length})`);
       return undefined;
     }
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(child(item, value[i], c, path, i));
-    return out;
+    // map: the decoded list is kept to the end of the command, and map makes it exactly as long
+    // as the input (pushing onto [] reserves room for 17 items).
+    return value.map((v, i) => child(item, v, c, path, i));
   };
 }
 
