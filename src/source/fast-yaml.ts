@@ -110,7 +110,8 @@ function coreNumber(data: string): unknown {
  */
 const CORE_TAG = 'tag:gwlb,core-scalar';
 // js-yaml constructs a scalar right after resolving it: the value read to resolve it is kept
-// for the construct, so a number's regular expressions run once, not twice.
+// for the construct, so a number's regular expressions run once, not twice. coreValue depends
+// on the text alone, so the kept value is right for any equal text.
 let resolvedData: string | undefined;
 let resolvedValue: unknown;
 const coreScalar = new Type(CORE_TAG, {

@@ -102,7 +102,8 @@ export function str(rules: StringRules = {}): Schema {
       c.error(SCHEMA_CODES.wrongType, path, `must be a string, got ${describe(value)}`);
       return undefined;
     }
-    if (allowed && !allowed.includes(value)) {
+    const listed = allowed?.indexOf(value) ?? -1;
+    if (allowed && listed < 0) {
       c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${quote(value)}: must be one of ${allowed.join(', ')}`);
       return undefined;
     }
@@ -118,7 +119,9 @@ export function str(rules: StringRules = {}): Schema {
       c.error(SCHEMA_CODES.pattern, path, `invalid value ${quote(value)}: ${patternHint ?? `must match ${pattern.source}`}`);
       return undefined;
     }
-    return value;
+    // A listed value is returned as the schema's own string (equal to the input's): a
+    // manifest's thousands of `PathPrefix` are then one string kept, not one each.
+    return listed >= 0 ? allowed![listed] : value;
   };
 }
 
