@@ -146,9 +146,18 @@ export function isNamespacedKind(kind: string): boolean {
 }
 
 export function decodeObject(raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } {
+  return decodeAs(kindSpec(raw.value['apiVersion'] as string, raw.value['kind'] as string), raw);
+}
+
+/** decodeObject for a kind gwlb reads; undefined for any other (the caller sets those aside). */
+export function decodeKnown(raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } | undefined {
+  const spec = kindSpec(raw.value['apiVersion'] as string, raw.value['kind'] as string);
+  return spec && decodeAs(spec, raw);
+}
+
+function decodeAs(spec: (typeof KINDS)[number] | undefined, raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } {
   const apiVersion = raw.value['apiVersion'] as string;
   const sourceKind = raw.value['kind'] as string;
-  const spec = kindSpec(apiVersion, sourceKind);
   const rawMeta = raw.value['metadata'] as Record<string, unknown>;
   const name = rawMeta['name'] as string;
   const namespaced = spec?.namespaced ?? true;
