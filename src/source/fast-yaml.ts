@@ -58,18 +58,43 @@ const NOT_CORE = Symbol('string');
 const MERGE = Symbol('<<');
 
 /**
+ * What a plain scalar's first character lets it be: most are words such as
+ * `gateway.networking.k8s.io/v1` or `name`, which no core form but a string starts with.
+ */
+const STRING = 0;
+const WORD = 1; // null or a boolean
+const NUMBER = 2;
+const ANGLE = 3; // `<<`, a merge key
+const STARTS = new Uint8Array(128);
+for (const ch of '~nNtTfF') STARTS[ch.charCodeAt(0)] = WORD;
+for (const ch of '0123456789-+.') STARTS[ch.charCodeAt(0)] = NUMBER;
+STARTS['<'.charCodeAt(0)] = ANGLE;
+/** The longest of WORDS (`false`): a longer word is a string without a look-up. */
+const LONGEST_WORD = 5;
+
+/**
  * The core schema's reading of a plain scalar, in the `yaml` package's order (null, bool, int,
- * float): its first character rules out the regular expressions for most words, such as
- * `gateway.networking.k8s.io/v1`. A plain `<<` key is a merge, which the checked reader reads.
+ * float). A plain `<<` key is a merge, which the checked reader reads.
  */
 function coreValue(data: string): unknown {
-  const first = data[0];
-  if (first === undefined || '~nNtTfF'.includes(first)) {
-    const word = WORDS.get(data);
-    return word === undefined ? NOT_CORE : word;
+  if (data.length === 0) return null;
+  // A character past ASCII reads as undefined: a string.
+  switch (STARTS[data.charCodeAt(0)]) {
+    case WORD: {
+      if (data.length > LONGEST_WORD) return NOT_CORE;
+      const word = WORDS.get(data);
+      return word === undefined ? NOT_CORE : word;
+    }
+    case NUMBER:
+      return coreNumber(data);
+    case ANGLE:
+      return data === '<<' ? MERGE : NOT_CORE;
+    default:
+      return NOT_CORE;
   }
-  if (first === '<') return data === '<<' ? MERGE : NOT_CORE;
-  if (!'0123456789-+.'.includes(first)) return NOT_CORE;
+}
+
+function coreNumber(data: string): unknown {
   if (INT_DEC.test(data)) return parseInt(data, 10);
   if (INT_OCT.test(data)) return parseInt(data.substring(2), 8);
   if (INT_HEX.test(data)) return parseInt(data.substring(2), 16);
@@ -84,11 +109,23 @@ function coreValue(data: string): unknown {
  * not one of the core ones, so the listener below knows a value resolved here from an explicit tag.
  */
 const CORE_TAG = 'tag:gwlb,core-scalar';
+// js-yaml constructs a scalar right after resolving it: the value read to resolve it is kept
+// for the construct, so a number's regular expressions run once, not twice. coreValue depends
+// on the text alone, so the kept value is right for any equal text.
+let resolvedData: string | undefined;
+let resolvedValue: unknown;
 const coreScalar = new Type(CORE_TAG, {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && coreValue(data) !== NOT_CORE,
-  construct: (data: string) => {
+  resolve: (data: unknown) => {
+    if (typeof data !== 'string') return false;
     const value = coreValue(data);
+    if (value === NOT_CORE) return false;
+    resolvedData = data;
+    resolvedValue = value;
+    return true;
+  },
+  construct: (data: string) => {
+    const value = data === resolvedData ? resolvedValue : coreValue(data);
     return value === MERGE ? refuse() : value;
   },
 });
@@ -139,7 +176,10 @@ export function readFast(text: string): FastDocument[] | undefined {
   // One pass each for the rare characters first: a single expression with all four is slower.
   if (unusual(text)) return undefined;
   const spans: DocumentSpan[] = [];
-  let start = { lineStart: 0, line: 1, column: 1 };
+  // Where the current document's root starts: numbers, not an object per document.
+  let startLineStart = 0;
+  let startLine = 1;
+  let startColumn = 1;
   let nodes = 0;
   // An anchor needs a `&` and a tag a `!`: without either in the text, no node has one to refuse.
   const mayHaveProperties = text.includes('&') || text.includes('!');
@@ -148,13 +188,15 @@ export function readFast(text: string): FastDocument[] | undefined {
       if (s.depth > MAX_DEPTH - 10 || ++nodes > NODE_BUDGET) refuse();
       // A root opens after the document's markers and comments: at its first character.
       if (s.depth === 1) {
-        start = { lineStart: s.lineStart, line: s.line + 1, column: s.position - s.lineStart + 1 };
+        startLineStart = s.lineStart;
+        startLine = s.line + 1;
+        startColumn = s.position - s.lineStart + 1;
         nodes = 0;
       }
       return;
     }
     if (mayHaveProperties && (s.anchor !== null || !PLAIN_TAGS.has(s.tag))) refuse();
-    if (s.depth === 1) spans.push({ ...start, end: s.position });
+    if (s.depth === 1) spans.push({ lineStart: startLineStart, line: startLine, column: startColumn, end: s.position });
   };
   let values: unknown[];
   try {

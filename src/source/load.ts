@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { readManifests, type ManifestText } from './files.js';
 import { parseManifest } from './parse.js';
-import { decodeObject, isKnownKind, type DecodedObject, type RawObject } from './schema/index.js';
+import { decodeKnown, type DecodedObject, type RawObject } from './schema/index.js';
 import { emptySnapshot, type LoadResult, type Snapshot } from './snapshot.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -50,14 +50,15 @@ export type DecodedEntry =
   | { readonly kind: 'decoded'; readonly object?: DecodedObject; readonly diagnostics: readonly Diagnostic[] };
 
 export function decodeRaw(raw: RawObject): DecodedEntry {
-  const apiVersion = raw.value['apiVersion'] as string;
-  const kind = raw.value['kind'] as string;
-  if (!isKnownKind(apiVersion, kind)) {
+  const decoded = decodeKnown(raw);
+  if (!decoded) {
+    const apiVersion = raw.value['apiVersion'] as string;
+    const kind = raw.value['kind'] as string;
     const name = (raw.value['metadata'] as Record<string, unknown>)['name'] as string;
     return { kind: 'skipped', skipped: { kind, apiVersion, name, file: raw.origin.location.file, line: raw.origin.location.line } };
   }
-  const decoded = decodeObject(raw);
-  return { kind: 'decoded', diagnostics: decoded.diagnostics, ...(decoded.object ? { object: decoded.object } : {}) };
+  const { object, diagnostics } = decoded;
+  return object ? { kind: 'decoded', diagnostics, object } : { kind: 'decoded', diagnostics };
 }
 
 function addEntry(l: Loading, entry: DecodedEntry): void {

@@ -73,37 +73,65 @@ function lazyLocation(file: string, find: () => SourceLocation): SourceLocation 
   };
 }
 
+type ReadOptions = ParseOptions & DocumentOptions & SchemaOptions;
+
 /**
- * An Origin for the value at `prefix` (empty for a document's root, `['items', i]` for an item
- * of a List) in a document the fast reader read (fast-yaml.ts). The document is read again with
- * `yaml`, for its node tree, only when a position inside it is read: a diagnostic shown.
+ * A document the fast reader read (fast-yaml.ts), as the Origin of its root value. The document
+ * is read again with `yaml`, for its node tree, only when a position inside it is read: a
+ * diagnostic shown. One object per document, and its items' Origins (`item`) share its tree:
+ * every object read keeps its Origin to the end of the command.
  */
-export function deferredOrigin(file: string, text: string, span: DocumentSpan, options: ParseOptions & DocumentOptions & SchemaOptions, prefix: Path = []): Origin {
-  const rootLocation: SourceLocation = { file, line: span.line, column: span.column };
-  let tree: { root: YamlNode | undefined; at: (offset: number) => SourceLocation } | undefined;
-  const load = () => {
-    if (tree) return tree;
+class DeferredDocument implements Origin {
+  readonly location: SourceLocation;
+  private tree: { readonly root: YamlNode | undefined; readonly at: (offset: number) => SourceLocation } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly span: DocumentSpan,
+    private readonly options: ReadOptions,
+  ) {
+    this.location = { file, line: span.line, column: span.column };
+  }
+
+  locate(path: Path): SourceLocation {
+    return this.locateBelow([], path);
+  }
+
+  /** The Origin of item `i` of a List document. */
+  item(i: number): Origin {
+    const prefix = ['items', i];
+    return { location: this.locateBelow(prefix, []), locate: (path) => this.locateBelow(prefix, path) };
+  }
+
+  private locateBelow(prefix: Path, path: Path): SourceLocation {
+    // The path is copied: a schema's path array changes after the call (schema/check.ts).
+    const full = [...prefix, ...path];
+    return lazyLocation(this.file, () => {
+      const t = this.load();
+      return walk(t.root, full, t.at, this.location);
+    });
+  }
+
+  private load(): NonNullable<DeferredDocument['tree']> {
+    if (this.tree) return this.tree;
     // Read from the start of the root's line, so its indentation is kept; offsets count from there.
     const { LineCounter, parseDocument } = yamlLib();
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text.slice(span.lineStart, span.end), { ...options, lineCounter });
+    const { file, span } = this;
+    const doc = parseDocument(this.text.slice(span.lineStart, span.end), { ...this.options, lineCounter });
     const at = (offset: number): SourceLocation => {
       const pos = lineCounter.linePos(offset);
       return { file, line: span.line + pos.line - 1, column: pos.col };
     };
-    tree = { root: (doc.contents as YamlNode | null) ?? undefined, at };
-    return tree;
-  };
-  // The path is copied: a schema's path array changes after the call (schema/check.ts).
-  const locateFrom = (path: Path) => {
-    const full = [...prefix, ...path];
-    return lazyLocation(file, () => {
-      const t = load();
-      return walk(t.root, full, t.at, rootLocation);
-    });
-  };
-  if (prefix.length === 0) return { location: rootLocation, locate: locateFrom };
-  return { location: locateFrom([]), locate: locateFrom };
+    this.tree = { root: (doc.contents as YamlNode | null) ?? undefined, at };
+    return this.tree;
+  }
+}
+
+/** The Origin of a document the fast reader read, with `item(i)` for the items of a List. */
+export function deferredOrigin(file: string, text: string, span: DocumentSpan, options: ReadOptions): Origin & { item(i: number): Origin } {
+  return new DeferredDocument(file, text, span, options);
 }
 
 /** An Origin for objects that did not come from text (tests, the cluster). */

@@ -49,7 +49,7 @@ export function parseManifest(input: ManifestText): Parsed {
   const parsed: Parsed = { objects: [], diagnostics: [] };
   for (const { value, span } of fast) {
     const origin = deferredOrigin(input.file, input.text, span, READ_OPTIONS);
-    addDocument(value, origin, (i) => deferredOrigin(input.file, input.text, span, READ_OPTIONS, ['items', i]), parsed);
+    addDocument(value, origin, (i) => origin.item(i), parsed);
   }
   return parsed;
 }

@@ -95,28 +95,33 @@ export interface StringRules {
 }
 
 export function str(rules: StringRules = {}): Schema {
+  // The rules as constants of this closure: one object's fields would be read per value decoded.
+  const { min, max, pattern, patternHint, enum: allowed } = rules;
   return (value, c, path) => {
     if (typeof value !== 'string') {
       c.error(SCHEMA_CODES.wrongType, path, `must be a string, got ${describe(value)}`);
       return undefined;
     }
-    if (rules.enum && !rules.enum.includes(value)) {
-      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${quote(value)}: must be one of ${rules.enum.join(', ')}`);
+    const listed = allowed?.indexOf(value) ?? -1;
+    if (allowed && listed < 0) {
+      c.error(SCHEMA_CODES.enumValue, path, `unsupported value ${quote(value)}: must be one of ${allowed.join(', ')}`);
       return undefined;
     }
-    if (rules.min !== undefined && value.length < rules.min) {
-      c.error(SCHEMA_CODES.bounds, path, rules.min === 1 ? 'must not be empty' : `must be at least ${rules.min} characters long`);
+    if (min !== undefined && value.length < min) {
+      c.error(SCHEMA_CODES.bounds, path, min === 1 ? 'must not be empty' : `must be at least ${min} characters long`);
       return undefined;
     }
-    if (rules.max !== undefined && value.length > rules.max) {
-      c.error(SCHEMA_CODES.bounds, path, `must be at most ${rules.max} characters long (it has ${value.length})`);
+    if (max !== undefined && value.length > max) {
+      c.error(SCHEMA_CODES.bounds, path, `must be at most ${max} characters long (it has ${value.length})`);
       return undefined;
     }
-    if (rules.pattern && !rules.pattern.test(value)) {
-      c.error(SCHEMA_CODES.pattern, path, `invalid value ${quote(value)}: ${rules.patternHint ?? `must match ${rules.pattern.source}`}`);
+    if (pattern && !pattern.test(value)) {
+      c.error(SCHEMA_CODES.pattern, path, `invalid value ${quote(value)}: ${patternHint ?? `must match ${pattern.source}`}`);
       return undefined;
     }
-    return value;
+    // A listed value is returned as the schema's own string (equal to the input's): a
+    // manifest's thousands of `PathPrefix` are then one string kept, not one each.
+    return listed >= 0 ? allowed![listed] : value;
   };
 }
 
@@ -175,9 +180,9 @@ export function list(item: Schema, rules: { min?: number; max?: number } = {}): 
       c.error(SCHEMA_CODES.bounds, path, `must have at most ${rules.max} items (it has ${value.length})`);
       return undefined;
     }
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(child(item, value[i], c, path, i));
-    return out;
+    // map: the decoded list is kept to the end of the command, and map makes it exactly as long
+    // as the input (pushing onto [] reserves room for 17 items).
+    return value.map((v, i) => child(item, v, c, path, i));
   };
 }
 
@@ -201,6 +206,7 @@ export function mapOf(valueSchema: Schema, rules: { max?: number } = {}): Schema
 export type Field =
   | { readonly presence: 'required'; readonly schema: Schema }
   | { readonly presence: 'optional'; readonly schema: Schema }
+  /** `fallback` gives the default as `schema` reads it (see `def`). */
   | { readonly presence: 'defaulted'; readonly schema: Schema; readonly fallback: () => unknown };
 
 export const req = (schema: Schema): Field => ({ presence: 'required', schema });
@@ -214,12 +220,28 @@ function copyDefault(v: unknown): unknown {
   return out;
 }
 
-/** A string, number or boolean default is used as is; only an object or list is copied per use. */
-export const def = (schema: Schema, fallback: unknown): Field => ({
-  presence: 'defaulted',
-  schema,
-  fallback: typeof fallback === 'object' && fallback !== null ? () => copyDefault(fallback) : () => fallback,
-});
+/** Where a schema's own default is decoded: not in any manifest. */
+const DEFAULTS_LOCATION = { file: '(gwlb schema default)', line: 0, column: 0 };
+const DEFAULTS_ORIGIN: Origin = { location: DEFAULTS_LOCATION, locate: () => DEFAULTS_LOCATION };
+
+/** The schema's reading of its own default; one it rejects is a bug in gwlb, never in the input. */
+function decodeDefault(schema: Schema, fallback: unknown): unknown {
+  const c = new Checker(DEFAULTS_ORIGIN, { kind: 'default', namespace: '', name: '' }, true);
+  const value = schema(fallback, c, []);
+  if (c.diagnostics.length > 0) throw new Error(`schema default ${JSON.stringify(fallback)} is invalid: ${c.diagnostics[0]!.message}`);
+  return value;
+}
+
+/**
+ * The default is the same for every object, so it is decoded once, at its first use, not per
+ * object: a string, number or boolean is then used as is; an object or list is copied per use,
+ * so no two decoded objects share one.
+ */
+export const def = (schema: Schema, fallback: unknown): Field => {
+  let decoded: { readonly value: unknown } | undefined;
+  const value = (): unknown => (decoded ??= { value: decodeDefault(schema, fallback) }).value;
+  return { presence: 'defaulted', schema, fallback: typeof fallback === 'object' && fallback !== null ? () => copyDefault(value()) : value };
+};
 
 /** A rule over the whole (already field-checked) object, like a CRD's `x-kubernetes-validations`. */
 export type Rule = (value: Record<string, unknown>, c: Checker, path: Path) => void;
@@ -234,25 +256,40 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
   // Listed once, not per value decoded: this runs for every object in every manifest.
   const keys = Object.keys(fields);
   const fieldList = Object.values(fields);
+  const fieldIndex = new Map(keys.map((key, i) => [key, i]));
   const rules = options.rules ?? [];
+  const open = options.open === true;
   return (value, c, path) => {
     if (!isRecord(value)) {
       c.error(SCHEMA_CODES.wrongType, path, `must be an object, got ${describe(value)}`);
       return undefined;
     }
+    // One pass over the fields the value has: a manifest sets few of a schema's fields, and
+    // looking every declared field up in it cost more than visiting those present. Own fields
+    // only: `constructor` or `__proto__` in the input is an unknown field like any other.
+    const given: unknown[] = new Array(keys.length);
+    let unknown: string[] | undefined;
+    const present = Object.keys(value);
+    for (let j = 0; j < present.length; j++) {
+      const key = present[j]!;
+      const i = fieldIndex.get(key);
+      if (i !== undefined) given[i] = value[key];
+      else (unknown ??= []).push(key);
+    }
     const out: Record<string, unknown> = {};
     const errorsBefore = c.errorCount();
+    // The fields in the schema's order, so one role's objects are built alike (and problems are reported in that order).
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const field = fieldList[i]!;
-      const raw = value[key];
+      const raw = given[i];
       if (raw === undefined || raw === null) {
         switch (field.presence) {
           case 'required':
             c.error(SCHEMA_CODES.required, [...path, key], `missing required field ${key}`);
             break;
           case 'defaulted':
-            out[key] = child(field.schema, field.fallback(), c, path, key);
+            out[key] = field.fallback();
             break;
           case 'optional':
             break;
@@ -261,14 +298,12 @@ export function obj(fields: Readonly<Record<string, Field>>, options: ObjectRule
       }
       out[key] = child(field.schema, raw, c, path, key);
     }
-    // Own fields only: `constructor` or `__proto__` in the input is an unknown field like any
-    // other, and is copied as data, never through the `__proto__` setter.
-    if (!options.open && c.strict) {
-      for (const key in value) {
-        if (Object.hasOwn(value, key) && !Object.hasOwn(fields, key)) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
+    if (unknown !== undefined) {
+      for (const key of unknown) {
+        // Copied as data, never through the `__proto__` setter.
+        if (open) Object.defineProperty(out, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+        else if (c.strict) c.warn(SCHEMA_CODES.unknownField, [...path, key], `unknown field ${quote(key)} is ignored (the API server prunes it; kubectl apply --validate=strict rejects it)`);
       }
-    } else if (options.open) {
-      for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(fields, key)) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     // Cross-field rules only run on a well-formed object, as CEL rules only see valid objects.
     if (c.errorCount() === errorsBefore) for (let i = 0; i < rules.length; i++) rules[i]!(out, c, path);

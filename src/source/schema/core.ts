@@ -17,9 +17,11 @@ const servicePort = obj(
   { open: true },
 );
 
+const servicePortList = list(servicePort);
+
 /** The API server defaults `targetPort` to `port` (pkg/apis/core/v1/defaults.go). */
 const servicePorts: Schema = (value, c, path) => {
-  const ports = list(servicePort)(value, c, path) as Record<string, unknown>[] | undefined;
+  const ports = servicePortList(value, c, path) as Record<string, unknown>[] | undefined;
   return ports?.map((p) => (p && p['targetPort'] === undefined ? { ...p, targetPort: p['port'] } : p));
 };
 

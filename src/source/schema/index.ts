@@ -122,9 +122,12 @@ const BY_SOURCE_KIND = new Map<string, (typeof KINDS)[number][]>();
 for (const k of KINDS) BY_SOURCE_KIND.set(k.sourceKind, [...(BY_SOURCE_KIND.get(k.sourceKind) ?? []), k]);
 
 function kindSpec(apiVersion: string, kind: string): (typeof KINDS)[number] | undefined {
+  const specs = BY_SOURCE_KIND.get(kind);
+  if (specs === undefined) return undefined;
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return BY_SOURCE_KIND.get(kind)?.find((k) => k.group === group);
+  for (let i = 0; i < specs.length; i++) if (specs[i]!.group === group) return specs[i];
+  return undefined;
 }
 
 /** The kinds gwlb reads (XListenerSet as sourceKind), with their API group and accepted versions, newest first. */
@@ -143,9 +146,18 @@ export function isNamespacedKind(kind: string): boolean {
 }
 
 export function decodeObject(raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } {
+  return decodeAs(kindSpec(raw.value['apiVersion'] as string, raw.value['kind'] as string), raw);
+}
+
+/** decodeObject for a kind gwlb reads; undefined for any other (the caller sets those aside). */
+export function decodeKnown(raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } | undefined {
+  const spec = kindSpec(raw.value['apiVersion'] as string, raw.value['kind'] as string);
+  return spec && decodeAs(spec, raw);
+}
+
+function decodeAs(spec: (typeof KINDS)[number] | undefined, raw: RawObject): { object?: DecodedObject; diagnostics: Diagnostic[] } {
   const apiVersion = raw.value['apiVersion'] as string;
   const sourceKind = raw.value['kind'] as string;
-  const spec = kindSpec(apiVersion, sourceKind);
   const rawMeta = raw.value['metadata'] as Record<string, unknown>;
   const name = rawMeta['name'] as string;
   const namespaced = spec?.namespaced ?? true;
@@ -165,14 +177,12 @@ export function decodeObject(raw: RawObject): { object?: DecodedObject; diagnost
   const metadata: ObjectMeta = decodeMetadata(rawMeta, namespace, c, ['metadata'] satisfies Path);
   const body = spec.decode(raw.value, c);
   if (c.errorCount() > 0) return { diagnostics: c.diagnostics };
-  const object = {
-    apiVersion,
-    kind: spec.kind,
-    metadata,
-    spec: body.spec,
-    ...(body.status !== undefined ? { status: body.status } : {}),
-    origin: raw.origin,
-  };
+  // Two literals rather than a spread of the optional status: a literal with a spread is built
+  // key by key at run time, and this runs for every object.
+  const object =
+    body.status === undefined
+      ? { apiVersion, kind: spec.kind, metadata, spec: body.spec, origin: raw.origin }
+      : { apiVersion, kind: spec.kind, metadata, spec: body.spec, status: body.status, origin: raw.origin };
   // The schemas above check exactly the shapes declared in gateway-api.ts, lbc-crds.ts and
   // core-kinds.ts; this is the one place the checked value meets its static type.
   return { object: object as DecodedObject, diagnostics: c.diagnostics };

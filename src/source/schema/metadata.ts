@@ -57,16 +57,19 @@ export function decodeMetadata(meta: Record<string, unknown>, namespace: string,
   const creationTimestamp = optionalString(meta, 'creationTimestamp', c, path);
   const resourceVersion = optionalString(meta, 'resourceVersion', c, path);
   const deletionTimestamp = optionalString(meta, 'deletionTimestamp', c, path);
-  return {
+  // Absent optional fields are left out, not set to undefined; assigned after the literal (a
+  // spread per field made the literal be built key by key at run time).
+  const out: { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] } = {
     name,
     namespace,
     generation: gen,
     labels: stringMap(meta, 'labels', c, path),
     annotations: stringMap(meta, 'annotations', c, path),
     finalizers: fins,
-    ...(uid !== undefined ? { uid } : {}),
-    ...(creationTimestamp !== undefined ? { creationTimestamp } : {}),
-    ...(resourceVersion !== undefined ? { resourceVersion } : {}),
-    ...(deletionTimestamp !== undefined ? { deletionTimestamp } : {}),
   };
+  if (uid !== undefined) out.uid = uid;
+  if (creationTimestamp !== undefined) out.creationTimestamp = creationTimestamp;
+  if (resourceVersion !== undefined) out.resourceVersion = resourceVersion;
+  if (deletionTimestamp !== undefined) out.deletionTimestamp = deletionTimestamp;
+  return out;
 }

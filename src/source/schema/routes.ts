@@ -18,23 +18,25 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
  * The CEL rules on HTTPPathMatch, in the CRD's order: the first one a path breaks is reported.
  * A table made once, tried in order, so a valid path (nearly all) costs a few string checks.
  */
-const PATH_PROBLEMS: readonly (readonly [bad: (value: string) => boolean, message: string])[] = [
-  [(v) => !v.startsWith('/'), "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.includes('//'), "must not contain '//' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.includes('/./'), "must not contain '/./' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.includes('/../'), "must not contain '/../' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.includes('%2f') || v.includes('%2F'), "must not contain '%2f' or '%2F' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.includes('#'), "must not contain '#' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => v.endsWith('/..') || v.endsWith('/.'), "must not end with '/..' or '/.' when type one of ['Exact', 'PathPrefix']"],
-  [(v) => !PATH_CHARS.test(v), `must only contain valid characters (matching ${PATH_CHARS.source}) for types ['Exact', 'PathPrefix']`],
+const PATH_PROBLEMS: readonly { readonly bad: (value: string) => boolean; readonly message: string }[] = [
+  { bad: (v) => !v.startsWith('/'), message: "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.includes('//'), message: "must not contain '//' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.includes('/./'), message: "must not contain '/./' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.includes('/../'), message: "must not contain '/../' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.includes('%2f') || v.includes('%2F'), message: "must not contain '%2f' or '%2F' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.includes('#'), message: "must not contain '#' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => v.endsWith('/..') || v.endsWith('/.'), message: "must not end with '/..' or '/.' when type one of ['Exact', 'PathPrefix']" },
+  { bad: (v) => !PATH_CHARS.test(v), message: `must only contain valid characters (matching ${PATH_CHARS.source}) for types ['Exact', 'PathPrefix']` },
 ];
 
 const pathRules: Rule = (p, c, path) => {
   const type = p['type'] as string;
   const value = p['value'] as string;
   if (type !== 'Exact' && type !== 'PathPrefix') return;
-  const first = PATH_PROBLEMS.find(([bad]) => bad(value));
-  if (first) c.error(SCHEMA_CODES.rule, [...path, 'value'], `invalid path ${quote(value)}: ${first[1]}`);
+  // An object per problem, not a tuple: destructuring a tuple per problem per path went through
+  // the array iterator.
+  const first = PATH_PROBLEMS.find((problem) => problem.bad(value));
+  if (first) c.error(SCHEMA_CODES.rule, [...path, 'value'], `invalid path ${quote(value)}: ${first.message}`);
 };
 
 const pathMatch = obj({ type: def(enumOf('Exact', 'PathPrefix', 'RegularExpression'), 'PathPrefix'), value: def(str({ max: 1024 }), '/') }, { rules: [pathRules] });
