@@ -3,17 +3,16 @@
  * because the input names no Gateway (kubectl's "no objects passed to apply"), a --gateway that
  * is not in the input, and a destroy that names nothing.
  */
+import { someOf } from './list-text.js';
 
 export function pruneWithoutGatewaysText(command: string): string {
   return `--prune with an input that holds no Gateway would delete every stack this cluster owns, so gwlb ${command} refuses and plans nothing. Check the -f paths; to delete stacks on purpose, use gwlb destroy --gateway NS/NAME or gwlb destroy --all`;
 }
 
 export function gatewayNotInInputText(gateway: string, inInput: readonly string[]): string {
-  const shown = inInput.slice(0, 10).join(', ');
-  const more = inInput.length > 10 ? ` and ${inInput.length - 10} more` : '';
   return inInput.length === 0
     ? `--gateway ${gateway}: the input holds no Gateway; check the -f paths`
-    : `--gateway ${gateway} is not in the input; it holds ${shown}${more}. Pass one of those, as NAMESPACE/NAME`;
+    : `--gateway ${gateway} is not in the input; it holds ${someOf(inInput, 10)}. Pass one of those, as NAMESPACE/NAME`;
 }
 
 export function destroyScopeText(): string {

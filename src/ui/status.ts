@@ -1,5 +1,6 @@
 /** What `apply --from-cluster` (and watch) say about the status gwlb wrote back to the cluster. */
 import type { ObjectRef } from '../diagnostics.js';
+import { someOf } from './list-text.js';
 
 function name(o: ObjectRef): string {
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
@@ -7,9 +8,7 @@ function name(o: ObjectRef): string {
 
 export function statusWrittenText(written: readonly ObjectRef[]): string {
   if (written.length === 0) return 'Status: the cluster already holds it; nothing written.\n';
-  const shown = written.slice(0, 8).map(name).join(', ');
-  const more = written.length > 8 ? ` and ${written.length - 8} more` : '';
-  return `Status written to ${written.length} object${written.length === 1 ? '' : 's'}: ${shown}${more}.\n`;
+  return `Status written to ${written.length} object${written.length === 1 ? '' : 's'}: ${someOf(written.map(name), 8)}.\n`;
 }
 
 export function provisioningWaitText(gateways: readonly string[]): string {

@@ -10,6 +10,7 @@ import { makeChalk } from '../color.js';
 import { diagnosticSummary, renderDiagnostics } from '../diagnostics.js';
 import { code, fence, fitItems, linesSize, plural, prose } from './markdown-format.js';
 import { formatNote, planNoteList, type NoteWording, type PlanNote, type PlanNoteKind } from './notes.js';
+import { someOf } from '../list-text.js';
 
 /** The heading other sentences point to ("see Diagnostics"). */
 export const MARKDOWN_WORDING: NoteWording = { diagnostics: 'see Diagnostics' };
@@ -30,8 +31,7 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], budget: numb
 const NAMED = 10;
 
 function gatewayList(ids: readonly string[]): string {
-  const named = ids.slice(0, NAMED).map((id) => code(shorten(id))).join(', ');
-  return ids.length > NAMED ? `${named} and ${ids.length - NAMED} more` : named;
+  return someOf(ids.map((id) => code(shorten(id))), NAMED);
 }
 
 /** One sentence for many notes of a kind; only kinds that come once per Gateway have one. */

@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { OwnershipAbort, Plan, UntrackedResource } from '../../plan/types.js';
+import { someOf } from '../list-text.js';
 
 const KIND_NAME: Readonly<Record<OwnershipAbort['type'], string>> = {
   'AWS::EC2::SecurityGroup': 'security group',
@@ -61,12 +62,6 @@ function unmanagedTargetNotes(plan: Plan): string[] {
   return [...byReason.entries()].map(([reason, tgs]) =>
     tgs.length === 1 ? `the targets of ${tgs[0]} are left as they are: ${reason}.` : `the targets of ${tgs.length} target groups are left as they are: ${reason}. They are ${tgs.join(', ')}.`,
   );
-}
-
-/** `a, b, c and 4 more`. */
-function someOf(xs: readonly string[], named: number): string {
-  const shown = xs.slice(0, named).join(', ');
-  return xs.length > named ? `${shown} and ${xs.length - named} more` : shown;
 }
 
 /** Stale node/pod SG rules the plan keeps for load balancers outside it (plan/node-sg-coverage.ts). */

@@ -13,19 +13,16 @@ import { formatDuration } from '../../cli/duration.js';
 import { eventLine } from '../apply/text.js';
 import { WATCH_FORMAT_VERSION, type WatchEvent, type WatchSink } from '../../watch/events.js';
 import type { Trigger } from '../../watch/triggers.js';
+import { someOf } from '../list-text.js';
 
 export function triggerText(t: Trigger): string {
   switch (t.kind) {
     case 'initial':
       return 'start';
-    case 'files': {
-      const shown = t.paths.slice(0, 3).join(', ');
-      return t.paths.length === 0 ? 'files' : `files: ${shown}${t.paths.length > 3 ? ` and ${t.paths.length - 3} more` : ''}`;
-    }
-    case 'cluster': {
-      const shown = t.objects.slice(0, 3).join(', ');
-      return `cluster: ${shown}${t.objects.length > 3 ? ` and ${t.objects.length - 3} more` : ''}`;
-    }
+    case 'files':
+      return t.paths.length === 0 ? 'files' : `files: ${someOf(t.paths, 3)}`;
+    case 'cluster':
+      return `cluster: ${someOf(t.objects, 3)}`;
     case 'resync':
       return 'resync';
     case 'retry':
